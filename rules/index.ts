@@ -1,0 +1,10 @@
+// The ordered registry of rules. Order is also the tie-break between fixes that start at the
+// same place: the earlier rule's fix is applied first.
+import type {AnyRule} from '../src/rule.js'
+import boilerplate from './boilerplate/index.js'
+import lyHyphen from './ly-hyphen/index.js'
+import repeatedWords from './repeated-words/index.js'
+import sentenceStart from './sentence-start/index.js'
+import strayPunctuation from './stray-punctuation/index.js'
+
+export const rules: readonly AnyRule[] = [boilerplate, strayPunctuation, sentenceStart, lyHyphen, repeatedWords]

@@ -1,0 +1,24 @@
+// When a word may rightly stand twice in a row, beyond what retext-repeated-words already allows
+// (`had had`, `that that`, capitalized names such as `Girls Girls Girls`).
+
+/** Words doubled for emphasis or sound: `so so much`, `far far away`, `bye bye`, `ha ha`. */
+export const REDUPLICATED = new Set([
+  'so', 'far', 'very', 'bye', 'no', 'yes', 'ha', 'hah', 'heh', 'ho', 'hi', 'hey', 'oh', 'ah', 'aah',
+  'uh', 'tsk', 'shh', 'hush', 'tut', 'wink', 'nudge', 'knock', 'tick', 'ding', 'ring', 'beep',
+  'bleep', 'honk', 'boom', 'bang', 'choo', 'chop', 'cha', 'la', 'ta', 'yum', 'yummy', 'woof', 'meow',
+  'quack', 'squawk', 'woop', 'wop', 'whoa', 'aye', 'si', 'hip', 'wild', 'ok', 'okay', 'bla', 'blah',
+  'yadda', 'mau', 'tse', 'sapiens', 'can', 'do', 'does', 'did', 'doo', 'boo', 'tuk', 'chow', 'chi',
+  'paw', 'walla', 'sri', 'jay', 'x', 'o', 'omg', 'miu', 'fnar', 'fnarr', 'gout', 'ouh', 'brum',
+  'lapu', 'santorio', 'twinkle', 'yeah', 'tut', 'pom', 'bora', 'baden', 'mahi', 'dum', 'tom'
+])
+
+/** Pronouns that are both object and possessive: `gave her her phone`. */
+export const OBJECT_POSSESSIVE = new Set(['her'])
+
+/** Verbs a preposition completes, so the next phrase may start with it again: `waiting for for years`, `log in in the morning`, `need to to stay`. */
+export const PHRASAL = new Map<string, RegExp>([
+  ['for', /^(?:wait|waited|waiting|waits|look|looked|looking|looks|ask|asked|asking|asks|hope|hoped|hoping|hopes|call|called|calling|calls|search|searched|searching|pay|paid|paying|pays|campaign|campaigned|campaigning|lobby|lobbied|lobbying|fight|fought|fighting|vote|voted|voting|apply|applied|applying|prepare|prepared|preparing|long|longed|longing|care|cared|caring|account|accounted|responsible|known|famous|used|thank|thanked)$/u],
+  ['in', /^(?:log|logged|logging|logs|sign|signed|signing|signs|check|checked|checking|checks|plug|plugged|plugging|move|moved|moving|step|stepped|stepping|come|came|coming|set|setting|kick|kicked|kicking|dig|dug|digging|phone|phoned|phoning|call|called|calling|drop|dropped|dropping|sink|sank|sinking|them|it|him|her|us|me)$/u],
+  ['to', /^(?:need|needs|needed|have|has|had|refer|refers|referred|referring|applied|apply|applying|connected|pray|prayed|used|listen|listened|listening|talk|talked|talking|due|according|object|objected|objecting|want|wants|wanted|going|got|ought|able|unable|appeared|seem|seems|seemed|tried|try|trying)$/u],
+  ['on', /^(?:depend|depends|depended|depending|rely|relies|relied|relying|count|counted|counting|focus|focused|focusing|insist|insisted|insisting|carry|carried|carrying|going|went|moved|move)$/u]
+])

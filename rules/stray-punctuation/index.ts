@@ -1,0 +1,101 @@
+// Punctuation left behind by editing: a mark after a sentence already ended (`conversations. .`),
+// a sentence that begins with a comma (`advance. , economic`), a space before a mark (`drug .`),
+// doubled commas, and a paragraph that begins with a mark whose label was stripped (`: Anderson`).
+import {isAbbreviation} from '../../src/abbreviations.js'
+import {defineRule} from '../../src/rule.js'
+
+// A run of marks, with the white space before it.
+const RUN = /([ \t\u00a0]*)([.,;:!?]+)/gu
+const SPACE = /\s/u
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+export default defineRule({
+  id: 'stray-punctuation',
+  summary: 'Punctuation left behind by editing, such as `. .`, `. ,`, `drug .` and `,,`.',
+  fix: 'safe',
+  options: {},
+  check(_tree, _file, {article, report}) {
+    for (const block of article.blocks) {
+      const text = block.prose
+      const leading = /^\s*([,;:])/u.exec(text.slice(block.bodyStart))
+      if (leading && block.kind !== 'list-item') {
+        const at = block.bodyStart + leading[0].length - 1
+        report(block.span(at, at + 1), `Unexpected \`${leading[1]}\` at the start of a paragraph: what it followed is missing`)
+      }
+      let previousRun = {start: -1, end: -1, marks: ''}
+      for (const match of text.matchAll(RUN)) {
+        const gap = match[1]
+        const marks = match[2]
+        const start = match.index + gap.length
+        const end = start + marks.length
+        const before = text.slice(0, match.index)
+        const after = text.charAt(end)
+        const run = {start, end, marks}
+        const afterPrevious = previousRun.end === match.index && gap !== ''
+        previousRun = run
+        // Ellipses (`...`, `. . .`) are style, never damage.
+        if (/^\.{3,}$/u.test(marks) || isSpacedEllipsis(text, start)) continue
+        if (gap !== '' && before.trim() === '') continue
+
+        if (afterPrevious && /[.!?]$/u.test(text.slice(0, match.index))) {
+          const ended = text.charAt(match.index - 1)
+          const word = lastWord(text.slice(0, match.index - 1))
+          if (ended === '.' && isAbbreviation(word)) {
+            // `Inc. ,` is a space before a comma, not a sentence that ended twice.
+            spaceBefore(match.index, gap, marks, after)
+          } else if (marks === '.' && ended === '.') {
+            // conversations. . -> conversations.
+            report(block.span(match.index, end), 'Unexpected `.` after a sentence that already ended', {fix: ''})
+          } else if (/^[,;]$/u.test(marks) && ended === '.') {
+            // advance. , economic -> advance, economic
+            report(block.span(match.index - 1, end), `Unexpected \`${marks}\` at the start of a sentence, expected \`${marks}\` in place of the period`, {fix: marks})
+          }
+          continue
+        }
+        if (gap !== '') {
+          spaceBefore(match.index, gap, marks, after)
+          continue
+        }
+        if (marks === '..') {
+          report(block.span(start, end), 'Unexpected `..`, expected one period (or an ellipsis `...`)', {fix: '.'})
+        } else if (/^(?:,,+|;;+)$/u.test(marks)) {
+          report(block.span(start, end), `Unexpected \`${marks}\`, expected \`${marks[0]}\``, {fix: marks[0]})
+        } else if (/^(?:!!+|\?\?+)$/u.test(marks)) {
+          report(block.span(start, end), `Unexpected \`${marks}\`, expected \`${marks[0]}\``, {suggest: [marks[0]]})
+        }
+      }
+
+      // `drug .`, `France , Ireland`: white space before a mark that ends or splits a clause.
+      function spaceBefore(index: number, gap: string, marks: string, after: string) {
+        const mark = marks[0]
+        const markAt = index + gap.length
+        const previous = text.charAt(index - 1)
+        // `.5`, `.org`, `:30`: not punctuation but part of a number or name.
+        if ('.:'.includes(mark) && marks.length === 1 && LETTER_OR_DIGIT.test(after)) return
+        // `2 : 1`: a score or ratio.
+        if (mark === ':' && /\d/u.test(previous) && /^\s*\d/u.test(text.slice(markAt + 1))) return
+        // `:)`, `;-)`: emoticons.
+        if (':;'.includes(mark) && /^[-()DPp]/u.test(text.slice(markAt + 1))) return
+        const spaceAfter = ',;'.includes(mark) && LETTER_OR_DIGIT.test(text.charAt(markAt + 1)) ? ' ' : ''
+        report(block.span(index, markAt + 1), `Unexpected space before \`${mark}\``, {fix: mark + spaceAfter})
+      }
+    }
+  }
+})
+
+function lastWord(text: string): string {
+  const match = /[^\s"'“”‘’()[\]]+$/u.exec(text)
+  return match ? match[0] : ''
+}
+
+// `. . .`: periods separated by single spaces, three or more.
+function isSpacedEllipsis(text: string, index: number): boolean {
+  let from = index
+  while (from >= 2 && text[from - 1] === ' ' && text[from - 2] === '.') from -= 2
+  let count = 0
+  for (let i = from; i < text.length && text[i] === '.'; i += 2) {
+    count++
+    if (!SPACE.test(text.charAt(i + 1))) break
+  }
+  return count >= 3
+}

@@ -1,0 +1,180 @@
+// The article model: what each block of the copy IS (headline, subheading, body, list item,
+// quotation), its dateline, and its text with a map back to source offsets. Computed once per
+// file and handed to every rule, so no rule has to guess what a line is.
+import type {Paragraph, Root} from 'nlcst'
+import type {Span} from './rule.js'
+import {spanOf} from './nlcst.js'
+import {buildNameIndex, type NameIndex} from './names.js'
+
+export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation'
+
+/** Structure the parser already knows (Markdown headings, HTML lists), by block start offset. */
+export type KindHints = ReadonlyMap<number, BlockKind>
+
+export interface Block {
+  index: number
+  kind: BlockKind
+  node: Paragraph
+  /** Source offsets of the whole block. */
+  start: number
+  end: number
+  /** The text as the parser saw it; equals the source slice for plain text. */
+  prose: string
+  /** Where the text after a dateline (`WASHINGTON/TOKYO:`) starts in `prose`; 0 when there is none. */
+  bodyStart: number
+  /** Runs of `prose` that sit unbroken in the source: `prose[from + i]` is at `source + i`. */
+  segments: ReadonlyArray<{from: number; source: number; length: number}>
+  /** Source offset of a `prose` index (`prose.length` maps to the block's end). */
+  at(index: number): number
+  /** Source span of `prose.slice(from, to)`. */
+  span(from: number, to: number): Span
+}
+
+export interface Article {
+  source: string
+  blocks: readonly Block[]
+  headline: Block | undefined
+  /** The block that holds a source offset. */
+  blockAt(offset: number): Block | undefined
+  /** Capitalized words and their uses, built on first access. */
+  readonly names: NameIndex
+}
+
+/**
+ * Whether the source text of a span is exactly the prose the parser saw, white space between
+ * blocks aside: only then can an edit be applied to the source without touching markup.
+ */
+export function isVerbatim(article: Article, span: Span): boolean {
+  const {source} = article
+  let cursor = span.start
+  for (const block of article.blocks) {
+    if (block.end < span.start || block.start > span.end) continue
+    for (const segment of block.segments) {
+      const from = Math.max(span.start, segment.source)
+      const to = Math.min(span.end, segment.source + segment.length)
+      if (to <= from) continue
+      if (source.slice(cursor, from).trim() !== '') return false
+      const offset = segment.from + (from - segment.source)
+      if (block.prose.slice(offset, offset + (to - from)) !== source.slice(from, to)) return false
+      cursor = to
+    }
+  }
+  return source.slice(cursor, Math.max(cursor, span.end)).trim() === ''
+}
+
+// A block ends a sentence when its last visible mark is one of these, before any closing quotes
+// or brackets. A colon ends an introduction to what follows, so such a line is not a heading.
+const TERMINAL = /[.!?…:;,][\s"'”’»)\]]*$/u
+const LIST_ITEM = /^\s*(?:[-*•·–—]|\d{1,3}[.)]|[a-z][.)]|[ivxlc]{1,5}[.)]|\([a-z0-9]{1,3}\))\s+/u
+// `WASHINGTON/TOKYO/SEOUL:`, `LONDON (Reuters) -`, `NEW YORK, March 3 (AP) —`: a place in capitals,
+// optionally a date and an agency, then a colon or a dash.
+const DATELINE =
+  /^[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .]+\)\s*)?(?::|[-–—]{1,2})\s+/u
+const QUOTED = /^\s*["“‘'].*["”’']\s*$/su
+// Headings are short; anything longer without terminal punctuation is a body paragraph whose
+// punctuation was lost.
+const MAX_HEADING_WORDS = 15
+
+/** Builds the article model of a parsed file. */
+export function buildArticle(tree: Root, source: string, hints?: KindHints): Article {
+  const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')
+  const blocks = paragraphs.map((node, index) => makeBlock(node, index))
+  const solid = blocks.filter((block) => block.prose.trim() !== '')
+
+  for (const block of blocks) {
+    const hinted = hints?.get(block.start)
+    block.kind = hinted ?? classify(block, block === solid[0] && solid.length > 1)
+    if (block.kind === 'body' || block.kind === 'quotation') {
+      const dateline = block.index === solid[0]?.index ? null : DATELINE.exec(block.prose)
+      if (dateline) block.bodyStart = dateline[0].length
+    }
+  }
+
+  let names: NameIndex | undefined
+  const starts = blocks.map((block) => block.start)
+  return {
+    source,
+    blocks,
+    headline: blocks.find((block) => block.kind === 'headline'),
+    blockAt(offset) {
+      let low = 0
+      let high = starts.length - 1
+      while (low <= high) {
+        const middle = (low + high) >> 1
+        if (starts[middle] <= offset) low = middle + 1
+        else high = middle - 1
+      }
+      const block = blocks[high]
+      return block && offset <= block.end ? block : undefined
+    },
+    get names() {
+      names ??= buildNameIndex(this)
+      return names
+    }
+  }
+}
+
+function classify(block: Block, first: boolean): BlockKind {
+  const text = block.prose.trim()
+  if (LIST_ITEM.test(text)) return 'list-item'
+  const words = text.split(/\s+/u).length
+  const ends = TERMINAL.test(text)
+  if (first && words <= 2 * MAX_HEADING_WORDS && !/\.[\s"'”’)]*$/u.test(text)) return 'headline'
+  if (!ends && words <= MAX_HEADING_WORDS) return 'subheading'
+  if (QUOTED.test(text)) return 'quotation'
+  return 'body'
+}
+
+// The text of a paragraph and a map from its indices to source offsets. Leaves that sit next to
+// each other in the source (all of plain text) share one segment, so the map stays small.
+function makeBlock(node: Paragraph, index: number): Block {
+  const segments: Array<{from: number; source: number; length: number}> = []
+  let prose = ''
+  collect(node)
+  const {start, end} = spanOf(node)
+
+  function collect(parent: {children?: unknown[]; value?: unknown; position?: Paragraph['position']}) {
+    if (typeof parent.value === 'string') {
+      const offset = parent.position?.start.offset
+      const value = parent.value
+      if (offset === undefined || value === '') return
+      const last = segments[segments.length - 1]
+      if (last && last.source + last.length === offset && last.from + last.length === prose.length) {
+        last.length += value.length
+      } else segments.push({from: prose.length, source: offset, length: value.length})
+      prose += value
+      return
+    }
+    for (const child of parent.children ?? []) collect(child as typeof parent)
+  }
+
+  function at(i: number): number {
+    if (segments.length === 0) return start
+    if (i >= prose.length) {
+      const last = segments[segments.length - 1]
+      return last.source + last.length
+    }
+    let low = 0
+    let high = segments.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (segments[middle].from <= i) low = middle
+      else high = middle - 1
+    }
+    const segment = segments[low]
+    return segment.source + (i - segment.from)
+  }
+
+  return {
+    index,
+    kind: 'body',
+    node,
+    start,
+    end,
+    prose,
+    segments,
+    bodyStart: 0,
+    at,
+    span: (from, to) => ({start: at(from), end: to > from ? at(to - 1) + 1 : at(from)})
+  }
+}

@@ -1,0 +1,124 @@
+// The engine: turns the enabled rules into one unified transformer. It builds the article model
+// once per file, gives each rule its `report()`, and makes every message satisfy the message
+// contract (ruleId, source, url, place with offsets, actual, expected, severity, fix level).
+import type {Node, Root} from 'nlcst'
+import type {Processor, Transformer} from 'unified'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {VFileMessage} from 'vfile-message'
+import {buildArticle, isVerbatim} from './article.js'
+import {resolveConfig, type Config, type Resolved, type Severity} from './config.js'
+import {isPlainParse, normalizePlain} from './parse.js'
+import type {ReportExtra, Span, Target} from './rule.js'
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** Marks a safe fix: `expected` holds exactly the one replacement `fix` applies. */
+    autofix?: boolean
+  }
+}
+
+/** `message.source` of every message. */
+export const SOURCE = 'retext-copydesk'
+const HOME = 'https://github.com/retext-copydesk/retext-copydesk'
+
+/** Where a rule's documentation lives. */
+export function ruleUrl(id: string): string {
+  return `${HOME}/blob/main/rules/${id}/README.md`
+}
+
+/** The fix level of a message: `safe` (applied by fix), `suggestion` (offered), or `none`. */
+export function fixLevel(message: VFileMessage): 'safe' | 'suggestion' | 'none' {
+  if (message.autofix) return 'safe'
+  return message.expected && message.expected.length > 0 ? 'suggestion' : 'none'
+}
+
+/** A transformer that runs resolved rules; per-processor rule state is built here, once. */
+export function createTransformer(resolved: Resolved): Transformer<Root> {
+  const states = resolved.rules.map(({rule, options}) => rule.init?.(options, resolved.settings))
+  return function (tree: Root, file: VFile) {
+    const source = String(file.value ?? '')
+    // Another parser's tree (retext-english in someone's pipeline) of plain text gets the same
+    // line-break handling as ours; a tree derived from Markdown or HTML keeps its paragraphs.
+    const data = file.data.copydesk
+    const plain = data ? data.format === 'text' : isPlainParse(tree, source)
+    if (plain && !data) normalizePlain(tree, source)
+    const article = buildArticle(tree, source, data?.hints)
+    const place = location(file)
+
+    resolved.rules.forEach(({rule, severity, options}, index) => {
+      const report = (target: Target, reason: string, extra: ReportExtra = {}) => {
+        const span = toSpan(target)
+        let {fix, suggest} = extra
+        // A fix above the rule's ceiling, or one that would cross markup, is only offered.
+        if (fix !== undefined && (rule.fix !== 'safe' || (!plain && !isVerbatim(article, span)))) {
+          const offered = suggest
+          suggest = () => [fix as string, ...(typeof offered === 'function' ? offered() : offered ?? [])]
+          fix = undefined
+        }
+        if (rule.fix === 'none') suggest = undefined
+        const message = file.message(reason, {
+          place: {start: place.toPoint(span.start)!, end: place.toPoint(span.end)!},
+          ruleId: rule.id,
+          source: SOURCE
+        })
+        setSeverity(message, severity)
+        message.url = ruleUrl(rule.id)
+        message.actual = source.slice(span.start, span.end)
+        if (fix !== undefined) {
+          message.expected = [fix]
+          message.autofix = true
+        } else if (suggest) setSuggestions(message, suggest)
+        if (extra.note) message.note = extra.note
+        if (extra.cause) message.cause = extra.cause
+      }
+      rule.check(tree, file, {report, options, article, settings: resolved.settings, state: states[index]})
+    })
+    file.messages.sort(byPlace)
+  }
+}
+
+/** The preset plugin: `retext().use(retextEnglish).use(copydesk, config)`. */
+export function copydesk(this: Processor, config?: Config | null) {
+  return createTransformer(resolveConfig(config ?? {}))
+}
+
+function setSeverity(message: VFileMessage, severity: Severity) {
+  message.fatal = severity === 'error' ? true : severity === 'warn' ? false : undefined
+}
+
+// Suggestions are computed when someone reads them (an editor, a JSON report), never before:
+// spelling suggestions cost milliseconds each.
+function setSuggestions(message: VFileMessage, suggest: NonNullable<ReportExtra['suggest']>) {
+  if (typeof suggest !== 'function') {
+    message.expected = [...suggest]
+    return
+  }
+  Object.defineProperty(message, 'expected', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = [...suggest()]
+      Object.defineProperty(message, 'expected', {value, configurable: true, enumerable: true, writable: true})
+      return value
+    },
+    set(value: string[] | undefined) {
+      Object.defineProperty(message, 'expected', {value, configurable: true, enumerable: true, writable: true})
+    }
+  })
+}
+
+function toSpan(target: Target): Span {
+  if ('start' in target && typeof target.start === 'number') return target as Span
+  const nodes = (Array.isArray(target) ? target : [target]) as Node[]
+  const start = nodes[0]?.position?.start.offset
+  const end = nodes[nodes.length - 1]?.position?.end.offset
+  if (start === undefined || end === undefined) throw new Error('A rule reported a node without offsets')
+  return {start, end}
+}
+
+function byPlace(a: VFileMessage, b: VFileMessage): number {
+  const left = a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0
+  const right = b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0
+  return left - right
+}

@@ -1,0 +1,84 @@
+// The rule contract. A rule is a plain object; the engine (src/engine.ts) turns the enabled rules
+// into one unified transformer, so rule code never touches severity, ruleId, source or url.
+import type {Node, Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import type {Article} from './article.js'
+
+/** The most a rule may do about what it finds; `report()` enforces it as a ceiling. */
+export type FixLevel = 'safe' | 'suggest' | 'none'
+
+/** Half-open range of UTF-16 offsets into the source text. */
+export interface Span {
+  start: number
+  end: number
+}
+
+/** Where a report points: offsets, one node, or the run from the first node to the last. */
+export type Target = Span | Node | readonly Node[]
+
+/** Evidence a rule attaches to a message (`message.cause`): where the better form is used. */
+export interface Evidence {
+  /** The form the document uses elsewhere, such as `Biden`. */
+  text: string
+  /** How often that form occurs. */
+  count: number
+  /** Where it first occurs. */
+  place: Span
+}
+
+/** What a rule may say about one finding. */
+export interface ReportExtra {
+  /** A safe edit: replaces the span; `''` deletes it. Downgraded to a suggestion above the rule's ceiling. */
+  fix?: string
+  /** Candidates for a person; a function is only called when someone reads `expected`. */
+  suggest?: readonly string[] | (() => readonly string[])
+  /** A longer why. */
+  note?: string
+  /** Related evidence. */
+  cause?: Evidence
+}
+
+/** Project word lists and settings from configuration, shared by every rule. */
+export interface Settings {
+  /** Names the project knows are right (never spelling errors, never typos of each other). */
+  names: readonly string[]
+  /** Other words the project knows are right. */
+  words: readonly string[]
+  /** Extra lines of web-page residue, beside the built-in list of the boilerplate rule. */
+  boilerplate: readonly string[]
+}
+
+export interface RuleContext<Options, State> {
+  /** The one way a rule speaks. */
+  report(target: Target, reason: string, extra?: ReportExtra): void
+  options: Options
+  /** What each block of the copy is, computed once per file. */
+  article: Article
+  settings: Settings
+  /** Whatever `init` built once for this processor (a spell checker, say). */
+  state: State
+}
+
+export interface Rule<Options extends object = object, State = undefined> {
+  /** kebab-case; the folder, `message.ruleId`, the config key and the README title. */
+  id: string
+  summary: string
+  fix: FixLevel
+  /** Defaults; configuration is merged over them. */
+  options: Options
+  /** Builds per-processor state once (never per file); must not do per-file work. */
+  init?: (options: Options, settings: Settings) => State
+  /** Synchronous, pure, no I/O. */
+  check(tree: Root, file: VFile, context: RuleContext<Options, State>): void
+}
+
+/** Any rule, whatever its options and state. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any, any>
+
+/** Identity helper that gives a rule object its types. */
+export function defineRule<Options extends object, State = undefined>(
+  rule: Rule<Options, State>
+): Rule<Options, State> {
+  return rule
+}
