@@ -2,9 +2,14 @@
 // same place: the earlier rule's fix is applied first.
 import type {AnyRule} from '../src/rule.js'
 import boilerplate from './boilerplate/index.js'
+import danglingAttribution from './dangling-attribution/index.js'
+import fragment from './fragment/index.js'
+import headlineMismatch from './headline-mismatch/index.js'
 import lyHyphen from './ly-hyphen/index.js'
+import nameConsistency from './name-consistency/index.js'
 import repeatedWords from './repeated-words/index.js'
 import sentenceStart from './sentence-start/index.js'
 import strayPunctuation from './stray-punctuation/index.js'
+import wordEcho from './word-echo/index.js'
 
-export const rules: readonly AnyRule[] = [boilerplate, strayPunctuation, sentenceStart, lyHyphen, repeatedWords]
+export const rules: readonly AnyRule[] = [boilerplate, strayPunctuation, sentenceStart, lyHyphen, repeatedWords, nameConsistency, headlineMismatch, danglingAttribution, fragment, wordEcho]

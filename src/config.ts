@@ -6,12 +6,14 @@ import {dirname, join, resolve} from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {rules as registry} from '../rules/index.js'
 import type {Format} from './parse.js'
-import {preset} from './preset.js'
+import {preset, whenOn} from './preset.js'
 import type {AnyRule, Settings} from './rule.js'
 
 export type Level = 'off' | 'info' | 'warn' | 'error'
 export type Severity = Exclude<Level, 'off'>
-export type RuleSetting = Level | readonly [Level] | readonly [Level, Record<string, unknown>]
+/** `on` is the rule's recommended severity when enabled (`info` for word-echo, else `warn`). */
+export type Setting = Level | 'on'
+export type RuleSetting = Setting | readonly [Setting] | readonly [Setting, Record<string, unknown>]
 
 /** A configuration, as written in `.copydeskrc.json` or passed to `lint`. */
 export interface Config {
@@ -54,7 +56,7 @@ export class ConfigError extends Error {
   }
 }
 
-const LEVELS: readonly Level[] = ['off', 'info', 'warn', 'error']
+const LEVELS: readonly Setting[] = ['off', 'on', 'info', 'warn', 'error']
 const KEYS = new Set(['rules', 'names', 'words', 'boilerplate', 'format', '$schema'])
 const FORMATS: readonly Format[] = ['text', 'markdown', 'html']
 
@@ -102,7 +104,7 @@ export function resolveConfig(config: Config = {}, file?: string): Resolved {
 function readSetting(setting: RuleSetting, rule: AnyRule, file?: string): [Level, Record<string, unknown>] {
   const key = `rules.${rule.id}`
   const [level, options = {}] = (Array.isArray(setting) ? setting : [setting]) as [unknown, unknown]
-  if (!LEVELS.includes(level as Level)) {
+  if (!LEVELS.includes(level as Setting)) {
     throw new ConfigError(`\`${key}\` must be one of ${LEVELS.join(', ')} (or [level, options])`, file, key)
   }
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -124,7 +126,8 @@ function readSetting(setting: RuleSetting, rule: AnyRule, file?: string): [Level
       throw new ConfigError(`option \`${name}\` of \`${rule.id}\` must be ${kind}`, file, `${key}.${name}`)
     }
   }
-  return [level as Level, options as Record<string, unknown>]
+  const severity = level === 'on' ? (whenOn[rule.id] ?? 'warn') : (level as Level)
+  return [severity, options as Record<string, unknown>]
 }
 
 function wordList(value: unknown, key: string, file?: string): readonly string[] {

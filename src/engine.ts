@@ -8,6 +8,7 @@ import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {buildArticle, isVerbatim} from './article.js'
 import {resolveConfig, type Config, type Resolved, type Severity} from './config.js'
+import {createLexicon} from './lexicon.js'
 import {isPlainParse, normalizePlain} from './parse.js'
 import type {ReportExtra, Span, Target} from './rule.js'
 
@@ -36,6 +37,7 @@ export function fixLevel(message: VFileMessage): 'safe' | 'suggestion' | 'none' 
 /** A transformer that runs resolved rules; per-processor rule state is built here, once. */
 export function createTransformer(resolved: Resolved): Transformer<Root> {
   const states = resolved.rules.map(({rule, options}) => rule.init?.(options, resolved.settings))
+  const lexicon = createLexicon(resolved.settings)
   return function (tree: Root, file: VFile) {
     const source = String(file.value ?? '')
     // Another parser's tree (retext-english in someone's pipeline) of plain text gets the same
@@ -72,7 +74,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
         if (extra.note) message.note = extra.note
         if (extra.cause) message.cause = extra.cause
       }
-      rule.check(tree, file, {report, options, article, settings: resolved.settings, state: states[index]})
+      rule.check(tree, file, {report, options, article, settings: resolved.settings, lexicon, state: states[index]})
     })
     file.messages.sort(byPlace)
   }

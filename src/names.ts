@@ -1,12 +1,12 @@
 // The name index: every capitalized word of the article with its uses, for the rules that read
-// the whole document (name typos, the headline, spelling). Built once per file, on first use.
+// the whole document (name typos, the headline). Built once per file, on first use.
 import type {Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Article, Block} from './article.js'
 import {spanOf} from './nlcst.js'
 
 export interface NameUse {
-  /** The name without a possessive ending (`Trump’s` is a use of `Trump`). */
+  /** The name without a possessive ending (`Trump’s` is a use of `Trump`, `Biden-era` of `Biden`). */
   text: string
   start: number
   end: number
@@ -21,6 +21,8 @@ export interface NameUse {
 export interface NameIndex {
   /** Uses of each name, in document order. */
   readonly uses: ReadonlyMap<string, readonly NameUse[]>
+  /** Every word the article writes in lower case, lower-cased: `While` is a name only if `while` is absent. */
+  readonly lower: ReadonlySet<string>
   /** How often a name is used in the article. */
   count(text: string): number
 }
@@ -30,30 +32,39 @@ const CAPITALIZED = /^\p{Lu}/u
 
 export function buildNameIndex(article: Article): NameIndex {
   const uses = new Map<string, NameUse[]>()
+  const lower = new Set<string>()
   for (const block of article.blocks) {
     for (const sentence of block.node.children) {
       if (sentence.type !== 'SentenceNode') continue
       const words = (sentence as Sentence).children.filter((node): node is Word => node.type === 'WordNode')
       words.forEach((word, index) => {
-        const raw = toString(word)
-        if (!CAPITALIZED.test(raw)) return
-        const text = raw.replace(POSSESSIVE, '')
-        if (text.length < 2 || /\d/u.test(text)) return
+        const raw = toString(word).replace(POSSESSIVE, '')
         const {start} = spanOf(word)
-        const use: NameUse = {
-          text,
-          start,
-          end: start + text.length,
-          block,
-          initial: index === 0,
-          before: index > 0 ? toString(words[index - 1]) : undefined,
-          after: index + 1 < words.length ? toString(words[index + 1]) : undefined
+        let offset = 0
+        // `Biden-era` is a use of `Biden`; `O'Brien` stays whole.
+        for (const part of raw.split('-')) {
+          const at = start + offset
+          offset += part.length + 1
+          if (!CAPITALIZED.test(part)) {
+            if (/^\p{Ll}/u.test(part)) lower.add(part.toLowerCase())
+            continue
+          }
+          if (part.length < 2 || /\d/u.test(part)) continue
+          const use: NameUse = {
+            text: part,
+            start: at,
+            end: at + part.length,
+            block,
+            initial: index === 0 && offset === part.length + 1,
+            before: index > 0 ? toString(words[index - 1]) : undefined,
+            after: index + 1 < words.length ? toString(words[index + 1]) : undefined
+          }
+          const list = uses.get(part)
+          if (list) list.push(use)
+          else uses.set(part, [use])
         }
-        const list = uses.get(text)
-        if (list) list.push(use)
-        else uses.set(text, [use])
       })
     }
   }
-  return {uses, count: (text) => uses.get(text)?.length ?? 0}
+  return {uses, lower, count: (text) => uses.get(text)?.length ?? 0}
 }

@@ -12,5 +12,20 @@ export const preset: Readonly<Record<string, Level>> = {
   // A style error rather than damage, but one every major style guide agrees on.
   'ly-hyphen': 'warn',
   // `the the` is almost always a slip; the exceptions are listed in the rule.
-  'repeated-words': 'error'
+  'repeated-words': 'error',
+  // A misspelt name is a factual error in news; the rule only fires on strong evidence.
+  'name-consistency': 'error',
+  // A headline about another story misleads readers, but only a person can rewrite it.
+  'headline-mismatch': 'warn',
+  // A claim without its source is an accuracy problem; the repair needs a person.
+  'dangling-attribution': 'warn',
+  // Fires only on strong evidence (a one-word sentence mid-paragraph); the repair needs a person.
+  fragment: 'warn',
+  // Writers repeat words on purpose; useful when hunting spun copy, noise otherwise.
+  'word-echo': 'off'
+}
+
+/** The severity `"on"` means for a rule: `info` for the stylistic ones, else `warn`. */
+export const whenOn: Readonly<Record<string, Exclude<Level, 'off'>>> = {
+  'word-echo': 'info'
 }

@@ -3,6 +3,7 @@
 import type {Node, Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {Article} from './article.js'
+import type {Lexicon} from './lexicon.js'
 
 /** The most a rule may do about what it finds; `report()` enforces it as a ceiling. */
 export type FixLevel = 'safe' | 'suggest' | 'none'
@@ -55,7 +56,9 @@ export interface RuleContext<Options, State> {
   /** What each block of the copy is, computed once per file. */
   article: Article
   settings: Settings
-  /** Whatever `init` built once for this processor (a spell checker, say). */
+  /** English dictionaries and the project's word lists, loaded on first use, shared by all rules. */
+  lexicon: Lexicon
+  /** Whatever `init` built once for this processor. */
   state: State
 }
 

@@ -19,7 +19,7 @@ describe('lint', () => {
   })
 
   test('gives severities from the preset and from configuration', () => {
-    const text = 'It went on. . Japan. he remains.'
+    const text = 'It went on. . They met in Japan. he remains.'
     const byRule = (file: VFile) => Object.fromEntries(file.messages.map((message) => [message.ruleId, message.fatal]))
     expect(preset['stray-punctuation']).toBe('error')
     expect(byRule(lint(text))).toEqual({'stray-punctuation': true, 'sentence-start': false})
@@ -31,11 +31,19 @@ describe('lint', () => {
     expect(byRule(lint(text, {rules: {'sentence-start': ['warn', {}]}}))).toEqual({'stray-punctuation': true, 'sentence-start': false})
   })
 
+  test('turns a rule on at its recommended level with `on`', () => {
+    const text = 'Messages were welcomed as a welcome sign.'
+    expect(lint(text).messages).toEqual([])
+    const on = lint(text, {rules: {'word-echo': 'on'}}).messages
+    expect(on.map((message) => [message.ruleId, message.fatal])).toEqual([['word-echo', undefined]])
+    expect(lint(text, {rules: {'sentence-start': 'on', 'word-echo': ['on', {window: 2}]}}).messages).toEqual([])
+  })
+
   test('rejects an unknown rule id, option or key, naming it', () => {
     expect(() => lint('x', {rules: {'stray-punctuatoin': 'warn'}})).toThrow(ConfigError)
     expect(() => lint('x', {rules: {'stray-punctuatoin': 'warn'}})).toThrow(/unknown rule `stray-punctuatoin` \(did you mean `stray-punctuation`\?\)/u)
     expect(() => lint('x', {rules: {'ly-hyphen': ['warn', {strict: true}]}})).toThrow(/unknown option `strict` for `ly-hyphen`/u)
-    expect(() => lint('x', {rules: {'ly-hyphen': 'loud' as 'warn'}})).toThrow(/`rules.ly-hyphen` must be one of off, info, warn, error/u)
+    expect(() => lint('x', {rules: {'ly-hyphen': 'loud' as 'warn'}})).toThrow(/`rules.ly-hyphen` must be one of off, on, info, warn, error/u)
     expect(() => lint('x', {colour: 'red'} as object)).toThrow(/unknown key `colour`/u)
     expect(() => lint('x', {names: ['Biden', 3]} as object)).toThrow(/`names` must be an array of non-empty strings/u)
     try {

@@ -17,12 +17,12 @@ describe('the seed article', () => {
     checkMessages(file)
   })
 
-  test('finds every mechanical defect and flags no trap', () => {
+  test('finds every required defect, flags no trap, and says little else', () => {
     const result = score(seed, truth, file.messages)
-    for (const id of ['doubled-period', 'comma-after-period', 'lowercase-fragment-aims', 'lowercase-continuation-there', 'lowercase-sentence-he', 'ly-adverb-hyphen', 'scraped-boilerplate']) {
-      expect(result.found).toContain(id)
-    }
+    expect(result.missed).toEqual([])
+    expect(result.found.length).toBeGreaterThanOrEqual(truth.defects.filter((defect) => !defect.optional).length)
     expect(result.traps).toEqual([])
+    expect(result.extra.length).toBeLessThanOrEqual(2)
   })
 
   test('fix produces the expected text and is stable', () => {

@@ -1,0 +1,161 @@
+// A headline that names a place, person or organisation the body never mentions: the trace of a
+// headline written for another story, or of a body cut down by spinning. Related forms count
+// (`Japan`/`Japanese`, `US`/`U.S.`/`American`), so does a surname for a full name. Report only.
+import type {Block} from '../../src/article.js'
+import type {Lexicon} from '../../src/lexicon.js'
+import type {NameUse} from '../../src/names.js'
+import {defineRule} from '../../src/rule.js'
+import {COUNTRIES} from './countries.js'
+import {RELATED} from './forms.js'
+
+const WORD = /\p{L}[\p{L}\p{M}'’.-]*/gu
+// Little words a title-case headline capitalizes but an acronym skips: `Bank of England` -> BoE.
+const LINKING = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'de', 'du', 'la', 'von', 'van', '&'])
+
+export default defineRule({
+  id: 'headline-mismatch',
+  summary: 'A headline that names a place, person or organisation the body never mentions, such as `Philippines`.',
+  fix: 'none',
+  options: {},
+  check(_tree, _file, {article, report, lexicon}) {
+    const headline = article.headline
+    if (!headline) return
+    const body = article.blocks.filter((block) => block !== headline)
+    if (body.length === 0) return
+    const mentions = collect(body)
+    const uses = [...article.names.uses.values()].flat().filter((use) => use.block === headline)
+    uses.sort((a, b) => a.start - b.start)
+    const titleCase = isTitleCase(headline)
+    for (const group of runs(uses, headline)) {
+      const names = group.filter((use) => isName(use, use === uses[0], titleCase, lexicon) && !isPrefix(use, headline))
+      if (names.length === 0 || names.length < group.length) continue
+      // A full name is mentioned when any part of it is: `Tony Blair` by `Mr Blair`.
+      if (group.some((use) => mentioned(use.text, mentions))) continue
+      // Evidence enough: a country, or a full name of two or more words. A lone word may be a
+      // metonym (`Hollywood deal`), a nickname (`the Addicks`) or a demonym (`Indian title`).
+      const phrase = group.map((use) => use.text).join(' ')
+      if (!COUNTRIES.has(phrase.toLowerCase()) && group.length < 2) continue
+      const span = {start: group[0].start, end: group[group.length - 1].end}
+      report(span, `Unexpected \`${phrase}\` in the headline: the article never mentions it`)
+    }
+  }
+})
+
+interface Mentions {
+  words: Set<string>
+  /** Initials of runs of capitalized words: `European Union` -> `eu`. */
+  initials: Set<string>
+  capitalized: string[]
+}
+
+function collect(blocks: readonly Block[]): Mentions {
+  const words = new Set<string>()
+  const initials = new Set<string>()
+  const capitalized: string[] = []
+  for (const block of blocks) {
+    let run: string[] = []
+    const flush = () => {
+      for (let from = 0; from < run.length; from++) {
+        let letters = ''
+        for (let to = from; to < run.length; to++) {
+          if (LINKING.has(run[to])) continue
+          letters += run[to][0]
+          if (letters.length >= 2) initials.add(letters.toLowerCase())
+        }
+      }
+      run = []
+    }
+    for (const match of block.prose.matchAll(WORD)) {
+      const word = match[0].replace(/['’]s?$|\.$/u, '')
+      const lower = word.toLowerCase()
+      words.add(lower)
+      words.add(lower.replace(/\./gu, ''))
+      if (/^\p{Lu}/u.test(word)) {
+        capitalized.push(word)
+        run.push(word)
+      } else if (LINKING.has(lower) && run.length > 0) run.push(lower)
+      else flush()
+      const next = block.prose.charAt(match.index + match[0].length)
+      if (/[,.;:!?()"“”]/u.test(next)) flush()
+    }
+    flush()
+    // Two-word forms such as `united states` and `lib dems`.
+    const lower = block.prose.toLowerCase()
+    for (const group of RELATED) for (const form of group) if (form.includes(' ') && lower.includes(form)) words.add(form)
+  }
+  return {words, initials, capitalized}
+}
+
+function mentioned(name: string, mentions: Mentions): boolean {
+  const lower = name.toLowerCase().replace(/\./gu, '')
+  const {words} = mentions
+  if (words.has(lower) || words.has(singular(lower))) return true
+  if (/^\p{Lu}{2,6}$/u.test(name) && mentions.initials.has(lower)) return true
+  for (const group of RELATED) if (group.includes(lower) && group.some((form) => words.has(form))) return true
+  for (const word of words) if (related(lower, word)) return true
+  // `Utd` for `United`, `Govt` for `Government`: a short form inside a longer word.
+  if (lower.length <= 4) {
+    for (const word of mentions.capitalized) if (abbreviates(lower, word.toLowerCase())) return true
+  }
+  return false
+}
+
+// `Japan`/`Japanese`, `China`/`Chinese`, `Korea`/`Korean`: a shared stem of most of the shorter.
+function related(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length)
+  if (shorter < 4) return false
+  let common = 0
+  while (common < shorter && a[common] === b[common]) common++
+  return common >= 4 && common >= shorter * 0.6
+}
+
+function abbreviates(short: string, long: string): boolean {
+  if (long.length <= short.length || long[0] !== short[0]) return false
+  let at = 0
+  for (const letter of long) if (letter === short[at]) at++
+  return at === short.length
+}
+
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`
+  return word.endsWith('s') ? word.slice(0, -1) : word
+}
+
+// Consecutive capitalized words of the headline form one name: `Donald Trump`.
+function runs(uses: readonly NameUse[], headline: Block): NameUse[][] {
+  const groups: NameUse[][] = []
+  for (const use of uses) {
+    const last = groups[groups.length - 1]
+    const previous = last?.[last.length - 1]
+    if (previous && /^\s+$/u.test(sliceOf(headline, previous.end, use.start))) last.push(use)
+    else groups.push([use])
+  }
+  return groups
+}
+
+function sliceOf(block: Block, start: number, end: number): string {
+  const from = block.segments.find((segment) => segment.source <= start && start <= segment.source + segment.length)
+  if (!from) return ''
+  const index = from.from + (start - from.source)
+  return block.prose.slice(index, index + (end - start))
+}
+
+// In a sentence-case headline every capitalized word but the first is a name; the first, and
+// every word of a title-case headline, is a name only when it is not a word of the language.
+function isName(use: NameUse, first: boolean, titleCase: boolean, lexicon: Lexicon): boolean {
+  if (!first && !titleCase) return true
+  if (/^\p{Lu}{2,}$/u.test(use.text)) return true
+  return !lexicon.knows(use.text.toLowerCase())
+}
+
+// `Pre-poll clash`: a capitalized prefix of a compound is not a name.
+function isPrefix(use: NameUse, headline: Block): boolean {
+  return sliceOf(headline, use.end, use.end + 2).match(/^-\p{Ll}/u) !== null && use.text.length <= 5 && !COUNTRIES.has(use.text.toLowerCase())
+}
+
+function isTitleCase(headline: Block): boolean {
+  const words = headline.prose.match(/\p{L}+/gu) ?? []
+  const long = words.filter((word) => word.length > 3)
+  const capitalized = long.filter((word) => /^\p{Lu}/u.test(word))
+  return long.length >= 3 && capitalized.length / long.length > 0.6
+}
