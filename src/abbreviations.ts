@@ -19,6 +19,7 @@ const WORDS = new Set([
   'etc', 'vs', 'approx', 'est', 'nos', 'vol', 'vols', 'pp', 'ch', 'fig', 'figs', 'ed', 'eds', 'al',
   'cf', 'viz', 'ca', 'min', 'max', 'avg', 'tel', 'ext', 'lb', 'lbs', 'oz', 'km', 'kg', 'mph', 'hr',
   'hrs', 'yr', 'yrs', 'mos', 'wk', 'wks', 'pt', 'pts', 'sec', 'secs', 'incl', 'excl', 'misc', 'ref',
+  'esp', 'resp', 'cont', 'orig', 'dept', 'apt', 'bldg', 'div', 'gov', 'inst', 'natl', 'pop', 'mgr',
   'no'
 ])
 

@@ -19,8 +19,10 @@ export default defineRule({
         const [compound, adverb, head] = match
         const lower = adverb.toLowerCase()
         if (NOT_ADVERBS.has(lower)) continue
-        // A capital may start a name (`Italy-based`, `Kelly-led`): only a plain adverb ending counts.
-        if (adverb !== lower && !ADVERB_ENDINGS.test(lower)) continue
+        // A capital may start a name (`Italy-based`, `Kelly-led`): only a plain adverb ending
+        // counts, unless the capital is the sentence's own (`Randomly-selected projects.`).
+        const initial = /(?:^|[.!?]["”’]?\s+)["“‘']?$/u.test(block.prose.slice(0, match.index))
+        if (adverb !== lower && !initial && !ADVERB_ENDINGS.test(lower)) continue
         // A plural noun after the hyphen makes a noun compound, not a modifier: the "nearly-men" tag.
         if (PLURAL_NOUN.test(head.toLowerCase())) continue
         const fixed = `${adverb} ${head}`

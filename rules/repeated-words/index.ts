@@ -6,7 +6,7 @@ import type {Root} from 'nlcst'
 import retextRepeatedWords from 'retext-repeated-words'
 import {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
-import {OBJECT_POSSESSIVE, PHRASAL, REDUPLICATED} from './words.js'
+import {HOMOGRAPHS, NAME_WORDS, NOT_AFTER_TO, OBJECT_POSSESSIVE, PHRASAL, REDUPLICATED} from './words.js'
 
 type Transform = (tree: Root, file: VFile) => void
 
@@ -30,11 +30,25 @@ export default defineRule({
       const block = article.blockAt(start)
       const before = block ? previousWord(article.source.slice(block.start, start)) : ''
       if (OBJECT_POSSESSIVE.has(word) && before !== '') continue
-      if (PHRASAL.get(word)?.test(before.toLowerCase())) continue
+      // `b a s i c a l l y`: single letters other than `a` and `I` are not words.
+      if (word.length === 1 && word !== 'a' && word !== 'i') continue
+      // `In May may we`: a capitalized name before its lower-case twin.
+      if (first !== second && /^\p{Lu}/u.test(first) && NAME_WORDS.has(word)) continue
+      // `To record record profits`: a verb and the noun spelled the same.
+      if (HOMOGRAPHS.has(word) && before.toLowerCase() === 'to') continue
+      if (PHRASAL.get(word)?.test(before.toLowerCase())) {
+        // `referred to to exist` is two phrases; `refers to to a value` is a slip.
+        const after = nextWord(article.source.slice(end))
+        if (word !== 'to' || (after !== '' && !NOT_AFTER_TO.test(after))) continue
+      }
       report({start, end}, `Unexpected \`${pair}\`: a repeated word, expected \`${first}\``, {fix: first})
     }
   }
 })
+
+function nextWord(text: string): string {
+  return /^\s+([\p{L}\p{N}'’]+)/u.exec(text)?.[1] ?? ''
+}
 
 function previousWord(text: string): string {
   return /([\p{L}'’]+)\s*$/u.exec(text)?.[1] ?? ''

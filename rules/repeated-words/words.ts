@@ -7,7 +7,7 @@ export const REDUPLICATED = new Set([
   'uh', 'tsk', 'shh', 'hush', 'tut', 'wink', 'nudge', 'knock', 'tick', 'ding', 'ring', 'beep',
   'bleep', 'honk', 'boom', 'bang', 'choo', 'chop', 'cha', 'la', 'ta', 'yum', 'yummy', 'woof', 'meow',
   'quack', 'squawk', 'woop', 'wop', 'whoa', 'aye', 'si', 'hip', 'wild', 'ok', 'okay', 'bla', 'blah',
-  'yadda', 'mau', 'tse', 'sapiens', 'can', 'do', 'does', 'did', 'doo', 'boo', 'tuk', 'chow', 'chi',
+  'yadda', 'mau', 'tse', 'sapiens', 'can', 'do', 'doo', 'boo', 'tuk', 'chow', 'chi',
   'paw', 'walla', 'sri', 'jay', 'x', 'o', 'omg', 'miu', 'fnar', 'fnarr', 'gout', 'ouh', 'brum',
   'lapu', 'santorio', 'twinkle', 'yeah', 'tut', 'pom', 'bora', 'baden', 'mahi', 'dum', 'tom'
 ])
@@ -19,6 +19,26 @@ export const OBJECT_POSSESSIVE = new Set(['her'])
 export const PHRASAL = new Map<string, RegExp>([
   ['for', /^(?:wait|waited|waiting|waits|look|looked|looking|looks|ask|asked|asking|asks|hope|hoped|hoping|hopes|call|called|calling|calls|search|searched|searching|pay|paid|paying|pays|campaign|campaigned|campaigning|lobby|lobbied|lobbying|fight|fought|fighting|vote|voted|voting|apply|applied|applying|prepare|prepared|preparing|long|longed|longing|care|cared|caring|account|accounted|responsible|known|famous|used|thank|thanked)$/u],
   ['in', /^(?:log|logged|logging|logs|sign|signed|signing|signs|check|checked|checking|checks|plug|plugged|plugging|move|moved|moving|step|stepped|stepping|come|came|coming|set|setting|kick|kicked|kicking|dig|dug|digging|phone|phoned|phoning|call|called|calling|drop|dropped|dropping|sink|sank|sinking|them|it|him|her|us|me)$/u],
-  ['to', /^(?:need|needs|needed|have|has|had|refer|refers|referred|referring|applied|apply|applying|connected|pray|prayed|used|listen|listened|listening|talk|talked|talking|due|according|object|objected|objecting|want|wants|wanted|going|got|ought|able|unable|appeared|seem|seems|seemed|tried|try|trying)$/u],
+  ['to', /^(?:need|needs|needed|have|has|had|refer|refers|referred|referring|applied|apply|applying|connected|pray|prayed|used|listen|listened|listening|talk|talked|talking|due|object|objected|objecting|want|wants|wanted|going|got|ought|able|unable|appeared|seem|seems|seemed|tried|try|trying)$/u],
   ['on', /^(?:depend|depends|depended|depending|rely|relies|relied|relying|count|counted|counting|focus|focused|focusing|insist|insisted|insisting|carry|carried|carrying|going|went|moved|move)$/u]
 ])
+
+/**
+ * Words that are also given names or months, so a capitalized one before its lower-case twin is
+ * a name, not a slip: `In May may we`, `Will will be here`.
+ */
+export const NAME_WORDS = new Set([
+  'may', 'will', 'june', 'april', 'august', 'bill', 'mark', 'rob', 'sue', 'pat', 'jack', 'frank',
+  'grant', 'don', 'ray', 'rose', 'hope', 'faith', 'joy', 'grace', 'dawn', 'guy', 'bob', 'art',
+  'gene', 'max', 'sky', 'hunter', 'chase', 'wade', 'drew', 'carol', 'penny', 'amber', 'ruby'
+])
+
+/** Nouns that double as verbs, so `to record record profits` is a verb and its object. */
+export const HOMOGRAPHS = new Set([
+  'address', 'record', 'present', 'object', 'project', 'produce', 'contest', 'contract',
+  'conduct', 'permit', 'progress', 'protest', 'export', 'import', 'increase', 'decrease',
+  'conflict', 'suspect', 'reject', 'subject', 'refund', 'transfer', 'update', 'upgrade', 'rebel'
+])
+
+/** What follows a legitimate `to to`: not an article or a name (`refers to to a value` is a slip). */
+export const NOT_AFTER_TO = /^(?:a|an|the|this|that|these|those|my|your|his|her|its|our|their|\p{Lu}.*|\d.*)$/u

@@ -9,9 +9,9 @@ import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, SPEECH_VERBS, SUBJECT_
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
 // Only a period: after `?` or `!` a lower-case word is usually right (`fight it out?" the Labour
 // MP`, `Shall We Dance? at number three`, `Wham! through`).
-const BREAK = /(?<=[^.\s])\.(["'”’»)\]]*)(\s+)(["'“‘«([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu
+const BREAK = /(?<=[^.\s])\.(["'”’»)\]]*)(\s+)(["'“‘«„‚‹([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu
 // The first word of a paragraph, after opening quotes or brackets.
-const FIRST = /^(\s*["'“‘«([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/u
+const FIRST = /^(\s*["'“‘«„‚‹([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/u
 // Lower-case names and addresses: `iPhone`, `eBay`, `www.bbc.co.uk`, `e-mail`.
 const NOT_A_WORD = /\p{Lu}|^www$|^(?:e|i)-/u
 
@@ -64,7 +64,9 @@ export default defineRule({
       if (NOT_A_WORD.test(word)) return
       const start = block.bodyStart + match[1].length
       const end = start + word.length
-      if (/^\.\p{L}/u.test(block.prose.slice(end))) return
+      // `bbc.co.uk is`, `http://`, and list labels (`iv. This`, `a) This`) are not words.
+      const rest = block.prose.slice(end)
+      if (/^\.\p{L}|^:\/\//u.test(rest) || (/^(?:[ivxlc]+|\p{L})$/u.test(word) && /^[.)]\s/u.test(rest))) return
       const extra: ReportExtra = SUBJECT_PRONOUNS.has(word.toLowerCase())
         ? {fix: capitalize(word)}
         : FUNCTION_WORDS.has(word.toLowerCase())

@@ -17,7 +17,7 @@ export default defineRule({
   check(_tree, _file, {article, report}) {
     for (const block of article.blocks) {
       const text = block.prose
-      const leading = /^\s*([,;:])/u.exec(text.slice(block.bodyStart))
+      const leading = /^\s*([,;:])(?=\s*\p{L})/u.exec(text.slice(block.bodyStart))
       if (leading && block.kind !== 'list-item') {
         const at = block.bodyStart + leading[0].length - 1
         report(block.span(at, at + 1), `Unexpected \`${leading[1]}\` at the start of a paragraph: what it followed is missing`)
@@ -36,6 +36,8 @@ export default defineRule({
         // Ellipses (`...`, `. . .`) are style, never damage.
         if (/^\.{3,}$/u.test(marks) || isSpacedEllipsis(text, start)) continue
         if (gap !== '' && before.trim() === '') continue
+        // `a ,,test''` imitates low and high quotation marks; it is not a doubled comma.
+        if (marks === ',,' && LETTER_OR_DIGIT.test(after) && /\s$/u.test(text.slice(0, start))) continue
 
         if (afterPrevious && /[.!?]$/u.test(text.slice(0, match.index))) {
           const ended = text.charAt(match.index - 1)
@@ -65,13 +67,27 @@ export default defineRule({
         }
       }
 
+      // `2 %`: a percentage is written closed up in English.
+      for (const match of text.matchAll(/(?<=\d)([ \u00a0]+)%/gu)) {
+        report(block.span(match.index, match.index + match[0].length), 'Unexpected space before `%`', {fix: '%'})
+      }
+      // `( Reuters )`: white space just inside brackets.
+      for (const match of text.matchAll(/(?<=[([{])[ \t]+(?=\S)|(?<=\S)[ \t]+(?=[)\]}])/gu)) {
+        const bracket = text.charAt(match.index - 1).match(/[([{]/u) ? text.charAt(match.index - 1) : text.charAt(match.index + match[0].length)
+        report(block.span(match.index, match.index + match[0].length), `Unexpected space inside \`${bracket}\``, {fix: ''})
+      }
+      // `foo,bar`: a comma between two words with no space after it.
+      for (const match of text.matchAll(/(?<=\p{Ll}),(?=\p{L})/gu)) {
+        report(block.span(match.index, match.index + 1), 'Unexpected `,` without a space after it', {fix: ', '})
+      }
+
       // `drug .`, `France , Ireland`: white space before a mark that ends or splits a clause.
       function spaceBefore(index: number, gap: string, marks: string, after: string) {
         const mark = marks[0]
         const markAt = index + gap.length
         const previous = text.charAt(index - 1)
-        // `.5`, `.org`, `:30`: not punctuation but part of a number or name.
-        if ('.:'.includes(mark) && marks.length === 1 && LETTER_OR_DIGIT.test(after)) return
+        // `.5`, `.org`, `:30`, `./validate.sh`: not punctuation but part of a number, name or path.
+        if ('.:'.includes(mark) && marks.length === 1 && (LETTER_OR_DIGIT.test(after) || after === '/' || after === '\\')) return
         // `2 : 1`: a score or ratio.
         if (mark === ':' && /\d/u.test(previous) && /^\s*\d/u.test(text.slice(markAt + 1))) return
         // `:)`, `;-)`: emoticons.
