@@ -30,6 +30,13 @@ export interface NameIndex {
 const POSSESSIVE = /['’]s?$/u
 const CAPITALIZED = /^\p{Lu}/u
 
+// Most words are ASCII: test those without the Unicode regex, which is slow on this hot path.
+function isCapitalized(word: string): boolean {
+  const code = word.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return CAPITALIZED.test(word)
+}
+
 export function buildNameIndex(article: Article): NameIndex {
   const uses = new Map<string, NameUse[]>()
   const lower = new Set<string>()
@@ -37,16 +44,17 @@ export function buildNameIndex(article: Article): NameIndex {
     for (const sentence of block.node.children) {
       if (sentence.type !== 'SentenceNode') continue
       const words = (sentence as Sentence).children.filter((node): node is Word => node.type === 'WordNode')
+      const texts = words.map((word) => toString(word))
       words.forEach((word, index) => {
-        const raw = toString(word).replace(POSSESSIVE, '')
+        const raw = texts[index].replace(POSSESSIVE, '')
         const {start} = spanOf(word)
         let offset = 0
         // `Biden-era` is a use of `Biden`; `O'Brien` stays whole.
-        for (const part of raw.split('-')) {
+        for (const part of raw.includes('-') ? raw.split('-') : [raw]) {
           const at = start + offset
           offset += part.length + 1
-          if (!CAPITALIZED.test(part)) {
-            if (/^\p{Ll}/u.test(part)) lower.add(part.toLowerCase())
+          if (!isCapitalized(part)) {
+            lower.add(part.toLowerCase())
             continue
           }
           if (part.length < 2 || /\d/u.test(part)) continue
@@ -56,8 +64,8 @@ export function buildNameIndex(article: Article): NameIndex {
             end: at + part.length,
             block,
             initial: index === 0 && offset === part.length + 1,
-            before: index > 0 ? toString(words[index - 1]) : undefined,
-            after: index + 1 < words.length ? toString(words[index + 1]) : undefined
+            before: texts[index - 1],
+            after: texts[index + 1]
           }
           const list = uses.get(part)
           if (list) list.push(use)

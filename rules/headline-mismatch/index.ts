@@ -22,19 +22,22 @@ export default defineRule({
     if (!headline) return
     const body = article.blocks.filter((block) => block !== headline)
     if (body.length === 0) return
-    const mentions = collect(body)
     const uses = [...article.names.uses.values()].flat().filter((use) => use.block === headline)
     uses.sort((a, b) => a.start - b.start)
     const titleCase = isTitleCase(headline)
-    for (const group of runs(uses, headline)) {
-      const names = group.filter((use) => isName(use, use === uses[0], titleCase, lexicon) && !isPrefix(use, headline))
-      if (names.length === 0 || names.length < group.length) continue
+    // Only a country or a full name of two or more words is evidence enough; a lone word may be
+    // a metonym (`Hollywood deal`), a nickname (`the Addicks`) or a demonym (`Indian title`).
+    const candidates = runs(uses, headline).filter((group) => {
+      const phrase = group.map((use) => use.text).join(' ').toLowerCase()
+      if (!COUNTRIES.has(phrase) && group.length < 2) return false
+      return group.every((use) => isName(use, use === uses[0], titleCase, lexicon) && !isPrefix(use, headline))
+    })
+    if (candidates.length === 0) return
+    const mentions = collect(body)
+    for (const group of candidates) {
       // A full name is mentioned when any part of it is: `Tony Blair` by `Mr Blair`.
       if (group.some((use) => mentioned(use.text, mentions))) continue
-      // Evidence enough: a country, or a full name of two or more words. A lone word may be a
-      // metonym (`Hollywood deal`), a nickname (`the Addicks`) or a demonym (`Indian title`).
       const phrase = group.map((use) => use.text).join(' ')
-      if (!COUNTRIES.has(phrase.toLowerCase()) && group.length < 2) continue
       const span = {start: group[0].start, end: group[group.length - 1].end}
       report(span, `Unexpected \`${phrase}\` in the headline: the article never mentions it`)
     }

@@ -15,6 +15,7 @@ export default defineRule({
   options: {},
   check(_tree, _file, {article, report}) {
     for (const block of article.blocks) {
+      if (!block.prose.includes('ly-')) continue
       for (const match of block.prose.matchAll(COMPOUND)) {
         const [compound, adverb, head] = match
         const lower = adverb.toLowerCase()
