@@ -10,7 +10,7 @@ const RULE_FOR: Record<string, string | null> = {
   'sentence-start-uppercase': 'sentence-start',
   'doubled-punctuation': 'stray-punctuation',
   'whitespace-before-punctuation': 'stray-punctuation',
-  'sentence-spacing': null,
+  'sentence-spacing': 'stray-punctuation',
   'word-repetition': 'repeated-words',
   'ly-adverb-hyphen': 'ly-hyphen'
 }

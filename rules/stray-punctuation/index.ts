@@ -11,7 +11,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
 export default defineRule({
   id: 'stray-punctuation',
-  summary: 'Punctuation left behind by editing, such as `. .`, `. ,`, `drug .` and `,,`.',
+  summary: 'Punctuation left behind by editing, and its spacing, such as `. .`, `. ,`, `drug .` and `talks.The`.',
   fix: 'safe',
   options: {},
   check(_tree, _file, {article, report}) {
@@ -72,9 +72,18 @@ export default defineRule({
         report(block.span(match.index, match.index + match[0].length), 'Unexpected space before `%`', {fix: '%'})
       }
       // `( Reuters )`: white space just inside brackets.
-      for (const match of text.matchAll(/(?<=[([{])[ \t]+(?=\S)|(?<=\S)[ \t]+(?=[)\]}])/gu)) {
+      // (`[ ]`, an empty checkbox, is not a bracket with spaces inside.)
+      for (const match of text.matchAll(/(?<=[([{])[ \t]+(?=[^\s)\]}])|(?<=[^\s([{])[ \t]+(?=[)\]}])/gu)) {
         const bracket = text.charAt(match.index - 1).match(/[([{]/u) ? text.charAt(match.index - 1) : text.charAt(match.index + match[0].length)
         report(block.span(match.index, match.index + match[0].length), `Unexpected space inside \`${bracket}\``, {fix: ''})
+      }
+      // `talks.The minister`, `leave;however`: sentences or clauses run together. Not in names
+      // and addresses with more dots (`Halo.Bungie.Org`, `bbc.co.uk`) or slashes.
+      for (const match of text.matchAll(/(?<=\p{Ll}{2})(?:[.!?](?=\p{Lu}(?:\p{Ll}|\s))|;(?=\p{Ll}{2}))/gu)) {
+        const token = /\S*$/u.exec(text.slice(0, match.index))![0] + /^\S*/u.exec(text.slice(match.index))![0]
+        if ((token.match(/[.]/gu) ?? []).length > 1 || /[/@\\]|^www|:\/\//u.test(token)) continue
+        const mark = match[0]
+        report(block.span(match.index, match.index + 1), `Unexpected \`${mark}\` without a space after it`, {fix: `${mark} `})
       }
       // `foo,bar`: a comma between two words with no space after it.
       for (const match of text.matchAll(/(?<=\p{Ll}),(?=\p{L})/gu)) {
