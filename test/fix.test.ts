@@ -7,6 +7,7 @@ import {readFileSync} from 'node:fs'
 import {VFile} from 'vfile'
 import {fixUntilStable} from '../src/fix.js'
 import {applyEdits, createLinter, editsOf, type Edit} from '../src/index.js'
+import {checkMessages} from './helpers/invariants.js'
 
 const linter = createLinter()
 const seed = readFileSync('test/fixtures/seed-article.txt', 'utf8')
@@ -48,6 +49,18 @@ describe('applyEdits', () => {
         expect(applyEdits(text, edits).text).toBe(oracle(text, edits))
       }),
       {numRuns: 500}
+    )
+  })
+})
+
+describe('lint on arbitrary text', () => {
+  test('never throws, and every message meets the contract', () => {
+    const everyRule = createLinter({rules: {'word-echo': 'on'}})
+    fc.assert(
+      fc.property(fc.oneof(fc.string({unit: 'grapheme', maxLength: 80}), fc.string({unit: 'binary', maxLength: 80}), copy), (text) => {
+        checkMessages(everyRule.lint(text))
+      }),
+      {numRuns: 300}
     )
   })
 })
