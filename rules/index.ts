@@ -5,6 +5,7 @@ import boilerplate from './boilerplate/index.js'
 import lyHyphen from './ly-hyphen/index.js'
 import repeatedWords from './repeated-words/index.js'
 import sentenceStart from './sentence-start/index.js'
+import spelling from './spelling/index.js'
 import strayPunctuation from './stray-punctuation/index.js'
 
-export const rules: readonly AnyRule[] = [boilerplate, strayPunctuation, sentenceStart, lyHyphen, repeatedWords]
+export const rules: readonly AnyRule[] = [boilerplate, strayPunctuation, sentenceStart, lyHyphen, repeatedWords, spelling]

@@ -12,5 +12,7 @@ export const preset: Readonly<Record<string, Level>> = {
   // A style error rather than damage, but one every major style guide agrees on.
   'ly-hyphen': 'warn',
   // `the the` is almost always a slip; the exceptions are listed in the rule.
-  'repeated-words': 'error'
+  'repeated-words': 'error',
+  // Only clear typos are reported, but a person picks the word: a warning, never applied.
+  spelling: 'warn'
 }
