@@ -47,7 +47,8 @@ describe('spelling', () => {
       'bibimbap', 'teraflops', 'petaflop', 'webpage', 'matchday', 'housebuilder', 'frontrunners',
       'delisted', 'renationalise', 'reoffending', 'unrecycled', 'personalisation', 'demonisation',
       'dialler', 'sentencers', 'hirings', 'gamers', 'trojan', 'cryotherapy', 'naira', 'boops',
-      'colour', 'organised', 'defence', 'whilst', 'centre', 'travelled', 'judgement', 'aluminium'
+      'regetting', 'formatters', 'acellular', 'colour', 'organised', 'defence',
+      'whilst', 'centre', 'travelled', 'judgement', 'aluminium'
     ]
     expect(flagged(words.map((word) => `They said ${word} here.`).join('\n'))).toEqual([])
   })

@@ -28,7 +28,9 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 export function findTypo(word: string, correct: Correct): Typo | undefined {
   const {strong, weak, crowd} = neighbours(word, correct)
   if (crowd > MAX_NEIGHBOURS) return lostSpaceTypo(word, correct)
-  if (strong.length > 0) return {kind: 'near', expected: [...strong, ...weak]}
+  // A prefix before a word of four letters or more outweighs even a strong neighbour:
+  // `regetting` is re-getting, not `regretting`.
+  if (strong.length > 0 && !prefixed(word, correct, 4)) return {kind: 'near', expected: [...strong, ...weak]}
   const lost = lostSpaceTypo(word, correct)
   if (lost) return lost
   if (weak.length > 0 && !explained(word, correct)) return {kind: 'near', expected: weak}
@@ -125,9 +127,7 @@ export function lostSpace(word: string, correct: Correct): string | undefined {
 export function explained(word: string, correct: Correct): boolean {
   const n = word.length
   for (let i = 3; i <= n - 3; i++) if (correct(word.slice(0, i)) && correct(word.slice(i))) return true
-  for (const prefix of PREFIXES) {
-    if (word.startsWith(prefix) && n - prefix.length >= 3 && correct(word.slice(prefix.length))) return true
-  }
+  if (prefixed(word, correct, 3)) return true
   for (const suffix of SUFFIXES) {
     const stem = word.slice(0, n - suffix.length)
     if (!word.endsWith(suffix) || stem.length < 3) continue
@@ -137,4 +137,9 @@ export function explained(word: string, correct: Correct): boolean {
     if (stem.length > 3 && stem[stem.length - 1] === stem[stem.length - 2] && correct(stem.slice(0, -1))) return true
   }
   return correct(word[0].toUpperCase() + word.slice(1))
+}
+
+/** Whether a word is a known prefix before a dictionary word of at least `rest` letters. */
+function prefixed(word: string, correct: Correct, rest: number): boolean {
+  return PREFIXES.some((prefix) => word.startsWith(prefix) && word.length - prefix.length >= rest && correct(word.slice(prefix.length)))
 }

@@ -3,13 +3,13 @@
 // (`gamers`, `sentencers`); a word built that way is a neologism, not a misspelling.
 
 /**
- * Short words that run into the next word when a space is lost (`thefirst`, `alot`, `ofthe`).
- * Prepositions that are also prefixes (`in`, `on`, `out`, `over`) are left out: `inbuilt` and
- * `onscreen` are words, not lost spaces.
+ * Short words that run into the next word when a space is lost (`thefirst`, `ofthe`). Those that
+ * are also prefixes (`a`, `for`, `in`, `on`, `out`, `over`) are left out: `acellular`,
+ * `formatters`, `inbuilt` and `onscreen` are words, not lost spaces.
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'a', 'and', 'are', 'but', 'for', 'from', 'had', 'has', 'have', 'is', 'not', 'of', 'that', 'the',
-  'this', 'to', 'was', 'were', 'will', 'with'
+  'and', 'are', 'but', 'from', 'had', 'has', 'have', 'is', 'not', 'of', 'that', 'the', 'this', 'to',
+  'was', 'were', 'will', 'with'
 ])
 
 /** Productive prefixes before a known word: `delist`, `reoffending`, `petaflop`, `unrecycled`. */
