@@ -9,7 +9,20 @@ import lyHyphen from './ly-hyphen/index.js'
 import nameConsistency from './name-consistency/index.js'
 import repeatedWords from './repeated-words/index.js'
 import sentenceStart from './sentence-start/index.js'
+import spelling from './spelling/index.js'
 import strayPunctuation from './stray-punctuation/index.js'
 import wordEcho from './word-echo/index.js'
 
-export const rules: readonly AnyRule[] = [boilerplate, strayPunctuation, sentenceStart, lyHyphen, repeatedWords, nameConsistency, headlineMismatch, danglingAttribution, fragment, wordEcho]
+export const rules: readonly AnyRule[] = [
+  boilerplate,
+  strayPunctuation,
+  sentenceStart,
+  lyHyphen,
+  repeatedWords,
+  nameConsistency,
+  spelling,
+  headlineMismatch,
+  danglingAttribution,
+  fragment,
+  wordEcho
+]

@@ -15,6 +15,8 @@ export const preset: Readonly<Record<string, Level>> = {
   'repeated-words': 'error',
   // A misspelt name is a factual error in news; the rule only fires on strong evidence.
   'name-consistency': 'error',
+  // Only clear typos are reported, but a person picks the word: a warning, never applied.
+  spelling: 'warn',
   // A headline about another story misleads readers, but only a person can rewrite it.
   'headline-mismatch': 'warn',
   // A claim without its source is an accuracy problem; the repair needs a person.

@@ -82,8 +82,9 @@ describe('fix', () => {
         const edits = editsOf(linter.lint(text).messages)
         const {text: output} = applyEdits(text, edits)
         expect(output).toBe(oracle(text, edits))
-        // The bytes no rule ever edits survive in number: BOM, CR, emoji, accented letters.
-        for (const kept of ['\uFEFF', '\r', '😀', 'ü', 'ï', '“', '”']) {
+        // The bytes no rule ever edits survive in number: BOM, CR, emoji, quotes, and the accented
+        // letter of a capitalized name (`naïve naïve` may rightly lose one `ï`).
+        for (const kept of ['\uFEFF', '\r', '😀', 'ü', '“', '”']) {
           expect(output.split(kept).length).toBe(text.split(kept).length)
         }
       }),
