@@ -47,6 +47,8 @@ const DEFAULTS: ServerSettings = {enable: true, debounce: 200}
 const NAME_RULES = new Set(['name-consistency', 'spelling'])
 // Documents larger than this are not linted: one lint would hold the server for many seconds.
 const MAX_LENGTH = 2_000_000
+// A lint this slow (ms) also sets the least wait before the next one.
+const SLOW_LINT = 250
 // A client that never answers a settings request must not stall linting.
 const SETTINGS_TIMEOUT = 2000
 const LANGUAGE_FORMATS: Readonly<Record<string, Format>> = {plaintext: 'text', text: 'text', markdown: 'markdown', html: 'html'}
@@ -136,8 +138,10 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     const state = states.get(event.document.uri)
     if (!state) return
-    // The first lint of a document runs at once; later ones wait for typing to pause.
-    const delay = state.linted ? Math.max(debounceOf(state), state.lastDuration) : 0
+    // The first lint of a document runs at once; later ones wait for typing to pause, and for at
+    // least as long as a slow (huge document's) lint takes, so the server stays mostly idle.
+    const slow = state.lastDuration >= SLOW_LINT ? state.lastDuration : 0
+    const delay = state.linted ? Math.max(debounceOf(state), slow) : 0
     schedule(event.document.uri, delay)
   })
 

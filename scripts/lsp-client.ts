@@ -1,5 +1,5 @@
-// A real LSP client for the tests and scripts: spawns the built server over stdio and speaks
-// JSON-RPC to it with vscode-languageserver-protocol, as an editor would.
+// A real LSP client for the server tests and benchmarks: spawns the built server over stdio and
+// speaks JSON-RPC to it with vscode-languageserver-protocol, as an editor would.
 import {spawn, type ChildProcess} from 'node:child_process'
 import {
   ConfigurationRequest,
@@ -39,6 +39,7 @@ export interface Client {
   stop(): Promise<number | null>
 }
 
+/** The built server, from the package root (where npm runs scripts and jest runs tests). */
 export const SERVER = 'dist/src/server-bin.js'
 
 export async function startClient(options: ClientOptions = {}): Promise<Client> {
