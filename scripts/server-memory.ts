@@ -16,8 +16,10 @@ await client.diagnostics(uri)
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
 const rows: string[] = []
+const spaces: Array<Record<string, number>> = []
 const sample = async (done: number) => {
-  const usage = (await client.connection.sendRequest(MEMORY_REQUEST)) as NodeJS.MemoryUsage
+  const usage = (await client.connection.sendRequest(MEMORY_REQUEST)) as NodeJS.MemoryUsage & {spaces: Record<string, number>}
+  spaces.push(usage.spaces)
   rows.push(`${String(done).padStart(6)}  ${mb(usage.heapUsed).padStart(8)}  ${mb(usage.rss).padStart(8)}`)
 }
 await sample(0)
@@ -43,3 +45,11 @@ for (let version = 2; version < edits + 2; version++) {
 await client.stop()
 console.log(` edits  heap MB    rss MB   (heap after a full GC, in the server process)`)
 console.log(rows.join('\n'))
+// Where the heap changed between the first sample after warm-up and the last, per V8 space.
+const [warm, end] = [spaces[1] ?? spaces[0], spaces[spaces.length - 1]]
+console.log(
+  'change per heap space from the second sample to the last (KB): ' +
+    Object.keys(end)
+      .map((name) => `${name} ${((end[name] - (warm[name] ?? 0)) / 1024).toFixed(0)}`)
+      .join(', ')
+)

@@ -3,6 +3,7 @@
 // clients that answer `null` for settings, bursts of edits, huge or binary documents.
 import {watch, statSync, readFileSync, type FSWatcher} from 'node:fs'
 import {dirname, join, sep} from 'node:path'
+import {getHeapSpaceStatistics} from 'node:v8'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import diff from 'fast-diff'
 import type {VFileMessage} from 'vfile-message'
@@ -57,8 +58,8 @@ const EXTENSIONS: Readonly<Record<Format, string>> = {text: '.txt', markdown: '.
 interface Linted {
   version: number
   messages: VFileMessage[]
-  /** The config file that applies, when there is one. */
-  configPath: string | undefined
+  /** What was (or will be) published for this version. */
+  diagnostics: Diagnostic[]
   /** The text after every safe fix, computed on first request. */
   fixed?: string
   /** Whether the messages came from the linter (not a config, size or crash notice). */
@@ -93,12 +94,14 @@ export function startServer(connection: Connection): void {
   let globalSettings: ServerSettings = {...DEFAULTS}
   let canAskSettings = false
   let canResolveEdits = false
+  let canWatchFiles = false
   let relintTimer: NodeJS.Timeout | undefined
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities
     canAskSettings = Boolean(capabilities.workspace?.configuration)
     canResolveEdits = Boolean(capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'))
+    canWatchFiles = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration)
     globalSettings = readSettings(params.initializationOptions, DEFAULTS)
     folders = foldersOf(params.workspaceFolders, params.rootUri)
     return {
@@ -114,11 +117,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     // File watching by the client where it offers it; our own fs.watch covers the rest.
-    connection.client
-      .register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{globPattern: `**/{${CONFIG_FILES.join(',')}}`}]
-      })
-      .catch(() => undefined)
+    if (canWatchFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {watchers: [{globPattern: `**/{${CONFIG_FILES.join(',')}}`}]})
+        .catch(() => undefined)
+    }
     try {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(foldersOf(event.removed, null))
@@ -236,7 +239,8 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(MEMORY_REQUEST, () => {
     ;(globalThis as {gc?: () => void}).gc?.()
-    return process.memoryUsage()
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.space_used_size]))
+    return {...process.memoryUsage(), spaces}
   })
 
   connection.onShutdown(() => {
@@ -254,7 +258,7 @@ export function startServer(connection: Connection): void {
     if (state.timer) clearTimeout(state.timer)
     state.timer = setTimeout(() => {
       state.timer = undefined
-      void run(uri)
+      run(uri).catch((error: unknown) => connection.console.error(`copydesk: ${(error as Error)?.stack ?? error}`))
     }, delay)
   }
 
@@ -267,33 +271,37 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri)
     if (!document || states.get(uri) !== state) return
     if (!settings.enable) {
-      state.linted = {version: document.version, messages: [], configPath: undefined, ok: false}
+      state.linted = {version: document.version, messages: [], diagnostics: [], ok: false}
       await connection.sendDiagnostics({uri, version: document.version, diagnostics: []})
       return
     }
-    const started = performance.now()
-    const {linted, diagnostics} = lintDocument(document)
-    state.lastDuration = performance.now() - started
-    state.linted = linted
-    await connection.sendDiagnostics({uri, version: document.version, diagnostics})
+    // A code action may already have linted this version.
+    if (state.linted?.version !== document.version) {
+      const started = performance.now()
+      state.linted = lintDocument(document)
+      state.lastDuration = performance.now() - started
+    }
+    await connection.sendDiagnostics({uri, version: document.version, diagnostics: state.linted.diagnostics})
   }
 
   // The messages of the document as it is now: a code action after an unlinted edit lints first.
   function current(document: TextDocument): Linted {
     const state = states.get(document.uri)
     if (state?.linted?.version === document.version) return state.linted
-    const {linted} = lintDocument(document)
+    const linted = lintDocument(document)
     if (state) state.linted = linted
     return linted
   }
 
-  function lintDocument(document: TextDocument): {linted: Linted; diagnostics: Diagnostic[]} {
+  function lintDocument(document: TextDocument): Linted {
     const version = document.version
     const text = document.getText()
     const path = fsPath(document.uri)
-    const notice = (message: string, severity: DiagnosticSeverity, extra: Partial<Diagnostic> = {}) => ({
-      linted: {version, messages: [], configPath: undefined, ok: false},
-      diagnostics: [{range: firstLine(document), message, severity, source: SOURCE, ...extra}]
+    const notice = (message: string, severity: DiagnosticSeverity, extra: Partial<Diagnostic> = {}): Linted => ({
+      version,
+      messages: [],
+      diagnostics: [{range: firstLine(document), message, severity, source: SOURCE, ...extra}],
+      ok: false
     })
     if (text.length > MAX_LENGTH) {
       return notice(
@@ -320,10 +328,8 @@ export function startServer(connection: Connection): void {
     const lintPath = lintPathOf(path, document.languageId)
     try {
       const file = entry.linter.lint({path: lintPath, value: text})
-      return {
-        linted: {version, messages: file.messages, configPath, ok: true, linter: entry.linter, lintPath},
-        diagnostics: file.messages.map((message) => toDiagnostic(document, message))
-      }
+      const diagnostics = file.messages.map((message) => toDiagnostic(document, message))
+      return {version, messages: file.messages, diagnostics, ok: true, linter: entry.linter, lintPath}
     } catch (error) {
       connection.console.error(`copydesk: cannot lint ${document.uri}: ${(error as Error).stack ?? error}`)
       return notice(`copydesk could not lint this document: ${(error as Error).message ?? error}`, DiagnosticSeverity.Warning, {code: 'lint-error'})
@@ -371,7 +377,11 @@ export function startServer(connection: Connection): void {
     if (relintTimer) clearTimeout(relintTimer)
     relintTimer = setTimeout(() => {
       relintTimer = undefined
-      for (const uri of states.keys()) schedule(uri, 0)
+      for (const [uri, state] of states) {
+        // What was linted under the old configuration no longer counts.
+        state.linted = undefined
+        schedule(uri, 0)
+      }
     }, delay)
   }
 
