@@ -387,7 +387,8 @@ export function startServer(connection: Connection): void {
 
   function settingsOf(uri: string, state: DocumentState): Promise<ServerSettings> {
     if (!canAskSettings) return Promise.resolve(globalSettings)
-    state.settings ??= new Promise<ServerSettings>((resolve) => {
+    if (state.settings) return state.settings
+    state.settings = new Promise<ServerSettings>((resolve) => {
       const timer = setTimeout(() => resolve(globalSettings), SETTINGS_TIMEOUT)
       // Emacs eglot answers `null` for a section it has no value for: that means the defaults.
       connection.workspace.getConfiguration({scopeUri: uri, section: 'copydesk'}).then(
