@@ -1,12 +1,13 @@
 // A body sentence that is not one: no finite verb (`notched up a 10% increase. Overall. sales
 // across`) or no subject (`Aims to advance economic ties.`). Taggers call 2-7% of real news
-// sentences verbless, so the rule asks for more than a missing verb: a one-word sentence
-// in the middle of a body paragraph, outside quotation marks, or a sentence that opens with a
-// verb of intent or speech in the third person. Headings, datelines, captions, list items and
+// sentences verbless, so the rule asks for more than a missing verb: a one-word sentence in the
+// middle of a body paragraph, outside quotation marks, that is a word meant to lead into a
+// sentence (`Overall`, `Meanwhile`), or a sentence that opens with a verb of intent or speech
+// in the third person. Headings, datelines, captions, list items and
 // quotations are never fragments here. Report only.
 import type {Block} from '../../src/article.js'
 import {defineRule} from '../../src/rule.js'
-import {FINITE, RHETORICAL, SUBJECTLESS} from './words.js'
+import {CONNECTIVES, FINITE, RHETORICAL, SUBJECTLESS} from './words.js'
 
 // A sentence: from a capital (after optional quotes) to a terminal mark and white space or the end.
 const SENTENCE = /(?<=^|[.!?]["”’]?\s+)(["“‘']?)(\p{Lu}[^.!?]*?)([.!?])(?=["”’]?(?:\s|$))/gu
@@ -18,7 +19,7 @@ export default defineRule({
   summary: 'A body sentence with no finite verb or no subject, such as `Overall.` in mid-paragraph.',
   fix: 'none',
   options: {},
-  check(_tree, _file, {article, report}) {
+  check(_tree, _file, {article, report, lexicon}) {
     for (const block of article.blocks) {
       if (block.kind !== 'body') continue
       for (const match of block.prose.slice(block.bodyStart).matchAll(SENTENCE)) {
@@ -32,9 +33,12 @@ export default defineRule({
         if (lower.some((word) => FINITE.has(word))) continue
         const [first = '', second = ''] = lower
         const head = words[0] ?? ''
-        // One word alone between two sentences (`increase. Overall. sales`); two words are
-        // usually a subject and its verb (`They refuse.`).
-        if (words.length === 1 && isMidParagraph(block, start, end) && !RHETORICAL.has(first) && !/^\p{Lu}{2,}$|\d/u.test(head)) {
+        // One word alone between two sentences that should lead into a sentence (`increase.
+        // Overall. sales`): a connective or a sentence adverb. A lone name (`London.`) or
+        // exclamation (`Sadly.`) may be meant; two words are usually a subject and its verb
+        // (`They refuse.`).
+        const leads = CONNECTIVES.has(first) || (first.endsWith('ly') && !RHETORICAL.has(first) && lexicon.knows(first))
+        if (words.length === 1 && leads && isMidParagraph(block, start, end)) {
           report(block.span(start, end), `Unexpected \`${whole}\` in mid-paragraph: a sentence without a verb`)
         } else if (words.length >= 3 && SUBJECTLESS.has(first) && FOLLOWS_SUBJECTLESS.test(second)) {
           report(block.span(start, start + head.length), `Unexpected \`${head}\` at the start of a sentence: it has no subject`)

@@ -11,14 +11,26 @@ export const FINITE = new Set([
   'she’s', "she's", 'we’re', "we're", 'they’re', "they're", 'i’m', "i'm", 'you’re', "you're"
 ])
 
-/** One- and two-word sentences writers use on purpose: `Indeed.`, `Not yet.`, `Perhaps.` */
+/**
+ * Words that open a sentence and lead into it with a comma (`Overall, sales fell`): alone between
+ * two sentences, one of these is the first word of a sentence cut off by a stray period.
+ */
+export const CONNECTIVES = new Set([
+  'overall', 'however', 'meanwhile', 'moreover', 'furthermore', 'nevertheless', 'nonetheless',
+  'consequently', 'therefore', 'thus', 'hence', 'additionally', 'also', 'instead', 'otherwise',
+  'likewise', 'similarly', 'elsewhere', 'separately', 'previously', 'currently', 'today',
+  'yesterday', 'besides', 'accordingly', 'alternatively', 'conversely', 'subsequently',
+  'ultimately', 'initially', 'originally', 'eventually', 'meantime', 'further', 'still', 'yet',
+  'then', 'now', 'later', 'earlier', 'recently', 'notably', 'importantly', 'specifically',
+  'typically', 'generally', 'traditionally', 'historically', 'globally', 'domestically',
+  'nationally', 'locally', 'officially', 'publicly', 'privately', 'financially', 'politically'
+])
+
+/** Adverbs writers use alone on purpose: `Sadly.`, `Absolutely.`, `Definitely.` */
 export const RHETORICAL = new Set([
-  'yes', 'no', 'indeed', 'exactly', 'absolutely', 'perhaps', 'maybe', 'nothing', 'never', 'hardly',
-  'sure', 'fine', 'true', 'wrong', 'correct', 'right', 'agreed', 'ok', 'okay', 'thanks', 'well',
-  'so', 'again', 'still', 'anyway', 'nonetheless', 'however', 'not', 'hello', 'goodbye', 'please',
-  'sorry', 'why', 'how', 'what', 'who', 'when', 'where', 'certainly', 'definitely', 'quite',
-  'enough', 'gone', 'done', 'finally', 'unbelievable', 'incredible', 'amazing', 'fair', 'good',
-  'great', 'bad', 'oh', 'ah', 'wow', 'alas', 'cheers', 'sadly', 'thankfully', 'luckily', 'unfortunately'
+  'absolutely', 'certainly', 'definitely', 'exactly', 'finally', 'hardly', 'possibly', 'probably',
+  'really', 'sadly', 'seriously', 'surely', 'thankfully', 'luckily', 'unfortunately', 'hopefully',
+  'obviously', 'clearly', 'apparently', 'honestly', 'frankly', 'naturally', 'precisely', 'totally'
 ])
 
 /**
