@@ -1,9 +1,9 @@
-// npm run eval -- FOLDER [--report-file PATH]: lints every .txt under a folder with the default
+// npm run eval -- FOLDER [--report-file PATH]: lints every file the CLI would under a folder with the default
 // rules in one process and prints messages per rule per 10k words, the precision yardstick.
 // With --report-file, writes the JSON report that ../shared/tools/score.mjs scores.
-import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import {collect} from '../src/files.js'
 import {createLinter} from '../src/index.js'
 import {toJson} from '../src/report.js'
 
@@ -14,18 +14,9 @@ if (!folder) {
   process.exit(2)
 }
 
-function textFiles(root: string): string[] {
-  const found: string[] = []
-  for (const name of readdirSync(root).sort()) {
-    const path = join(root, name)
-    if (statSync(path).isDirectory()) found.push(...textFiles(path))
-    else if (name.endsWith('.txt')) found.push(resolve(path))
-  }
-  return found
-}
-
 const linter = createLinter()
-const files = textFiles(folder).map((path) => {
+const {files: paths} = await collect([folder], process.cwd())
+const files = paths.map((path) => {
   const value = readFileSync(path, 'utf8')
   return {words: value.match(/\S+/gu)?.length ?? 0, file: linter.lint({path, value})}
 })

@@ -1,73 +1,323 @@
 #!/usr/bin/env node
-// The `copydesk` command: lints files, prints a report, exits 0 (clean), 1 (error-level messages
-// remain) or 2 (usage, configuration or input errors). `--fix` writes safe fixes back.
+// The `copydesk` command, with ESLint's exit contract: 0 when no error-level message remains,
+// 1 when one does (or warnings pass --max-warnings), 2 for usage, configuration and input errors.
+// One linter per config file serves every file of the run; fixes are written atomically.
 import {readFileSync, writeFileSync} from 'node:fs'
+import {dirname, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
+import {createTwoFilesPatch} from 'diff'
 import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
-import {ConfigError} from './config.js'
-import {createLinter} from './index.js'
-import {toJson} from './report.js'
+import {ConfigError, findConfigFile, loadConfigFile, resolveConfig, type Config} from './config.js'
+import {collect, decode, InputError, parseSize, readCopy, writeCopy, type Copy} from './files.js'
+import {createLinter, rules, type Linter} from './index.js'
+import {formatOf} from './parse.js'
+import {REPORTERS, severityOf, toGithub, toJson, toPretty, toSarif, type ReporterName} from './report.js'
 
-const USAGE = `Usage: copydesk [options] FILE...
+const USAGE = `Usage: copydesk [options] [file|folder|glob|-]...
+
+Lints news and web copy. Folders are searched for .txt files (and the other formats the
+parser knows); a glob is expanded; - reads standard input.
 
 Options:
-  --fix              write safe fixes back to the files, then report what is left
-  --report NAME      pretty (default) or json
-  -h, --help         show this help`
+  --fix                   write safe fixes back to the files, then report what is left
+  --fix-dry-run           print the safe fixes as a unified diff instead of writing them
+  -r, --report NAME       pretty (default, to stderr), json, sarif or github (to stdout)
+  -o, --output-file PATH  write the report to a file instead
+  -c, --config PATH       use this config file for every file (no search upward)
+  --no-config             use the defaults, ignoring every config file
+  --ignore-path PATH      read ignore patterns from this file (default: ./.copydeskignore)
+  --max-warnings N        exit 1 when there are more than N warnings
+  -q, --quiet             report errors only
+  --stdin-filename NAME   the name of standard input: its format and config are found from it
+  --max-file-size SIZE    skip larger files with an error (default 5mb; e.g. 512kb, 20mb)
+  --print-config FILE     print the configuration in effect for FILE and exit
+  -h, --help              show this help
+  -v, --version           show the version
 
-function main(argv: string[]): number {
-  let args
+Exit codes: 0 no error-level message, 1 errors (or too many warnings), 2 usage, config or input errors.`
+
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+
+interface Options {
+  fix: boolean
+  dryRun: boolean
+  report: ReporterName
+  outputFile: string | undefined
+  config: string | undefined
+  noConfig: boolean
+  ignorePath: string | undefined
+  maxWarnings: number | undefined
+  quiet: boolean
+  stdinFilename: string | undefined
+  maxFileSize: number
+}
+
+/** Thrown for a usage error: printed with the usage, exit 2. */
+class UsageError extends Error {}
+
+function readOptions(argv: string[]): {options: Options; inputs: string[]; printConfig?: string; help?: boolean; version?: boolean} {
+  let parsed
   try {
-    args = parseArgs({
+    parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {fix: {type: 'boolean'}, report: {type: 'string', default: 'pretty'}, help: {type: 'boolean', short: 'h'}}
+      options: {
+        fix: {type: 'boolean'},
+        'fix-dry-run': {type: 'boolean'},
+        report: {type: 'string', short: 'r'},
+        'output-file': {type: 'string', short: 'o'},
+        config: {type: 'string', short: 'c'},
+        'no-config': {type: 'boolean'},
+        'ignore-path': {type: 'string'},
+        'max-warnings': {type: 'string'},
+        quiet: {type: 'boolean', short: 'q'},
+        'stdin-filename': {type: 'string'},
+        'max-file-size': {type: 'string'},
+        'print-config': {type: 'string'},
+        help: {type: 'boolean', short: 'h'},
+        version: {type: 'boolean', short: 'v'}
+      }
     })
   } catch (error) {
-    process.stderr.write(`copydesk: ${(error as Error).message}\n${USAGE}\n`)
+    throw new UsageError((error as Error).message)
+  }
+  const {values, positionals} = parsed
+  const report = (values.report ?? 'pretty') as ReporterName
+  if (!REPORTERS.includes(report)) throw new UsageError(`unknown report \`${report}\` (expected ${REPORTERS.join(', ')})`)
+  let maxWarnings: number | undefined
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number, 0 or more')
+  }
+  const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size'])
+  if (maxFileSize === undefined) throw new UsageError('--max-file-size takes a size such as 5mb, 512kb or 1048576')
+  if (values.fix && values['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both')
+  if (values.config && values['no-config']) throw new UsageError('use --config or --no-config, not both')
+  return {
+    options: {
+      fix: values.fix ?? false,
+      dryRun: values['fix-dry-run'] ?? false,
+      report,
+      outputFile: values['output-file'],
+      config: values.config,
+      noConfig: values['no-config'] ?? false,
+      ignorePath: values['ignore-path'],
+      maxWarnings,
+      quiet: values.quiet ?? false,
+      stdinFilename: values['stdin-filename'],
+      maxFileSize
+    },
+    inputs: positionals,
+    printConfig: values['print-config'],
+    help: values.help,
+    version: values.version
+  }
+}
+
+// One linter per config file (or for the defaults), reused for every file under it.
+function linters(options: Options, cwd: string) {
+  const cache = new Map<string, Linter>()
+  let named: Linter | undefined
+  if (options.config) {
+    const loaded = loadConfigFile(resolve(cwd, options.config))
+    named = createLinter(loaded.config, loaded.path)
+  }
+  return (path: string): Linter => {
+    if (named) return named
+    const configPath = options.noConfig ? undefined : findConfigFile(dirname(path))
+    const key = configPath ?? ''
+    let linter = cache.get(key)
+    if (!linter) {
+      const config: Config = configPath ? loadConfigFile(configPath).config : {}
+      linter = createLinter(config, configPath)
+      cache.set(key, linter)
+    }
+    return linter
+  }
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function run(argv: string[], io: {cwd: string; stdin: () => Promise<Buffer>; stdout: (text: string) => void; stderr: (text: string) => void}): Promise<number> {
+  const {cwd} = io
+  let parsed
+  try {
+    parsed = readOptions(argv)
+  } catch (error) {
+    io.stderr(`copydesk: ${(error as Error).message}\n\n${USAGE}\n`)
     return 2
   }
-  const {values, positionals} = args
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
+  const {options, inputs} = parsed
+  if (parsed.help) {
+    io.stdout(`${USAGE}\n`)
     return 0
   }
-  if (positionals.length === 0 || !['pretty', 'json'].includes(values.report!)) {
-    process.stderr.write(`${USAGE}\n`)
-    return 2
+  if (parsed.version) {
+    io.stdout(`${version()}\n`)
+    return 0
   }
-  const linter = createLinter()
-  const files: VFile[] = []
-  let failed = false
-  for (const path of positionals) {
-    let value: string
-    try {
-      value = readFileSync(path, 'utf8')
-    } catch (error) {
-      process.stderr.write(`copydesk: ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})\n`)
-      failed = true
-      continue
+
+  try {
+    if (parsed.printConfig !== undefined) {
+      io.stdout(`${JSON.stringify(effectiveConfig(resolve(cwd, parsed.printConfig), options, cwd), null, 2)}\n`)
+      return 0
     }
-    if (values.fix) {
-      const result = linter.fix({path, value})
-      if (result.text !== value) writeFileSync(path, result.text)
-      files.push(result.file)
-    } else files.push(linter.lint({path, value}))
+    const linterFor = linters(options, cwd)
+
+    const useStdin = inputs.includes('-') || (inputs.length === 0 && options.stdinFilename !== undefined)
+    const paths = inputs.filter((input) => input !== '-')
+    if (!useStdin && paths.length === 0) {
+      io.stderr(`copydesk: no input: name files, folders or globs, or - for standard input\n\n${USAGE}\n`)
+      return 2
+    }
+
+    const problems: InputError[] = []
+    const files: VFile[] = []
+    const diffs: string[] = []
+
+    if (useStdin) {
+      // Named by --stdin-filename (its format and config are found from it), else `stdin.txt`.
+      const name = options.stdinFilename ?? 'stdin.txt'
+      const label = options.stdinFilename ?? '<stdin>'
+      try {
+        const bytes = await io.stdin()
+        if (bytes.length > options.maxFileSize) throw new InputError(label, 'standard input is too large to lint (see --max-file-size)')
+        const value = decode(bytes, label)
+        const linter = linterFor(resolve(cwd, name))
+        if (options.fix || options.dryRun) {
+          const result = linter.fix({path: name, cwd, value})
+          if (options.fix) io.stdout(result.text)
+          else diffs.push(patch(label, value, result.text))
+          files.push(result.file)
+        } else files.push(linter.lint({path: name, cwd, value}))
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error
+        problems.push(error)
+      }
+    }
+
+    if (paths.length > 0) {
+      const collected = await collect(paths, cwd, options.ignorePath)
+      problems.push(...collected.errors)
+      for (const path of collected.ignored) io.stderr(`copydesk: ${relative(cwd, path)}: ignored by an ignore file (remove it from the ignore file to lint it)\n`)
+      for (const path of collected.files) {
+        let copy: Copy
+        try {
+          copy = readCopy(path, options.maxFileSize)
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error
+          problems.push(error)
+          continue
+        }
+        const linter = linterFor(path)
+        // Files carry paths relative to the working folder, as reporters print them.
+        const name = relative(cwd, path) || path
+        if (!options.fix && !options.dryRun) {
+          files.push(linter.lint({path: name, cwd, value: copy.value}))
+          continue
+        }
+        const result = linter.fix({path: name, cwd, value: copy.value})
+        files.push(result.file)
+        if (result.text === copy.value) continue
+        if (options.dryRun) {
+          diffs.push(patch(relative(cwd, path), copy.value, result.text))
+          continue
+        }
+        try {
+          writeCopy(copy, result.text)
+          result.file.stored = true
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error
+          problems.push(error)
+        }
+      }
+    }
+
+    if (options.quiet) for (const file of files) file.messages = file.messages.filter((message) => message.fatal === true)
+
+    if (diffs.length > 0) io.stdout(diffs.join(''))
+    const report = render(options.report, files, cwd)
+    if (options.outputFile) writeFileSync(resolve(cwd, options.outputFile), report === '' ? '' : `${report}\n`)
+    else if (report !== '') {
+      if (options.report === 'pretty' || (useStdin && options.fix)) io.stderr(`${report}\n`)
+      else io.stdout(`${report}\n`)
+    }
+    for (const problem of problems) io.stderr(`copydesk: ${problem.message}\n`)
+
+    if (problems.length > 0) return 2
+    const messages = files.flatMap((file) => file.messages)
+    if (messages.some((message) => message.fatal === true)) return 1
+    const warnings = messages.filter((message) => severityOf(message) === 'warning').length
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+      io.stderr(`copydesk: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`)
+      return 1
+    }
+    return 0
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof InputError) {
+      io.stderr(`copydesk: ${error.message}\n`)
+      return 2
+    }
+    throw error
   }
-  if (values.report === 'json') process.stdout.write(`${JSON.stringify(toJson(files))}\n`)
-  else {
-    const report = reporter(files)
-    if (report) process.stderr.write(`${report}\n`)
-  }
-  if (failed) return 2
-  return files.some((file) => file.messages.some((message) => message.fatal === true)) ? 1 : 0
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2))
-} catch (error) {
-  process.stderr.write(`copydesk: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`)
-  process.exitCode = 2
+// The configuration in effect for a file: where it came from, and every rule's level and options.
+function effectiveConfig(path: string, options: Options, cwd: string) {
+  const configPath = options.config ? resolve(cwd, options.config) : options.noConfig ? undefined : findConfigFile(dirname(path))
+  const config = configPath ? loadConfigFile(configPath).config : {}
+  const resolved = resolveConfig(config, configPath)
+  return {
+    file: path,
+    configFile: configPath ?? null,
+    format: resolved.format ?? formatOf(path),
+    rules: Object.fromEntries(
+      rules.map((rule) => {
+        const found = resolved.rules.find((entry) => entry.rule === rule)
+        return [rule.id, found ? [found.severity, found.options] : 'off']
+      })
+    ),
+    names: resolved.settings.names,
+    words: resolved.settings.words,
+    boilerplate: resolved.settings.boilerplate
+  }
 }
 
+function render(name: ReporterName, files: VFile[], cwd: string): string {
+  if (name === 'json') return JSON.stringify(toJson(files))
+  if (name === 'sarif') return JSON.stringify(toSarif(files, cwd, version()), null, 2)
+  if (name === 'github') return toGithub(files, cwd)
+  return toPretty(files)
+}
+
+function patch(name: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, {context: 2})
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  return manifest.version
+}
+
+function readStdin(): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = []
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk))
+    process.stdin.on('end', () => resolvePromise(Buffer.concat(chunks)))
+    process.stdin.on('error', reject)
+  })
+}
+
+run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdin: readStdin,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text)
+}).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`copydesk: internal error: ${(error as Error).stack ?? error}\n`)
+    process.exitCode = 2
+  }
+)

@@ -5,7 +5,7 @@ import type {Node, Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 import {buildArticle, isVerbatim} from './article.js'
 import {resolveConfig, type Config, type Resolved, type Severity} from './config.js'
 import {createLexicon} from './lexicon.js'
@@ -21,11 +21,12 @@ declare module 'vfile-message' {
 
 /** `message.source` of every message. */
 export const SOURCE = 'retext-copydesk'
-const HOME = 'https://github.com/retext-copydesk/retext-copydesk'
+/** The project's home page. */
+export const HOMEPAGE = 'https://github.com/retext-copydesk/retext-copydesk'
 
 /** Where a rule's documentation lives. */
 export function ruleUrl(id: string): string {
-  return `${HOME}/blob/main/rules/${id}/README.md`
+  return `${HOMEPAGE}/blob/main/rules/${id}/README.md`
 }
 
 /** The fix level of a message: `safe` (applied by fix), `suggestion` (offered), or `none`. */
@@ -72,7 +73,20 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
           message.autofix = true
         } else if (suggest) setSuggestions(message, suggest)
         if (extra.note) message.note = extra.note
-        if (extra.cause) message.cause = extra.cause
+        // Evidence becomes a message of its own at the place it points to, which vfile-reporter
+        // prints under the message and editors can show as related information.
+        if (extra.cause) {
+          const {text, count, place: where} = extra.cause
+          const times = count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`
+          const cause = new VFileMessage(`\`${text}\` is used ${times} in this article, first here`, {
+            place: {start: place.toPoint(where.start)!, end: place.toPoint(where.end)!},
+            ruleId: rule.id,
+            source: SOURCE
+          })
+          cause.file = file.path
+          cause.actual = text
+          message.cause = cause
+        }
       }
       rule.check(tree, file, {report, options, article, settings: resolved.settings, lexicon, state: states[index]})
     })

@@ -55,7 +55,7 @@ export function createLinter(config: Config = {}, configPath?: string): Linter {
     lint,
     fix(input) {
       const original = toFile(input)
-      return fixUntilStable(String(original.value), (value) => lint(new VFile({path: original.path, value})))
+      return fixUntilStable(String(original.value), (value) => lint(new VFile({path: original.path, cwd: original.cwd, value})))
     }
   }
 }

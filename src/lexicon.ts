@@ -52,8 +52,19 @@ export function createLexicon(settings: Settings): Lexicon {
     return checker
   }
   const plain = (word: string) => word.replace(/’/gu, "'")
+  // Copy repeats its words (Zipf): remembering verdicts saves most of nspell's work. Cleared when
+  // full, so a long-running language server stays bounded.
+  const verdicts = new Map<string, boolean>()
   return {
-    knows: (word) => project.has(word) || load().correct(plain(word)),
+    knows(word) {
+      let known = verdicts.get(word)
+      if (known === undefined) {
+        if (verdicts.size >= 100_000) verdicts.clear()
+        known = project.has(word) || load().correct(plain(word))
+        verdicts.set(word, known)
+      }
+      return known
+    },
     suggest: (word) => load().suggest(plain(word))
   }
 }

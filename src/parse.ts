@@ -26,6 +26,9 @@ const LINE_BREAK = /[\r\n]/u
 // A line that ends like this is the end of a sentence or a heading, not a wrapped line.
 const LINE_END = /[.!?…:;"'”’»)\]]\s*$/u
 
+/** The extensions the CLI collects from folders; a file named explicitly is linted whatever it is. */
+export const EXTENSIONS: readonly string[] = ['.txt']
+
 /** The format of a file from its name: `.md`/`.markdown`, `.html`/`.htm`, else plain text. */
 export function formatOf(path: string | undefined): Format {
   const name = (path ?? '').toLowerCase()
