@@ -8,8 +8,12 @@ import {buildNameIndex, type NameIndex} from './names.js'
 
 export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation'
 
-/** Structure the parser already knows (Markdown headings, HTML lists), by block start offset. */
-export type KindHints = ReadonlyMap<number, BlockKind>
+/** Structure the parser already knows (a Markdown heading, an HTML list item) over a source range. */
+export interface KindHint {
+  start: number
+  end: number
+  kind: BlockKind
+}
 
 export interface Block {
   index: number
@@ -71,18 +75,20 @@ const LIST_ITEM = /^\s*(?:[-*•·–—]|\d{1,3}[.)]|[a-z][.)]|[ivxlc]{1,5}[.)]
 const DATELINE =
   /^[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .]+\)\s*)?(?::|[-–—]{1,2})\s+/u
 const QUOTED = /^\s*["“‘'].*["”’']\s*$/su
+/** Stands for each character of code or an address in a block's prose (a private-use character). */
+export const OPAQUE = '\uE000'
 // Headings are short; anything longer without terminal punctuation is a body paragraph whose
 // punctuation was lost.
 const MAX_HEADING_WORDS = 15
 
 /** Builds the article model of a parsed file. */
-export function buildArticle(tree: Root, source: string, hints?: KindHints): Article {
+export function buildArticle(tree: Root, source: string, hints?: readonly KindHint[], derived = false): Article {
   const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')
   const blocks = paragraphs.map((node, index) => makeBlock(node, index))
   const solid = blocks.filter((block) => block.prose.trim() !== '')
 
   for (const block of blocks) {
-    const hinted = hints?.get(block.start)
+    const hinted = hints ? hintAt(hints, block.start) : derived ? sniff(source, block) : undefined
     block.kind = hinted ?? classify(block, block === solid[0] && solid.length > 1)
     if (block.kind === 'body' || block.kind === 'quotation') {
       const dateline = block.index === solid[0]?.index ? null : DATELINE.exec(block.prose)
@@ -114,6 +120,31 @@ export function buildArticle(tree: Root, source: string, hints?: KindHints): Art
   }
 }
 
+// A tree derived from Markdown by someone else's pipeline (remark-retext) comes without hints:
+// the markup before a block on its line says what it is (`## `, `- `, `1. `, `> `).
+function sniff(source: string, block: Block): BlockKind | undefined {
+  const line = source.slice(source.lastIndexOf('\n', block.start - 1) + 1, block.start)
+  if (/^ {0,3}#{1,6}[ \t]+$/u.test(line)) return /^ {0,3}#[ \t]/u.test(line) && block.index === 0 ? 'headline' : 'subheading'
+  if (/^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$/u.test(line)) return 'list-item'
+  if (/^[ \t]*>/u.test(line)) return 'quotation'
+  return undefined
+}
+
+// The structure around an offset: a heading, list item or quotation wins over the paragraph
+// inside it (a list item's text is a Markdown paragraph), and the innermost of those wins.
+function hintAt(hints: readonly KindHint[], offset: number): BlockKind | undefined {
+  let found: KindHint | undefined
+  for (const hint of hints) {
+    if (offset < hint.start || offset >= hint.end) continue
+    const better =
+      !found ||
+      (found.kind === 'body' && hint.kind !== 'body') ||
+      ((found.kind === 'body') === (hint.kind === 'body') && hint.end - hint.start < found.end - found.start)
+    if (better) found = hint
+  }
+  return found?.kind
+}
+
 function classify(block: Block, first: boolean): BlockKind {
   const text = block.prose.trim()
   if (LIST_ITEM.test(text)) return 'list-item'
@@ -133,10 +164,12 @@ function makeBlock(node: Paragraph, index: number): Block {
   collect(node)
   const {start, end} = spanOf(node)
 
-  function collect(parent: {children?: unknown[]; value?: unknown; position?: Paragraph['position']}) {
+  function collect(parent: {type?: string; children?: unknown[]; value?: unknown; position?: Paragraph['position']}) {
     if (typeof parent.value === 'string') {
       const offset = parent.position?.start.offset
-      const value = parent.value
+      // Code and addresses stay in the prose as opaque characters of the same length, so offsets
+      // still map and no rule reads them as words or punctuation.
+      const value = parent.type === 'SourceNode' ? OPAQUE.repeat(parent.value.length) : parent.value
       if (offset === undefined || value === '') return
       const last = segments[segments.length - 1]
       if (last && last.source + last.length === offset && last.from + last.length === prose.length) {

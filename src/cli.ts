@@ -15,8 +15,8 @@ import {REPORTERS, severityOf, toGithub, toJson, toPretty, toSarif, type Reporte
 
 const USAGE = `Usage: copydesk [options] [file|folder|glob|-]...
 
-Lints news and web copy. Folders are searched for .txt files (and the other formats the
-parser knows); a glob is expanded; - reads standard input.
+Lints news and web copy. Folders are searched for .txt, .md, .markdown, .html and .htm
+files; a glob is expanded; - reads standard input.
 
 Options:
   --fix                   write safe fixes back to the files, then report what is left

@@ -46,7 +46,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const data = file.data.copydesk
     const plain = data ? data.format === 'text' : isPlainParse(tree, source)
     if (plain && !data) normalizePlain(tree, source)
-    const article = buildArticle(tree, source, data?.hints)
+    const article = buildArticle(tree, source, data?.hints, !plain)
     const place = location(file)
 
     resolved.rules.forEach(({rule, severity, options}, index) => {
@@ -56,7 +56,8 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
         // A fix above the rule's ceiling, or one that would cross markup, is only offered.
         if (fix !== undefined && (rule.fix !== 'safe' || (!plain && !isVerbatim(article, span)))) {
           const offered = suggest
-          suggest = () => [fix as string, ...(typeof offered === 'function' ? offered() : offered ?? [])]
+          const first = fix
+          suggest = () => [first, ...(typeof offered === 'function' ? offered() : offered ?? [])]
           fix = undefined
         }
         if (rule.fix === 'none') suggest = undefined

@@ -3,7 +3,7 @@
 import type {Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Article, Block} from './article.js'
-import {spanOf} from './nlcst.js'
+import {offsetInWord} from './nlcst.js'
 
 export interface NameUse {
   /** The name without a possessive ending (`Trump’s` is a use of `Trump`, `Biden-era` of `Biden`). */
@@ -47,11 +47,10 @@ export function buildNameIndex(article: Article): NameIndex {
       const texts = words.map((word) => toString(word))
       words.forEach((word, index) => {
         const raw = texts[index].replace(POSSESSIVE, '')
-        const {start} = spanOf(word)
         let offset = 0
         // `Biden-era` is a use of `Biden`; `O'Brien` stays whole.
         for (const part of raw.includes('-') ? raw.split('-') : [raw]) {
-          const at = start + offset
+          const from = offset
           offset += part.length + 1
           if (!isCapitalized(part)) {
             lower.add(part.toLowerCase())
@@ -60,8 +59,8 @@ export function buildNameIndex(article: Article): NameIndex {
           if (part.length < 2 || /\d/u.test(part)) continue
           const use: NameUse = {
             text: part,
-            start: at,
-            end: at + part.length,
+            start: offsetInWord(word, from),
+            end: offsetInWord(word, from + part.length - 1) + 1,
             block,
             initial: index === 0 && offset === part.length + 1,
             before: texts[index - 1],

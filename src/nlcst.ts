@@ -52,3 +52,28 @@ export function isMark(token: Token | undefined, marks: string): boolean {
 /** Opening and closing quotation marks (straight ones are both). */
 export const OPENING_QUOTES = '"\'“‘«„‚‹'
 export const CLOSING_QUOTES = '"\'”’»‹›'
+
+/**
+ * The source offset of a character of a word's text: a word split by markup (`*Bide*nn`) is one
+ * word whose characters are not contiguous in the source. `index` may be the text's length (the
+ * word's end).
+ */
+export function offsetInWord(word: Node & {children?: Node[]}, index: number): number {
+  let seen = 0
+  let end = spanOf(word).start
+  const walk = (node: Node & {value?: string; children?: Node[]}): number | undefined => {
+    if (typeof node.value === 'string') {
+      const {start} = spanOf(node)
+      if (index < seen + node.value.length) return start + (index - seen)
+      seen += node.value.length
+      end = start + node.value.length
+      return undefined
+    }
+    for (const child of node.children ?? []) {
+      const found = walk(child)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  return walk(word) ?? end
+}

@@ -6,14 +6,15 @@ import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import type {KindHints} from './article.js'
+import type {KindHint} from './article.js'
+import {parseHtml, parseMarkdown} from './markup.js'
 
 export type Format = 'text' | 'markdown' | 'html'
 
 /** What the parser leaves on `file.data.copydesk` for the engine. */
 export interface ParseData {
   format: Format
-  hints?: KindHints
+  hints?: readonly KindHint[]
 }
 
 declare module 'vfile' {
@@ -27,7 +28,7 @@ const LINE_BREAK = /[\r\n]/u
 const LINE_END = /[.!?…:;"'”’»)\]]\s*$/u
 
 /** The extensions the CLI collects from folders; a file named explicitly is linted whatever it is. */
-export const EXTENSIONS: readonly string[] = ['.txt']
+export const EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm']
 
 /** The format of a file from its name: `.md`/`.markdown`, `.html`/`.htm`, else plain text. */
 export function formatOf(path: string | undefined): Format {
@@ -53,9 +54,13 @@ export function normalizePlain(tree: Root, source: string): void {
 export function copydeskParse(this: Processor, options?: {format?: Format}) {
   this.parser = (document: string, file: VFile) => {
     const format = options?.format ?? formatOf(file.path)
-    file.data.copydesk = {format}
-    if (format === 'text') return parseText(document)
-    throw new Error(`Unsupported format \`${format}\``)
+    if (format === 'text') {
+      file.data.copydesk = {format}
+      return parseText(document)
+    }
+    const {tree, hints} = format === 'markdown' ? parseMarkdown(document, file) : parseHtml(document, file)
+    file.data.copydesk = {format, hints}
+    return tree
   }
 }
 

@@ -20,7 +20,8 @@ export default defineRule({
   check(_tree, _file, {article, report, lexicon}) {
     const headline = article.headline
     if (!headline) return
-    const body = article.blocks.filter((block) => block !== headline)
+    // An HTML page may have a <title> and an <h1>: both are headlines, neither is the body.
+    const body = article.blocks.filter((block) => block.kind !== 'headline')
     if (body.length === 0) return
     const uses = [...article.names.uses.values()].flat().filter((use) => use.block === headline)
     uses.sort((a, b) => a.start - b.start)

@@ -1,0 +1,203 @@
+// Markdown and HTML copy: only prose is linted, structure feeds the article model, fixes land on
+// the source without touching markup, the seed article as Markdown behaves as the plain text,
+// and the preset works inside a remark pipeline.
+import {describe, expect, test} from '@jest/globals'
+import fc from 'fast-check'
+import {readFileSync} from 'node:fs'
+import {remark} from 'remark'
+import remarkRetext from 'remark-retext'
+import {retext} from 'retext'
+import {VFile} from 'vfile'
+import {copydesk, createLinter, fix, lint} from '../src/index.js'
+import {checkMessages} from './helpers/invariants.js'
+
+const summary = (file: VFile) => file.messages.map((message) => `${message.ruleId} ${JSON.stringify(message.actual)}`)
+const DAMAGE = 'Japan. he said . , the the democratically-governed talks. .'
+
+describe('formats', () => {
+  test('from the file name: .md and .markdown are Markdown, .html and .htm HTML, the rest text', () => {
+    const heading = '# Talks went well\n\nOfficials met on Monday.'
+    // As Markdown the `#` line is the headline; as text it is a paragraph that starts with `#`.
+    for (const path of ['a.md', 'a.markdown']) expect(lint({path, value: heading}).data.copydesk?.format).toBe('markdown')
+    for (const path of ['a.html', 'a.htm']) expect(lint({path, value: '<p>Hi.</p>'}).data.copydesk?.format).toBe('html')
+    for (const path of ['a.txt', 'a', undefined]) expect(lint({path, value: 'Hi.'}).data.copydesk?.format).toBe('text')
+  })
+
+  test('the `format` option overrides the file name', () => {
+    const markdown = createLinter({format: 'markdown'})
+    const file = markdown.lint({path: 'story.txt', value: 'Run `npm test. he` first.'})
+    expect(file.data.copydesk?.format).toBe('markdown')
+    expect(file.messages).toEqual([])
+    expect(lint({path: 'story.txt', value: 'Run `npm test. he` first.'}).messages.map((message) => message.ruleId)).toEqual(['sentence-start'])
+  })
+})
+
+describe('what is not prose is never flagged and never changed', () => {
+  const markdown = [
+    '---',
+    `title: "${DAMAGE}"`,
+    '---',
+    '',
+    '# Talks in Tokyo went well',
+    '',
+    `Officials met in Tokyo, see <https://example.com/a.b.Cd> and www.example.com/x.Y and [the notes](https://example.com/${encodeURIComponent('he. said')} "${DAMAGE}").`,
+    '',
+    `They ran \`${DAMAGE}\` first. ![${DAMAGE}](pic.png)`,
+    '',
+    '```text',
+    DAMAGE,
+    '```',
+    '',
+    `    ${DAMAGE}`,
+    '',
+    `<div class="${DAMAGE}">${DAMAGE}</div>`,
+    ''
+  ].join('\n')
+
+  test('Markdown: front matter, code, inline code, autolinks, destinations, titles, images, raw HTML', () => {
+    const file = lint({path: 'a.md', value: markdown})
+    checkMessages(file)
+    expect(summary(file)).toEqual([])
+    expect(fix({path: 'a.md', value: markdown}).text).toBe(markdown)
+  })
+
+  const html = [
+    '<!doctype html>',
+    `<html><head><title>Talks in Tokyo went well</title><style>p::after { content: "${DAMAGE}" }</style></head>`,
+    `<body><h1 title="${DAMAGE}">Talks in Tokyo went well</h1>`,
+    `<p data-x="${DAMAGE}">Officials met in Tokyo, see <a href="https://example.com/a.b.Cd">https://example.com/a.b.Cd</a> and <code>${DAMAGE}</code>.</p>`,
+    `<pre>${DAMAGE}</pre><script>const text = "${DAMAGE}"</script>`,
+    `<img alt="${DAMAGE}" src="a.png"><kbd>${DAMAGE}</kbd>`,
+    '</body></html>'
+  ].join('\n')
+
+  test('HTML: attributes, <script>, <style>, <code>, <pre>, <kbd>, address links', () => {
+    const file = lint({path: 'a.html', value: html})
+    checkMessages(file)
+    expect(summary(file)).toEqual([])
+    expect(fix({path: 'a.html', value: html}).text).toBe(html)
+  })
+
+  test('the prose around them is linted, with source positions', () => {
+    const file = lint({path: 'a.html', value: '<html><body><p>Officials met in <b>Tokyo</b>. he said so.</p></body></html>'})
+    expect(summary(file)).toEqual(['sentence-start "he"'])
+    expect(file.messages[0].place).toEqual({start: {line: 1, column: 47, offset: 46}, end: {line: 1, column: 49, offset: 48}})
+    expect(fix({path: 'a.html', value: '<p>Officials met in <b>Tokyo</b>. he said so.</p>'}).text).toBe('<p>Officials met in <b>Tokyo</b>. He said so.</p>')
+  })
+})
+
+describe('structure feeds the article model', () => {
+  test('Markdown: the first `#` heading is the headline, headings and list items need no period', () => {
+    const value = [
+      '# Philippines and Japan agree on talks',
+      '',
+      '## the second term plans',
+      '',
+      '- the first point, without a period',
+      '- Overall',
+      '',
+      '> the quotation starts in lower case',
+      '',
+      'Officials in Tokyo said the talks went well. Japan agreed.'
+    ].join('\n')
+    const file = lint({path: 'a.md', value})
+    expect(summary(file)).toEqual(['headline-mismatch "Philippines"', 'sentence-start "the"', 'sentence-start "the"'])
+    // The subheading and the quotation start in lower case; list items may.
+    expect(file.messages.slice(1).map((message) => message.place && 'start' in message.place && message.place.start.line)).toEqual([3, 8])
+  })
+
+  test('HTML: <title> is the headline, <li> a list item, <h2> a subheading', () => {
+    const value = '<title>Philippines and Japan agree</title><h1>Japan agrees</h1><h2>Talks and plans</h2><ul><li>the point<li>Overall</ul><p>Officials in Tokyo met. Japan agreed.</p>'
+    expect(summary(lint({path: 'a.html', value}))).toEqual(['headline-mismatch "Philippines"'])
+  })
+})
+
+describe('fixes on the source', () => {
+  test('an edit that would cross markup is only suggested', () => {
+    const value = 'Biden met Kishida. Biden said so. Later, Biden left.\n\nWith the support of *Bide*nn the talks went on.'
+    const file = lint({path: 'a.md', value})
+    const typo = file.messages.find((message) => message.ruleId === 'name-consistency')!
+    expect(typo.actual).toBe('Bide*nn')
+    expect(typo.autofix).toBeUndefined()
+    expect(typo.expected).toEqual(['Biden'])
+    expect(fix({path: 'a.md', value}).text).toBe(value)
+    // The same typo without markup in it is fixed.
+    expect(fix({path: 'a.md', value: value.replace('*Bide*nn', 'Bidenn')}).text).toBe(value.replace('*Bide*nn', 'Biden'))
+  })
+
+  test('escapes and entities keep positions on the source', () => {
+    const markdown = 'Prices rose 5\\* in *May*. he said so, &amp; more.'
+    const file = lint({path: 'a.md', value: markdown})
+    expect(summary(file)).toEqual(['sentence-start "he"'])
+    expect(fix({path: 'a.md', value: markdown}).text).toBe('Prices rose 5\\* in *May*. He said so, &amp; more.')
+    const html = '<p>Tom &amp; Jerry met &lt;here&gt;. he said so.</p>'
+    expect(fix({path: 'a.html', value: html}).text).toBe('<p>Tom &amp; Jerry met &lt;here&gt;. He said so.</p>')
+  })
+
+  // Markdown built from blocks and inline pieces, damage included.
+  const inline = fc.constantFrom(
+    'Officials met', ' ', '. ', 'he said', 'the the', ' ,', ' .', '. .', 'Japan. he remains', 'democratically-governed',
+    '*Tokyo*', '**talks**', '`code. he`', '[link](https://example.com/x.Y "t. he")', '<https://example.com/a.B>', '_it_', '\\*', '&amp;'
+  )
+  const paragraph = fc.array(inline, {minLength: 1, maxLength: 10}).map((pieces) => pieces.join(''))
+  const block = fc.oneof(
+    paragraph,
+    paragraph.map((text) => `# ${text}`),
+    paragraph.map((text) => `## ${text}`),
+    paragraph.map((text) => `- ${text}`),
+    paragraph.map((text) => `> ${text}`),
+    paragraph.map((text) => '```\n' + text + '\n```')
+  )
+  const document = fc.array(block, {minLength: 1, maxLength: 6}).map((blocks) => blocks.join('\n\n'))
+  const MARKUP = ['*', '`', '[', ']', '(', ')', '<', '>', '#', '_', '\\', '&', '\n']
+
+  test('property: fixing twice changes nothing, markup and code never change', () => {
+    const linter = createLinter({format: 'markdown'})
+    fc.assert(
+      fc.property(document, (value) => {
+        const file = linter.lint(value)
+        checkMessages(file)
+        const once = linter.fix(value).text
+        expect(linter.fix(once).text).toBe(once)
+        for (const mark of MARKUP) expect([mark, once.split(mark).length]).toEqual([mark, value.split(mark).length])
+        const code = (text: string) => text.match(/`[^`\n]*`|\]\([^)]*\)|<https?:[^>]*>|```[\s\S]*?```/gu) ?? []
+        expect(code(once)).toEqual(code(value))
+      }),
+      {numRuns: 100}
+    )
+  })
+})
+
+describe('the seed article as Markdown', () => {
+  const markdown = readFileSync('test/fixtures/seed-article.md', 'utf8')
+  const text = readFileSync('test/fixtures/seed-article.txt', 'utf8')
+
+  test('has the same defects as the plain text', () => {
+    const file = lint({path: 'seed-article.md', value: markdown})
+    checkMessages(file)
+    expect(summary(file)).toEqual(summary(lint({path: 'seed-article.txt', value: text})))
+  })
+
+  test('gets the same fixes, and its code block and link are untouched', () => {
+    const fixed = fix({path: 'seed-article.md', value: markdown}).text
+    expect(fixed).toBe(readFileSync('test/fixtures/seed-article.fixed.md', 'utf8'))
+    for (const kept of ['```text\nNotes from the call. he said . , the the democratically-governed\n```', '[Reuters](https://www.reuters.com/world/ "Reuters. he said")']) {
+      expect(markdown).toContain(kept)
+      expect(fixed).toContain(kept)
+    }
+  })
+})
+
+describe('in a remark pipeline', () => {
+  test('remark().use(remarkRetext, retext().use(copydesk)) reports on Markdown positions', async () => {
+    const value = '# Talks went well\n\n- the first point\n\nOfficials met in *Tokyo*. he said so. .\n'
+    const file = await remark()
+      .use(remarkRetext, retext().use(copydesk) as never)
+      .process(new VFile({path: 'a.md', value}))
+    checkMessages(file)
+    expect(file.messages.map((message) => [message.ruleId, message.actual, message.place])).toEqual([
+      ['sentence-start', 'he', {start: {line: 5, column: 27, offset: 64}, end: {line: 5, column: 29, offset: 66}}],
+      ['stray-punctuation', ' .', {start: {line: 5, column: 38, offset: 75}, end: {line: 5, column: 40, offset: 77}}]
+    ])
+  })
+})
