@@ -44,7 +44,7 @@ export function buildNameIndex(article: Article): NameIndex {
     for (const sentence of block.node.children) {
       if (sentence.type !== 'SentenceNode') continue
       const words = (sentence as Sentence).children.filter((node): node is Word => node.type === 'WordNode')
-      const texts = words.map((word) => toString(word))
+      const texts = words.map((word) => (word.children.length === 1 && 'value' in word.children[0] ? word.children[0].value : toString(word)))
       words.forEach((word, index) => {
         const raw = texts[index].replace(POSSESSIVE, '')
         let offset = 0

@@ -8,7 +8,6 @@ import {defineRule} from '../../src/rule.js'
 import {COUNTRIES} from './countries.js'
 import {RELATED} from './forms.js'
 
-const WORD = /\p{L}[\p{L}\p{M}'’.-]*/gu
 // Little words a title-case headline capitalizes but an acronym skips: `Bank of England` -> BoE.
 const LINKING = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'de', 'du', 'la', 'von', 'van', '&'])
 
@@ -34,10 +33,10 @@ export default defineRule({
       return group.every((use) => isName(use, use === uses[0], titleCase, lexicon) && !isPrefix(use, headline))
     })
     if (candidates.length === 0) return
-    const mentions = collect(body)
+    const mentions = new Mentions(body)
     for (const group of candidates) {
       // A full name is mentioned when any part of it is: `Tony Blair` by `Mr Blair`.
-      if (group.some((use) => mentioned(use.text, mentions))) continue
+      if (group.some((use) => mentions.of(use.text))) continue
       const phrase = group.map((use) => use.text).join(' ')
       const span = {start: group[0].start, end: group[group.length - 1].end}
       report(span, `Unexpected \`${phrase}\` in the headline: the article never mentions it`)
@@ -45,72 +44,59 @@ export default defineRule({
   }
 })
 
-interface Mentions {
-  words: Set<string>
-  /** Initials of runs of capitalized words: `European Union` -> `eu`. */
-  initials: Set<string>
-  capitalized: string[]
-}
+/** Whether the body mentions a name, in any of the forms that count. Work is done on demand. */
+class Mentions {
+  private readonly text: string
+  /** The text without the periods inside abbreviations: `u.s.` reads `us.` */
+  private readonly compact: string
+  private initials: Set<string> | undefined
 
-function collect(blocks: readonly Block[]): Mentions {
-  const words = new Set<string>()
-  const initials = new Set<string>()
-  const capitalized: string[] = []
-  for (const block of blocks) {
-    let run: string[] = []
-    const flush = () => {
-      for (let from = 0; from < run.length; from++) {
-        let letters = ''
-        for (let to = from; to < run.length; to++) {
-          if (LINKING.has(run[to])) continue
-          letters += run[to][0]
-          if (letters.length >= 2) initials.add(letters.toLowerCase())
+  constructor(private readonly blocks: readonly Block[]) {
+    this.text = ` ${blocks.map((block) => block.prose.toLowerCase()).join(' \n ')} `
+    this.compact = this.text.replace(/\.(?=\p{L})/gu, '')
+  }
+
+  of(name: string): boolean {
+    const lower = name.toLowerCase().replace(/\./gu, '')
+    // The name or a word that shares most of its stem, at a word start: `Japan`, `Japanese`,
+    // `Trump’s`, `China`/`Chinese`, `Korea`/`Korean`, `U.S.` for `US`.
+    const stem = lower.length < 4 ? lower : lower.slice(0, Math.max(4, Math.ceil(lower.length * 0.6)))
+    const end = lower.length < 4 ? '(?![\\p{L}])' : ''
+    if (new RegExp(`(?<![\\p{L}])${escape(stem)}${end}`, 'u').test(this.compact)) return true
+    for (const group of RELATED) {
+      if (group.includes(lower) && group.some((form) => new RegExp(`(?<![\\p{L}])${escape(form)}(?![\\p{L}])`, 'u').test(this.text))) return true
+    }
+    if (/^\p{Lu}{2,6}$/u.test(name) && this.acronyms().has(lower)) return true
+    // `Utd` for `United`, `Govt` for `Government`: a short form inside a longer word.
+    if (lower.length <= 4) {
+      for (const word of this.text.match(/\p{L}+/gu) ?? []) if (abbreviates(lower, word)) return true
+    }
+    return false
+  }
+
+  /** Initials of runs of capitalized words: `European Union` -> `eu`, `Bank of England` -> `boe`. */
+  private acronyms(): Set<string> {
+    if (this.initials) return this.initials
+    const initials = new Set<string>()
+    for (const block of this.blocks) {
+      for (const run of block.prose.match(/\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|and|the|for|de|du|la|von|van|&)\s+)?\p{Lu}[\p{L}'’-]*)+/gu) ?? []) {
+        const words = run.split(/\s+/u).filter((word) => !LINKING.has(word))
+        for (let from = 0; from < words.length; from++) {
+          let letters = ''
+          for (let to = from; to < words.length && to < from + 6; to++) {
+            letters += words[to][0].toLowerCase()
+            if (letters.length >= 2) initials.add(letters)
+          }
         }
       }
-      run = []
     }
-    for (const match of block.prose.matchAll(WORD)) {
-      const word = match[0].replace(/['’]s?$|\.$/u, '')
-      const lower = word.toLowerCase()
-      words.add(lower)
-      words.add(lower.replace(/\./gu, ''))
-      if (/^\p{Lu}/u.test(word)) {
-        capitalized.push(word)
-        run.push(word)
-      } else if (LINKING.has(lower) && run.length > 0) run.push(lower)
-      else flush()
-      const next = block.prose.charAt(match.index + match[0].length)
-      if (/[,.;:!?()"“”]/u.test(next)) flush()
-    }
-    flush()
-    // Two-word forms such as `united states` and `lib dems`.
-    const lower = block.prose.toLowerCase()
-    for (const group of RELATED) for (const form of group) if (form.includes(' ') && lower.includes(form)) words.add(form)
+    this.initials = initials
+    return initials
   }
-  return {words, initials, capitalized}
 }
 
-function mentioned(name: string, mentions: Mentions): boolean {
-  const lower = name.toLowerCase().replace(/\./gu, '')
-  const {words} = mentions
-  if (words.has(lower) || words.has(singular(lower))) return true
-  if (/^\p{Lu}{2,6}$/u.test(name) && mentions.initials.has(lower)) return true
-  for (const group of RELATED) if (group.includes(lower) && group.some((form) => words.has(form))) return true
-  for (const word of words) if (related(lower, word)) return true
-  // `Utd` for `United`, `Govt` for `Government`: a short form inside a longer word.
-  if (lower.length <= 4) {
-    for (const word of mentions.capitalized) if (abbreviates(lower, word.toLowerCase())) return true
-  }
-  return false
-}
-
-// `Japan`/`Japanese`, `China`/`Chinese`, `Korea`/`Korean`: a shared stem of most of the shorter.
-function related(a: string, b: string): boolean {
-  const shorter = Math.min(a.length, b.length)
-  if (shorter < 4) return false
-  let common = 0
-  while (common < shorter && a[common] === b[common]) common++
-  return common >= 4 && common >= shorter * 0.6
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
 }
 
 function abbreviates(short: string, long: string): boolean {
@@ -118,11 +104,6 @@ function abbreviates(short: string, long: string): boolean {
   let at = 0
   for (const letter of long) if (letter === short[at]) at++
   return at === short.length
-}
-
-function singular(word: string): string {
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`
-  return word.endsWith('s') ? word.slice(0, -1) : word
 }
 
 // Consecutive capitalized words of the headline form one name: `Donald Trump`.

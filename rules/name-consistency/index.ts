@@ -30,10 +30,17 @@ export default defineRule({
     const known = new Set(settings.names)
     const forms = [...names.uses.keys()].filter((name) => !/^\p{Lu}+$/u.test(name))
     const pairs = spacedNames(names)
+    // Only forms with the same first letter and a length one apart can be one edit away.
+    const byStart = new Map<string, string[]>()
+    for (const form of [...forms, ...pairs.keys()]) {
+      const key = `${form[0]}${form.length}`
+      byStart.set(key, [...(byStart.get(key) ?? []), form])
+    }
+    const near = (form: string) => [-1, 0, 1].flatMap((step) => byStart.get(`${form[0]}${form.length + step}`) ?? [])
     for (const variant of forms) {
       const uses = names.uses.get(variant)!
       if (variant.length < MIN_LENGTH || known.has(variant) || uses.length > 2) continue
-      const candidate = bestMatch(variant, uses, [...forms, ...pairs.keys()], names, pairs)
+      const candidate = bestMatch(variant, uses, near(variant), names, pairs)
       if (!candidate) continue
       // A word of the language (`Tory`, `Richie`, `While`) is not a typo of a name.
       if (names.lower.has(variant.toLowerCase()) || lexicon.knows(variant)) continue

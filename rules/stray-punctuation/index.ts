@@ -23,23 +23,23 @@ export default defineRule({
         report(block.span(at, at + 1), `Unexpected \`${leading[1]}\` at the start of a paragraph: what it followed is missing`)
       }
       let previousRun = {start: -1, end: -1, marks: ''}
+      const firstSolid = text.search(/\S/u)
       for (const match of text.matchAll(RUN)) {
         const gap = match[1]
         const marks = match[2]
         const start = match.index + gap.length
         const end = start + marks.length
-        const before = text.slice(0, match.index)
         const after = text.charAt(end)
         const run = {start, end, marks}
         const afterPrevious = previousRun.end === match.index && gap !== ''
         previousRun = run
         // Ellipses (`...`, `. . .`) are style, never damage.
         if (/^\.{3,}$/u.test(marks) || isSpacedEllipsis(text, start)) continue
-        if (gap !== '' && before.trim() === '') continue
+        if (gap !== '' && match.index <= firstSolid) continue
         // `a ,,test''` imitates low and high quotation marks; it is not a doubled comma.
-        if (marks === ',,' && LETTER_OR_DIGIT.test(after) && /\s$/u.test(text.slice(0, start))) continue
+        if (marks === ',,' && LETTER_OR_DIGIT.test(after) && /\s/u.test(text.charAt(start - 1))) continue
 
-        if (afterPrevious && /[.!?]$/u.test(text.slice(0, match.index))) {
+        if (afterPrevious && /[.!?]/u.test(text.charAt(match.index - 1))) {
           const ended = text.charAt(match.index - 1)
           const word = lastWord(text.slice(0, match.index - 1))
           if (ended === '.' && isAbbreviation(word)) {
@@ -68,25 +68,32 @@ export default defineRule({
       }
 
       // `2 %`: a percentage is written closed up in English.
-      for (const match of text.matchAll(/(?<=\d)([ \u00a0]+)%/gu)) {
-        report(block.span(match.index, match.index + match[0].length), 'Unexpected space before `%`', {fix: '%'})
+      if (text.includes('%')) {
+        for (const match of text.matchAll(/(?<=\d)([ \u00a0]+)%/gu)) {
+          report(block.span(match.index, match.index + match[0].length), 'Unexpected space before `%`', {fix: '%'})
+        }
       }
-      // `( Reuters )`: white space just inside brackets.
-      // (`[ ]`, an empty checkbox, is not a bracket with spaces inside.)
-      for (const match of text.matchAll(/(?<=[([{])[ \t]+(?=[^\s)\]}])|(?<=[^\s([{])[ \t]+(?=[)\]}])/gu)) {
-        const bracket = text.charAt(match.index - 1).match(/[([{]/u) ? text.charAt(match.index - 1) : text.charAt(match.index + match[0].length)
-        report(block.span(match.index, match.index + match[0].length), `Unexpected space inside \`${bracket}\``, {fix: ''})
+      // `( Reuters )`: white space just inside brackets (`[ ]`, an empty checkbox, is not).
+      for (const match of text.matchAll(/[([{][ \t]+(?=[^\s)\]}])|[ \t]+[)\]}]/gu)) {
+        const opening = '([{'.includes(match[0][0])
+        const from = opening ? match.index + 1 : match.index
+        const to = opening ? match.index + match[0].length : match.index + match[0].length - 1
+        if (!opening && (from === 0 || /[\s([{]/u.test(text.charAt(from - 1)))) continue
+        const bracket = opening ? match[0][0] : match[0][match[0].length - 1]
+        report(block.span(from, to), `Unexpected space inside \`${bracket}\``, {fix: ''})
       }
       // `talks.The minister`, `leave;however`: sentences or clauses run together. Not in names
       // and addresses with more dots (`Halo.Bungie.Org`, `bbc.co.uk`) or slashes.
-      for (const match of text.matchAll(/(?<=\p{Ll}{2})(?:[.!?](?=\p{Lu}(?:\p{Ll}|\s))|;(?=\p{Ll}{2}))/gu)) {
+      for (const match of text.matchAll(/[.!?](?=\p{Lu}(?:\p{Ll}|\s))|;(?=\p{Ll}{2})/gu)) {
+        if (!/\p{Ll}\p{Ll}$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) continue
         const token = /\S*$/u.exec(text.slice(0, match.index))![0] + /^\S*/u.exec(text.slice(match.index))![0]
         if ((token.match(/[.]/gu) ?? []).length > 1 || /[/@\\]|^www|:\/\//u.test(token)) continue
         const mark = match[0]
         report(block.span(match.index, match.index + 1), `Unexpected \`${mark}\` without a space after it`, {fix: `${mark} `})
       }
       // `foo,bar`: a comma between two words with no space after it.
-      for (const match of text.matchAll(/(?<=\p{Ll}),(?=\p{L})/gu)) {
+      for (const match of text.matchAll(/,(?=\p{L})/gu)) {
+        if (!/\p{Ll}/u.test(text.charAt(match.index - 1))) continue
         report(block.span(match.index, match.index + 1), 'Unexpected `,` without a space after it', {fix: ', '})
       }
 
