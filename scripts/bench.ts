@@ -18,7 +18,7 @@ if (!folder) {
   process.exit(2)
 }
 const repeat = Number(values.repeat ?? 1)
-const {files: paths} = await collect([folder], process.cwd())
+const {files: paths} = await collect([folder], process.cwd(), undefined, ['.txt'])
 const texts = paths.map((path) => ({path, value: readFileSync(path, 'utf8')}))
 const all = Array.from({length: repeat}, () => texts).flat()
 const words = all.reduce((sum, {value}) => sum + (value.match(/\S+/gu)?.length ?? 0), 0)
@@ -40,7 +40,7 @@ const warm = seconds(started)
 
 const cli = resolve(import.meta.dirname, '../src/cli.js')
 started = performance.now()
-const run = spawnSync(process.execPath, [cli, '--report', 'json', folder], {encoding: 'utf8', maxBuffer: 1 << 30})
+const run = spawnSync(process.execPath, [cli, '--report', 'json', ...paths], {encoding: 'utf8', maxBuffer: 1 << 30})
 const wall = seconds(started)
 
 const row = (label: string, time: number) =>

@@ -15,7 +15,8 @@ if (!folder) {
 }
 
 const linter = createLinter()
-const {files: paths} = await collect([folder], process.cwd())
+// The corpus is plain text; a folder's README or notes (`SOURCE.md`) are not articles.
+const {files: paths} = await collect([folder], process.cwd(), undefined, ['.txt'])
 const files = paths.map((path) => {
   const value = readFileSync(path, 'utf8')
   return {words: value.match(/\S+/gu)?.length ?? 0, file: linter.lint({path, value})}

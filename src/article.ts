@@ -26,8 +26,11 @@ export interface Block {
   prose: string
   /** Where the text after a dateline (`WASHINGTON/TOKYO:`) starts in `prose`; 0 when there is none. */
   bodyStart: number
-  /** Runs of `prose` that sit unbroken in the source: `prose[from + i]` is at `source + i`. */
-  segments: ReadonlyArray<{from: number; source: number; length: number}>
+  /**
+   * Runs of `prose` that sit unbroken in the source: `prose[from + i]` is at `source + i`. A run
+   * that is not `exact` stands for source of another length (an entity, code shown opaque).
+   */
+  segments: ReadonlyArray<{from: number; source: number; length: number; exact: boolean}>
   /** Source offset of a `prose` index (`prose.length` maps to the block's end). */
   at(index: number): number
   /** Source span of `prose.slice(from, to)`. */
@@ -53,14 +56,21 @@ export function isVerbatim(article: Article, span: Span): boolean {
   let cursor = span.start
   for (const block of article.blocks) {
     if (block.end < span.start || block.start > span.end) continue
+    let inside = false
     for (const segment of block.segments) {
       const from = Math.max(span.start, segment.source)
       const to = Math.min(span.end, segment.source + segment.length)
       if (to <= from) continue
-      if (source.slice(cursor, from).trim() !== '') return false
+      // Inside a block, any source between two runs of prose is markup (`*`, an indentation, a
+      // quotation's `> `): an edit across it would change it.
+      const gap = source.slice(cursor, from)
+      if (inside ? gap !== '' : gap.trim() !== '') return false
+      // An entity (`&amp;`) is one character of prose and several of source.
+      if (!segment.exact) return false
       const offset = segment.from + (from - segment.source)
       if (block.prose.slice(offset, offset + (to - from)) !== source.slice(from, to)) return false
       cursor = to
+      inside = true
     }
   }
   return source.slice(cursor, Math.max(cursor, span.end)).trim() === ''
@@ -159,7 +169,7 @@ function classify(block: Block, first: boolean): BlockKind {
 // The text of a paragraph and a map from its indices to source offsets. Leaves that sit next to
 // each other in the source (all of plain text) share one segment, so the map stays small.
 function makeBlock(node: Paragraph, index: number): Block {
-  const segments: Array<{from: number; source: number; length: number}> = []
+  const segments: Array<{from: number; source: number; length: number; exact: boolean}> = []
   let prose = ''
   collect(node)
   const {start, end} = spanOf(node)
@@ -171,10 +181,11 @@ function makeBlock(node: Paragraph, index: number): Block {
       // still map and no rule reads them as words or punctuation.
       const value = parent.type === 'SourceNode' ? OPAQUE.repeat(parent.value.length) : parent.value
       if (offset === undefined || value === '') return
+      const exact = parent.type !== 'SourceNode' && parent.position!.end.offset! - offset === value.length
       const last = segments[segments.length - 1]
-      if (last && last.source + last.length === offset && last.from + last.length === prose.length) {
+      if (exact && last?.exact && last.source + last.length === offset && last.from + last.length === prose.length) {
         last.length += value.length
-      } else segments.push({from: prose.length, source: offset, length: value.length})
+      } else segments.push({from: prose.length, source: offset, length: value.length, exact})
       prose += value
       return
     }

@@ -47,8 +47,8 @@ export function loadIgnore(cwd: string, ignorePath?: string): {matcher: Ignore; 
   return {matcher, root: dirname(path)}
 }
 
-/** Expands arguments into the files to lint. */
-export async function collect(args: readonly string[], cwd: string, ignorePath?: string): Promise<Collected> {
+/** Expands arguments into the files to lint; folders give the files with one of `extensions`. */
+export async function collect(args: readonly string[], cwd: string, ignorePath?: string, extensions: readonly string[] = EXTENSIONS): Promise<Collected> {
   const {matcher, root} = loadIgnore(cwd, ignorePath)
   const isIgnored = (path: string) => {
     const name = relative(root, path)
@@ -68,9 +68,9 @@ export async function collect(args: readonly string[], cwd: string, ignorePath?:
     }
     if (stats?.isDirectory()) {
       const before = files.size
-      walk(path, files, errors, isIgnored)
+      walk(path, files, errors, isIgnored, extensions)
       if (files.size === before && !errors.some((error) => error.path.startsWith(path))) {
-        errors.push(new InputError(arg, `no files with an extension of ${EXTENSIONS.join(', ')} in this folder`))
+        errors.push(new InputError(arg, `no files with an extension of ${extensions.join(', ')} in this folder`))
       }
     } else if (stats) {
       if (isIgnored(path)) ignored.push(path)
@@ -87,7 +87,7 @@ export async function collect(args: readonly string[], cwd: string, ignorePath?:
   return {files: [...files].sort(), errors, ignored}
 }
 
-function walk(folder: string, files: Set<string>, errors: InputError[], isIgnored: (path: string) => boolean) {
+function walk(folder: string, files: Set<string>, errors: InputError[], isIgnored: (path: string) => boolean, extensions: readonly string[]) {
   let entries
   try {
     entries = readdirSync(folder, {withFileTypes: true})
@@ -100,8 +100,8 @@ function walk(folder: string, files: Set<string>, errors: InputError[], isIgnore
     const path = join(folder, entry.name)
     if (isIgnored(path)) continue
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(path, files, errors, isIgnored)
-    } else if (EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(path, files, errors, isIgnored, extensions)
+    } else if (extensions.some((extension) => entry.name.toLowerCase().endsWith(extension))) {
       // A broken symbolic link is listed but cannot be read: reading it reports it.
       files.add(path)
     }

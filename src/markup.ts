@@ -135,10 +135,14 @@ function joinSplitWords(tree: Root): void {
   })
 }
 
+const ENTITY = /^&(?:#x?[\da-f]+|[a-z][a-z\d]*);/iu
+
 /** Where each character of a text node's decoded value sits in the source. */
 interface TextMap {
   start: number
+  /** Where each character of the value starts in the source, and where its source ends. */
   offsets: number[]
+  ends: number[]
 }
 
 /**
@@ -151,28 +155,35 @@ function mapText(node: {value: string; position?: {start: {offset?: number}; end
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
   const offsets: number[] = []
+  const ends: number[] = []
   const {value} = node
   let at = start
   for (let index = 0; index < value.length; index++) {
-    while (at < end && source[at] !== value[index]) {
-      if (source[at] === '&') {
+    let entity = false
+    // An entity is tried first: the `&` of `&amp;` matches the value's `&`, but is not all of it.
+    while (at < end && (source[at] !== value[index] || ENTITY.test(source.slice(at, at + 34)))) {
+      const semicolon = ENTITY.test(source.slice(at, at + 34)) ? source.indexOf(';', at) : -1
+      if (semicolon !== -1) {
         // An entity stands for this character (or, when astral, its two UTF-16 units).
-        const semicolon = source.indexOf(';', at)
-        if (semicolon !== -1 && semicolon - at <= 32) {
+        const units = value.codePointAt(index)! > 0xffff ? 2 : 1
+        for (let unit = 0; unit < units; unit++) {
           offsets.push(at)
-          if (value.codePointAt(index)! > 0xffff) offsets.push(at)
-          index += value.codePointAt(index)! > 0xffff ? 1 : 0
-          at = semicolon + 1
-          break
+          ends.push(semicolon + 1)
         }
+        index += units - 1
+        at = semicolon + 1
+        entity = true
+        break
       }
       at++
     }
-    if (offsets.length > index) continue
+    if (entity) continue
+    // `&` written as itself is one character; as `&amp;` it is five, caught above.
     offsets.push(Math.min(at, end))
+    ends.push(Math.min(at + 1, end))
     at++
   }
-  return {start, offsets}
+  return {start, offsets, ends}
 }
 
 /**
@@ -203,7 +214,7 @@ function realign(tree: Root, source: string, maps: TextMap[]): void {
       let end = claimed + node.value.length
       if (map && node.value.length > 0) {
         start = map.offsets[claimed - map.start]
-        end = (map.offsets[claimed - map.start + node.value.length - 1] ?? end - 1) + 1
+        end = map.ends[claimed - map.start + node.value.length - 1] ?? end
       }
       if (start !== claimed || end !== node.position?.end.offset) node.position = {start: place.toPoint(start)!, end: place.toPoint(end)!}
       return {start, end}

@@ -332,7 +332,7 @@ describe('bad input never corrupts or loses copy', () => {
     const cwd = folder({'small.txt': DIRTY})
     writeFileSync(join(cwd, 'huge.txt'), 'The talks went on. '.repeat(50 * 1024 * 1024 / 19))
     const run = copydesk(['--fix', '--report', 'json', '.'], {cwd})
-    expect(run.stderr).toMatch(/huge\.txt: too large to lint \(50\.0 MB; the limit is 5\.0 MB, see --max-file-size\)/u)
+    expect(run.stderr).toMatch(/huge\.txt: too large to lint \(50\.0 MB; the limit is 1\.0 MB, see --max-file-size\)/u)
     expect(run.code).toBe(2)
     expect(paths(run)).toEqual(['small.txt'])
     expect(statSync(join(cwd, 'huge.txt')).size).toBe(Math.floor(50 * 1024 * 1024 / 19) * 19)

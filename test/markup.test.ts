@@ -125,6 +125,26 @@ describe('fixes on the source', () => {
     expect(fix({path: 'a.md', value: value.replace('*Bide*nn', 'Bidenn')}).text).toBe(value.replace('*Bide*nn', 'Biden'))
   })
 
+  test('an edit across a quotation marker or an indentation is only suggested', () => {
+    const quoted = '> Officials met the ministers.\n> there, including Mr Akiba, they talked.'
+    const message = lint({path: 'a.md', value: quoted}).messages.find((found) => found.ruleId === 'sentence-start')!
+    expect(message.actual).toBe('.\n> there')
+    expect(message.autofix).toBeUndefined()
+    expect(message.expected).toEqual(['\nthere'])
+    expect(fix({path: 'a.md', value: quoted}).text).toBe(quoted)
+    // Within one line of the quotation, nothing but prose is in the span: the fix applies.
+    const inline = '> Officials met them. there, including Mr Akiba.\n'
+    expect(fix({path: 'a.md', value: inline}).text).toBe('> Officials met them there, including Mr Akiba.\n')
+  })
+
+  test('an entity is one character of prose but never half an edit', () => {
+    const value = '<p>Officials met Tom &amp; Jerry &amp; others.</p>'
+    const file = createLinter({format: 'html'}).lint(value)
+    expect(file.messages).toEqual([])
+    const block = lint({path: 'a.html', value: '<p>Tom &amp; Jerry met. he said so.</p>'})
+    expect(summary(block)).toEqual(['sentence-start "he"'])
+  })
+
   test('escapes and entities keep positions on the source', () => {
     const markdown = 'Prices rose 5\\* in *May*. he said so, &amp; more.'
     const file = lint({path: 'a.md', value: markdown})

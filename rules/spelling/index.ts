@@ -17,6 +17,11 @@ interface State {
   readonly detect: Detect
   /** Verdicts by word: news repeats its unknown words (`gamers` five times in one story). */
   readonly verdicts: Map<string, Typo | null>
+  /**
+   * retext-spell's findings by sentence text, as indices of the flagged words: in an editor
+   * only the edited sentence changes, so only it is read again.
+   */
+  readonly sentences: Map<string, number[]>
 }
 // A lower-case word, its hyphenated parts, and a possessive ending; anything else (capitals,
 // digits, `don't`, `.aero`) is a name, a number, a contraction or not a word.
@@ -46,7 +51,8 @@ export default defineRule({
         })
         return detect
       },
-      verdicts: new Map()
+      verdicts: new Map(),
+      sentences: new Map()
     }
   },
   check(_tree, file, {article, report, state, lexicon}) {
@@ -59,14 +65,24 @@ export default defineRule({
       block.node.children.filter((node): node is Sentence => node.type === 'SentenceNode' && hasUnknown(node, correct))
     )
     if (suspect.length === 0) return
-    const found = new VFile({value: file.value})
-    const part: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: suspect}]}
-    state.detect(part, found, (error) => {
-      if (error) throw error
-    })
-    for (const message of found.messages) {
-      const [sentence, token] = (message.ancestors ?? []) as [Sentence | undefined, Word | undefined]
-      if (message.ruleId === 'overflow' || !sentence || token?.type !== 'WordNode') continue
+    const fresh = suspect.filter((sentence) => !state.sentences.has(toString(sentence)))
+    if (fresh.length > 0) {
+      const found = new VFile({value: file.value})
+      const part: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: fresh}]}
+      state.detect(part, found, (error) => {
+        if (error) throw error
+      })
+      if (state.sentences.size + fresh.length > MAX_VERDICTS) state.sentences.clear()
+      for (const sentence of fresh) state.sentences.set(toString(sentence), [])
+      for (const message of found.messages) {
+        const [sentence, token] = (message.ancestors ?? []) as [Sentence | undefined, Word | undefined]
+        if (message.ruleId === 'overflow' || !sentence || token?.type !== 'WordNode') continue
+        state.sentences.get(toString(sentence))?.push(sentence.children.indexOf(token))
+      }
+    }
+    const flagged = suspect.flatMap((sentence) => (state.sentences.get(toString(sentence)) ?? []).map((index) => [sentence, sentence.children[index]] as const))
+    for (const [sentence, token] of flagged) {
+      if (token?.type !== 'WordNode') continue
       const first = token.children[0]
       // A capital starts a name: name typos are name-consistency's.
       if (first?.type !== 'TextNode' || !/^[a-z]/u.test(first.value)) continue
