@@ -59,7 +59,7 @@ export function createLexicon(settings: Settings): Lexicon {
     knows(word) {
       let known = verdicts.get(word)
       if (known === undefined) {
-        if (verdicts.size >= 100_000) verdicts.clear()
+        if (verdicts.size >= 20_000) verdicts.clear()
         known = project.has(word) || load().correct(plain(word))
         verdicts.set(word, known)
       }

@@ -31,7 +31,9 @@ const POSSESSIVE = /['’]s?$/u
 // `name@example`, `bbc.co.uk`.
 const GLUE = /[\p{L}\p{N}@#&_/\\.]/u
 const MIN_PART = 4
-const MAX_VERDICTS = 10_000
+const MAX_VERDICTS = 5_000
+// Enough for the sentences of a long article being edited; cleared when full, so memory stays flat.
+const MAX_SENTENCES = 500
 
 export default defineRule({
   id: 'spelling',
@@ -72,7 +74,7 @@ export default defineRule({
       state.detect(part, found, (error) => {
         if (error) throw error
       })
-      if (state.sentences.size + fresh.length > MAX_VERDICTS) state.sentences.clear()
+      if (state.sentences.size + fresh.length > MAX_SENTENCES) state.sentences.clear()
       for (const sentence of fresh) state.sentences.set(toString(sentence), [])
       for (const message of found.messages) {
         const [sentence, token] = (message.ancestors ?? []) as [Sentence | undefined, Word | undefined]
