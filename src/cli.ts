@@ -5,13 +5,18 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import {dirname, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {createTwoFilesPatch} from 'diff'
-import {VFile} from 'vfile'
-import {ConfigError, findConfigFile, loadConfigFile, resolveConfig, type Config} from './config.js'
-import {collect, decode, InputError, parseSize, readCopy, writeCopy, type Copy} from './files.js'
-import {createLinter, rules, type Linter} from './index.js'
-import {formatOf} from './parse.js'
-import {REPORTERS, severityOf, toGithub, toJson, toPretty, toSarif, type ReporterName} from './report.js'
+import type {VFile} from 'vfile'
+import type {Copy, InputError} from './files.js'
+import type {Linter} from './index.js'
+import type {ReporterName} from './report.js'
+
+// The linting modules are loaded once the arguments are read: help, version and most usage
+// errors answer without loading the engine.
+async function load() {
+  const [files, index, report] = await Promise.all([import('./files.js'), import('./index.js'), import('./report.js')])
+  return {...files, ...index, ...report}
+}
+type Modules = Awaited<ReturnType<typeof load>>
 
 const USAGE = `Usage: copydesk [options] [file|folder|glob|-]...
 
@@ -43,7 +48,7 @@ const DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 interface Options {
   fix: boolean
   dryRun: boolean
-  report: ReporterName
+  report: string
   outputFile: string | undefined
   config: string | undefined
   noConfig: boolean
@@ -84,8 +89,6 @@ function readOptions(argv: string[]): {options: Options; inputs: string[]; print
     throw new UsageError((error as Error).message)
   }
   const {values, positionals} = parsed
-  const report = (values.report ?? 'pretty') as ReporterName
-  if (!REPORTERS.includes(report)) throw new UsageError(`unknown report \`${report}\` (expected ${REPORTERS.join(', ')})`)
   let maxWarnings: number | undefined
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings'])
@@ -99,7 +102,7 @@ function readOptions(argv: string[]): {options: Options; inputs: string[]; print
     options: {
       fix: values.fix ?? false,
       dryRun: values['fix-dry-run'] ?? false,
-      report,
+      report: values.report ?? 'pretty',
       outputFile: values['output-file'],
       config: values.config,
       noConfig: values['no-config'] ?? false,
@@ -116,30 +119,53 @@ function readOptions(argv: string[]): {options: Options; inputs: string[]; print
   }
 }
 
-// One linter per config file (or for the defaults), reused for every file under it.
-function linters(options: Options, cwd: string) {
+/** Parses a size such as `5mb`, `512kb` or `1048576`. */
+function parseSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/iu.exec(text.trim())
+  if (!match) return undefined
+  const unit = (match[2] ?? 'b').toLowerCase()
+  const factor = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1
+  return Math.round(Number(match[1]) * factor)
+}
+
+/**
+ * The config file in effect for each path, and one linter per config file (or for the defaults)
+ * reused for every file under it. Lookups are remembered per folder: a thousand files in one
+ * folder search upward once.
+ */
+function linters(m: Modules, options: Options, cwd: string) {
+  const named = options.config ? resolve(cwd, options.config) : undefined
+  const found = new Map<string, string | undefined>()
   const cache = new Map<string, Linter>()
-  let named: Linter | undefined
-  if (options.config) {
-    const loaded = loadConfigFile(resolve(cwd, options.config))
-    named = createLinter(loaded.config, loaded.path)
+  const configOf = (path: string): string | undefined => {
+    if (named) return named
+    if (options.noConfig) return undefined
+    const folder = dirname(path)
+    if (!found.has(folder)) found.set(folder, m.findConfigFile(folder))
+    return found.get(folder)
   }
   return (path: string): Linter => {
-    if (named) return named
-    const configPath = options.noConfig ? undefined : findConfigFile(dirname(path))
+    const configPath = configOf(path)
     const key = configPath ?? ''
     let linter = cache.get(key)
     if (!linter) {
-      const config: Config = configPath ? loadConfigFile(configPath).config : {}
-      linter = createLinter(config, configPath)
+      const loaded = configPath ? m.loadConfigFile(configPath) : {config: {}, path: undefined}
+      linter = m.createLinter(loaded.config, loaded.path)
       cache.set(key, linter)
     }
     return linter
   }
 }
 
+interface Io {
+  cwd: string
+  stdin: () => Promise<Buffer>
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
 /** Runs the command; resolves to the exit code. */
-export async function run(argv: string[], io: {cwd: string; stdin: () => Promise<Buffer>; stdout: (text: string) => void; stderr: (text: string) => void}): Promise<number> {
+export async function run(argv: string[], io: Io): Promise<number> {
   const {cwd} = io
   let parsed
   try {
@@ -157,98 +183,104 @@ export async function run(argv: string[], io: {cwd: string; stdin: () => Promise
     io.stdout(`${version()}\n`)
     return 0
   }
+  const useStdin = inputs.includes('-') || (inputs.length === 0 && options.stdinFilename !== undefined)
+  const paths = inputs.filter((input) => input !== '-')
+  if (parsed.printConfig === undefined && !useStdin && paths.length === 0) {
+    io.stderr(`copydesk: no input: name files, folders or globs, or - for standard input\n\n${USAGE}\n`)
+    return 2
+  }
 
+  const m = await load()
+  if (!(m.REPORTERS as readonly string[]).includes(options.report)) {
+    io.stderr(`copydesk: unknown report \`${options.report}\` (expected ${m.REPORTERS.join(', ')})\n\n${USAGE}\n`)
+    return 2
+  }
+  const reportName = options.report as ReporterName
   try {
     if (parsed.printConfig !== undefined) {
-      io.stdout(`${JSON.stringify(effectiveConfig(resolve(cwd, parsed.printConfig), options, cwd), null, 2)}\n`)
+      io.stdout(`${JSON.stringify(effectiveConfig(m, resolve(cwd, parsed.printConfig), options, cwd), null, 2)}\n`)
       return 0
     }
-    const linterFor = linters(options, cwd)
+    const linterFor = linters(m, options, cwd)
+    const stdinName = options.stdinFilename ?? 'stdin.txt'
+    const collected = paths.length > 0 ? await m.collect(paths, cwd, options.ignorePath) : {files: [], errors: [], ignored: []}
+    // Every config file in play is read and checked before any file is linted or written: a
+    // broken one stops the run with nothing changed.
+    if (useStdin) linterFor(resolve(cwd, stdinName))
+    for (const path of collected.files) linterFor(path)
 
-    const useStdin = inputs.includes('-') || (inputs.length === 0 && options.stdinFilename !== undefined)
-    const paths = inputs.filter((input) => input !== '-')
-    if (!useStdin && paths.length === 0) {
-      io.stderr(`copydesk: no input: name files, folders or globs, or - for standard input\n\n${USAGE}\n`)
-      return 2
-    }
-
-    const problems: InputError[] = []
+    const problems: InputError[] = [...collected.errors]
     const files: VFile[] = []
     const diffs: string[] = []
 
     if (useStdin) {
       // Named by --stdin-filename (its format and config are found from it), else `stdin.txt`.
-      const name = options.stdinFilename ?? 'stdin.txt'
       const label = options.stdinFilename ?? '<stdin>'
       try {
         const bytes = await io.stdin()
-        if (bytes.length > options.maxFileSize) throw new InputError(label, 'standard input is too large to lint (see --max-file-size)')
-        const value = decode(bytes, label)
-        const linter = linterFor(resolve(cwd, name))
+        if (bytes.length > options.maxFileSize) throw new m.InputError(label, 'standard input is too large to lint (see --max-file-size)')
+        const value = m.decode(bytes, label)
+        const linter = linterFor(resolve(cwd, stdinName))
         if (options.fix || options.dryRun) {
-          const result = linter.fix({path: name, cwd, value})
+          const result = linter.fix({path: stdinName, cwd, value})
           if (options.fix) io.stdout(result.text)
-          else diffs.push(patch(label, value, result.text))
+          else diffs.push(await patch(label, value, result.text))
           files.push(result.file)
-        } else files.push(linter.lint({path: name, cwd, value}))
+        } else files.push(linter.lint({path: stdinName, cwd, value}))
       } catch (error) {
-        if (!(error instanceof InputError)) throw error
+        if (!(error instanceof m.InputError)) throw error
         problems.push(error)
       }
     }
 
-    if (paths.length > 0) {
-      const collected = await collect(paths, cwd, options.ignorePath)
-      problems.push(...collected.errors)
-      for (const path of collected.ignored) io.stderr(`copydesk: ${relative(cwd, path)}: ignored by an ignore file (remove it from the ignore file to lint it)\n`)
-      for (const path of collected.files) {
-        let copy: Copy
-        try {
-          copy = readCopy(path, options.maxFileSize)
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error
-          problems.push(error)
+    for (const path of collected.ignored) io.stderr(`copydesk: ${relative(cwd, path)}: ignored by an ignore file (remove it from the ignore file to lint it)\n`)
+    for (const path of collected.files) {
+      let copy: Copy
+      try {
+        copy = m.readCopy(path, options.maxFileSize)
+      } catch (error) {
+        if (!(error instanceof m.InputError)) throw error
+        problems.push(error)
+        continue
+      }
+      const linter = linterFor(path)
+      // Files carry paths relative to the working folder, as reporters print them.
+      const name = relative(cwd, path) || path
+      // A crash on one file (a bug) is reported for that file; the others are still linted.
+      let result: ReturnType<Linter['fix']>
+      try {
+        if (!options.fix && !options.dryRun) {
+          files.push(linter.lint({path: name, cwd, value: copy.value}))
           continue
         }
-        const linter = linterFor(path)
-        // Files carry paths relative to the working folder, as reporters print them.
-        const name = relative(cwd, path) || path
-        // A crash on one file (a bug) is reported for that file; the others are still linted.
-        let result: ReturnType<Linter['fix']> | undefined
-        try {
-          if (!options.fix && !options.dryRun) {
-            files.push(linter.lint({path: name, cwd, value: copy.value}))
-            continue
-          }
-          result = linter.fix({path: name, cwd, value: copy.value})
-        } catch (error) {
-          if (error instanceof ConfigError) throw error
-          problems.push(new InputError(path, `internal error while linting: ${(error as Error).message}`))
-          continue
-        }
-        files.push(result.file)
-        if (result.text === copy.value) continue
-        if (options.dryRun) {
-          diffs.push(patch(relative(cwd, path), copy.value, result.text))
-          continue
-        }
-        try {
-          writeCopy(copy, result.text)
-          result.file.stored = true
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error
-          problems.push(error)
-        }
+        result = linter.fix({path: name, cwd, value: copy.value})
+      } catch (error) {
+        problems.push(new m.InputError(path, `internal error while linting: ${(error as Error).message}`))
+        continue
+      }
+      files.push(result.file)
+      if (result.text === copy.value) continue
+      if (options.dryRun) {
+        diffs.push(await patch(name, copy.value, result.text))
+        continue
+      }
+      try {
+        m.writeCopy(copy, result.text)
+        result.file.stored = true
+      } catch (error) {
+        if (!(error instanceof m.InputError)) throw error
+        problems.push(error)
       }
     }
 
     if (options.quiet) for (const file of files) file.messages = file.messages.filter((message) => message.fatal === true)
 
     if (diffs.length > 0) io.stdout(diffs.join(''))
-    const report = render(options.report, files, cwd)
+    const report = render(m, reportName, files, cwd)
     if (options.outputFile) writeFileSync(resolve(cwd, options.outputFile), report === '' ? '' : `${report}\n`)
     else if (report !== '') {
-      if (options.report === 'pretty' || (useStdin && options.fix)) io.stderr(`${report}\n`)
+      // Standard output belongs to the fixed text or the diff when there is one.
+      if (reportName === 'pretty' || options.dryRun || (useStdin && options.fix)) io.stderr(`${report}\n`)
       else io.stdout(`${report}\n`)
     }
     for (const problem of problems) io.stderr(`copydesk: ${problem.message}\n`)
@@ -256,14 +288,14 @@ export async function run(argv: string[], io: {cwd: string; stdin: () => Promise
     if (problems.length > 0) return 2
     const messages = files.flatMap((file) => file.messages)
     if (messages.some((message) => message.fatal === true)) return 1
-    const warnings = messages.filter((message) => severityOf(message) === 'warning').length
+    const warnings = messages.filter((message) => m.severityOf(message) === 'warning').length
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-      io.stderr(`copydesk: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`)
+      io.stderr(`copydesk: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings}\n`)
       return 1
     }
     return 0
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof InputError) {
+    if (error instanceof m.ConfigError || error instanceof m.InputError) {
       io.stderr(`copydesk: ${error.message}\n`)
       return 2
     }
@@ -272,16 +304,16 @@ export async function run(argv: string[], io: {cwd: string; stdin: () => Promise
 }
 
 // The configuration in effect for a file: where it came from, and every rule's level and options.
-function effectiveConfig(path: string, options: Options, cwd: string) {
-  const configPath = options.config ? resolve(cwd, options.config) : options.noConfig ? undefined : findConfigFile(dirname(path))
-  const config = configPath ? loadConfigFile(configPath).config : {}
-  const resolved = resolveConfig(config, configPath)
+function effectiveConfig(m: Modules, path: string, options: Options, cwd: string) {
+  const configPath = options.config ? resolve(cwd, options.config) : options.noConfig ? undefined : m.findConfigFile(dirname(path))
+  const config = configPath ? m.loadConfigFile(configPath).config : {}
+  const resolved = m.resolveConfig(config, configPath)
   return {
     file: path,
     configFile: configPath ?? null,
-    format: resolved.format ?? formatOf(path),
+    format: resolved.format ?? m.formatOf(path),
     rules: Object.fromEntries(
-      rules.map((rule) => {
+      m.rules.map((rule) => {
         const found = resolved.rules.find((entry) => entry.rule === rule)
         return [rule.id, found ? [found.severity, found.options] : 'off']
       })
@@ -292,14 +324,15 @@ function effectiveConfig(path: string, options: Options, cwd: string) {
   }
 }
 
-function render(name: ReporterName, files: VFile[], cwd: string): string {
-  if (name === 'json') return JSON.stringify(toJson(files))
-  if (name === 'sarif') return JSON.stringify(toSarif(files, cwd, version()), null, 2)
-  if (name === 'github') return toGithub(files, cwd)
-  return toPretty(files)
+function render(m: Modules, name: ReporterName, files: VFile[], cwd: string): string {
+  if (name === 'json') return JSON.stringify(m.toJson(files))
+  if (name === 'sarif') return JSON.stringify(m.toSarif(files, cwd, version()), null, 2)
+  if (name === 'github') return m.toGithub(files, cwd)
+  return m.toPretty(files)
 }
 
-function patch(name: string, before: string, after: string): string {
+async function patch(name: string, before: string, after: string): Promise<string> {
+  const {createTwoFilesPatch} = await import('diff')
   return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, {context: 2})
 }
 

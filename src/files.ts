@@ -2,7 +2,7 @@
 // reading copy so that nothing unreadable is ever linted or written back (binary, invalid UTF-8,
 // too large, vanished), and writing fixed copy atomically so a killed run never truncates a file.
 import {randomBytes} from 'node:crypto'
-import {closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats} from 'node:fs'
+import {closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats} from 'node:fs'
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {glob, isDynamicPattern} from 'tinyglobby'
@@ -143,51 +143,80 @@ export function readCopy(path: string, maxBytes: number): Copy {
 
 /** Decodes UTF-8 copy, keeping a byte-order mark; throws on binary data or invalid UTF-8. */
 export function decode(bytes: Uint8Array, path: string): string {
-  if (bytes.includes(0)) throw new InputError(path, 'binary data (a NUL byte), not text')
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) throw new InputError(path, `binary data (a NUL byte at offset ${nul}), not text`)
   try {
     return decoder.decode(bytes)
   } catch {
-    throw new InputError(path, 'not valid UTF-8')
+    throw new InputError(path, `not valid UTF-8 (${firstInvalid(bytes)}); convert it to UTF-8 first`)
   }
+}
+
+// Where the first invalid sequence is, so the user can find it: decoded leniently, the first
+// U+FFFD that does not stand for a real U+FFFD in the bytes (EF BF BD) marks it.
+function firstInvalid(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes)
+  let offset = 0
+  let line = 1
+  let column = 1
+  for (const character of text) {
+    if (character === '\uFFFD' && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
+      return `byte 0x${bytes[offset].toString(16).toUpperCase().padStart(2, '0')} at line ${line}, column ${column}, offset ${offset}`
+    }
+    // Up to the first invalid sequence, every character stands for its own UTF-8 bytes.
+    offset += Buffer.byteLength(character)
+    if (character === '\n') {
+      line++
+      column = 1
+    } else column += character.length
+  }
+  return 'a truncated sequence at the end'
 }
 
 /**
  * Writes fixed copy atomically: a temporary file in the same folder, flushed, then renamed over
- * the original, with the original's permissions. Refuses when the file changed since it was read.
+ * the original, with the original's permissions (and owner, where allowed). A symbolic link is
+ * followed, so the link stays a link. Refuses when the file changed since it was read.
  */
 export function writeCopy(copy: Copy, value: string): void {
   let current: Stats
+  let target: string
   try {
     current = statSync(copy.path)
+    target = realpathSync(copy.path)
   } catch (error) {
     throw new InputError(copy.path, `not written: the file vanished while it was linted (${code(error)})`)
   }
   if (current.size !== copy.size || current.mtimeMs !== copy.mtimeMs) {
     throw new InputError(copy.path, 'not written: the file changed while it was linted')
   }
-  const temporary = join(dirname(copy.path), `.${basename(copy.path)}.copydesk-${randomBytes(6).toString('hex')}.tmp`)
+  const temporary = join(dirname(target), `.${basename(target)}.copydesk-${randomBytes(6).toString('hex')}.tmp`)
   try {
     const descriptor = openSync(temporary, 'wx', copy.mode)
     try {
+      keepOwner(descriptor, current)
+      // After the owner (chown may clear set-id bits), and because open() applies the umask.
+      fchmodSync(descriptor, copy.mode)
       writeSync(descriptor, value)
       fsyncSync(descriptor)
     } finally {
       closeSync(descriptor)
     }
-    renameSync(temporary, copy.path)
+    renameSync(temporary, target)
   } catch (error) {
     rmSync(temporary, {force: true})
     throw new InputError(copy.path, `not written (${code(error)})`)
   }
 }
 
-/** Parses a size such as `5mb`, `512kb` or `1048576`. */
-export function parseSize(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/iu.exec(text.trim())
-  if (!match) return undefined
-  const unit = (match[2] ?? 'b').toLowerCase()
-  const factor = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1
-  return Math.round(Number(match[1]) * factor)
+// A new file belongs to whoever runs the command; root (or the owner, for the group) can give
+// it back to the original owner. Anyone else writes a file that is theirs, as any editor would.
+function keepOwner(descriptor: number, original: Stats) {
+  try {
+    fchownSync(descriptor, original.uid, original.gid)
+  } catch {
+    // Not allowed: the file keeps the runner as owner.
+  }
 }
 
 function megabytes(bytes: number): string {
