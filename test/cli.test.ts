@@ -3,7 +3,7 @@
 // that do not depend on each other are spawned together: each one pays Node's start-up.
 import {describe, expect, test} from '@jest/globals'
 import {spawn} from 'node:child_process'
-import {chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
@@ -330,22 +330,17 @@ describe('--fix', () => {
   })
 
   test('a run killed mid-fix leaves every file old or new, never truncated', async () => {
-    const names = Array.from({length: 30}, (_, index) => `story-${String(index).padStart(2, '0')}.txt`)
-    const original = seed.repeat(3)
+    const names = Array.from({length: 16}, (_, index) => `story-${String(index).padStart(2, '0')}.txt`)
+    const original = seed.repeat(2)
     const fixed = fix(original).text
     expect(fixed).not.toBe(original)
-    const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms))
     let mixed = 0
     // Files are fixed in name order: once the first is written, the kill lands among the writes.
-    for (const delay of [0, 40, 150, 400]) {
+    for (const delay of [0, 40, 150]) {
       const cwd = folder(Object.fromEntries(names.map((name) => [name, original])))
-      const first = join(cwd, names[0])
-      const inode = statSync(first).ino
       const child = spawn(process.execPath, [CLI, '--fix', '.'], {cwd, stdio: 'ignore'})
       const exited = new Promise((resolvePromise) => child.on('exit', resolvePromise))
-      let running = true
-      void exited.then(() => (running = false))
-      while (running && statSync(first).ino === inode) await sleep(2)
+      await afterFirstWrite(join(cwd, names[0]), exited)
       await sleep(delay)
       child.kill('SIGKILL')
       await exited
@@ -362,6 +357,16 @@ describe('--fix', () => {
     expect(mixed).toBeGreaterThan(0)
   }, 60000)
 })
+
+const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms))
+
+/** Resolves once `path` has been replaced (a fix renamed over it), or the run is over. */
+async function afterFirstWrite(path: string, exited: Promise<unknown>) {
+  const inode = statSync(path).ino
+  let running = true
+  void exited.then(() => (running = false))
+  while (running && statSync(path).ino === inode) await sleep(2)
+}
 
 describe('bad input never corrupts or loses copy', () => {
   test('binary data and invalid UTF-8: named (where), exit 2, not written, the other files still linted', async () => {
@@ -400,13 +405,26 @@ describe('bad input never corrupts or loses copy', () => {
     expect(paths(run)).toEqual(['open/a.txt'])
   })
 
-  test('a file that vanished before it was read: named, exit 2', async () => {
-    const cwd = folder({'a.txt': CLEAN})
+  test('a file that vanishes mid-run, or a link to nothing: named, exit 2, the rest still linted and fixed', async () => {
+    const names = Array.from({length: 8}, (_, index) => `story-${index}.txt`)
+    const cwd = folder(Object.fromEntries(names.map((name) => [name, seed])))
     symlinkSync(join(cwd, 'gone.txt'), join(cwd, 'link.txt'))
-    const run = await copydesk(['--report', 'json', '.'], {cwd})
-    expect(run.stderr).toContain('link.txt: the file vanished before it could be read')
-    expect(run.code).toBe(2)
-    expect(paths(run)).toEqual(['a.txt'])
+    const child = spawn(process.execPath, [CLI, '--fix', '--report', 'json', '.'], {cwd})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const exited = new Promise<number | null>((resolvePromise) => child.on('close', resolvePromise))
+    // Files are read one at a time in name order: the last is deleted once the first is fixed.
+    await afterFirstWrite(join(cwd, names[0]), exited)
+    rmSync(join(cwd, names[7]))
+    expect(await exited).toBe(2)
+    expect(stderr).toContain(`${join(cwd, names[7])}: the file vanished before it could be read`)
+    expect(stderr).toContain(`${join(cwd, 'link.txt')}: the file vanished before it could be read`)
+    expect(paths({code: 2, stdout, stderr})).toEqual(names.slice(0, 7))
+    const fixed = fix(seed).text
+    expect(names.slice(0, 7).every((name) => readFileSync(join(cwd, name), 'utf8') === fixed)).toBe(true)
+    expect(readdirSync(cwd).sort()).toEqual(['link.txt', ...names.slice(0, 7)])
   })
 
   test('a 50 MB file is skipped with a clear message, not linted for minutes', async () => {
