@@ -334,25 +334,30 @@ describe('--fix', () => {
     const original = seed.repeat(2)
     const fixed = fix(original).text
     expect(fixed).not.toBe(original)
-    let mixed = 0
     // Files are fixed in name order: once the first is written, the kill lands among the writes.
-    for (const delay of [0, 40, 150]) {
-      const cwd = folder(Object.fromEntries(names.map((name) => [name, original])))
-      const child = spawn(process.execPath, [CLI, '--fix', '.'], {cwd, stdio: 'ignore'})
-      const exited = new Promise((resolvePromise) => child.on('exit', resolvePromise))
-      await afterFirstWrite(join(cwd, names[0]), exited)
-      await sleep(delay)
-      child.kill('SIGKILL')
-      await exited
-      const states = names.map((name) => {
-        const text = readFileSync(join(cwd, name), 'utf8')
-        return text === original ? 'old' : text === fixed ? 'new' : `corrupt: ${name}`
+    // The rounds run side by side, each in its own folder.
+    const rounds = await Promise.all(
+      [0, 40, 150].map(async (delay) => {
+        const cwd = folder(Object.fromEntries(names.map((name) => [name, original])))
+        const child = spawn(process.execPath, [CLI, '--fix', '.'], {cwd, stdio: 'ignore'})
+        const exited = new Promise((resolvePromise) => child.on('exit', resolvePromise))
+        await afterFirstWrite(join(cwd, names[0]), exited)
+        await sleep(delay)
+        child.kill('SIGKILL')
+        await exited
+        const states = names.map((name) => {
+          const text = readFileSync(join(cwd, name), 'utf8')
+          return text === original ? 'old' : text === fixed ? 'new' : `corrupt: ${name}`
+        })
+        // A temporary file left by the kill is a dot-file that no run lints.
+        return {states, stray: readdirSync(cwd).filter((name) => !names.includes(name) && !TEMPORARY.test(name))}
       })
+    )
+    for (const {states, stray} of rounds) {
       expect(states.filter((state) => state.startsWith('corrupt'))).toEqual([])
-      if (states.includes('old') && states.includes('new')) mixed++
-      // A temporary file left by the kill is a dot-file that no run lints.
-      expect(readdirSync(cwd).filter((name) => !names.includes(name) && !TEMPORARY.test(name))).toEqual([])
+      expect(stray).toEqual([])
     }
+    const mixed = rounds.filter(({states}) => states.includes('old') && states.includes('new')).length
     // At least one kill landed between the first write and the last: the test saw a run cut short.
     expect(mixed).toBeGreaterThan(0)
   }, 60000)
