@@ -277,8 +277,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
     if (diffs.length > 0) io.stdout(diffs.join(''))
     const report = render(m, reportName, files, cwd)
-    if (options.outputFile) writeFileSync(resolve(cwd, options.outputFile), report === '' ? '' : `${report}\n`)
-    else if (report !== '') {
+    if (options.outputFile) {
+      const target = resolve(cwd, options.outputFile)
+      try {
+        writeFileSync(target, report === '' ? '' : `${report}\n`)
+      } catch (error) {
+        problems.push(new m.InputError(target, `cannot write the report (${(error as NodeJS.ErrnoException).code ?? error})`))
+      }
+    } else if (report !== '') {
       // Standard output belongs to the fixed text or the diff when there is one.
       if (reportName === 'pretty' || options.dryRun || (useStdin && options.fix)) io.stderr(`${report}\n`)
       else io.stdout(`${report}\n`)
@@ -347,6 +353,14 @@ function readStdin(): Promise<Buffer> {
     process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk))
     process.stdin.on('end', () => resolvePromise(Buffer.concat(chunks)))
     process.stdin.on('error', reject)
+  })
+}
+
+// A reader that stops early (`copydesk --report json . | head`) is not an error of the run: the
+// rest of the output is dropped and the exit code still says how the lint went.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
   })
 }
 

@@ -29,6 +29,8 @@ interface RunOptions {
   uid?: number
   /** Runs the command under this umask (through sh), to show that modes do not depend on it. */
   umask?: string
+  /** Closes the reading end of standard output at once, as `| head` does when it has enough. */
+  closeStdout?: boolean
 }
 
 function copydesk(args: string[], options: RunOptions): Promise<Run> {
@@ -41,6 +43,7 @@ function copydesk(args: string[], options: RunOptions): Promise<Run> {
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   child.stdin.end(options.input)
+  if (options.closeStdout) child.stdout.destroy()
   return new Promise((resolvePromise, reject) => {
     child.on('error', reject)
     child.on('close', (code) => resolvePromise({code, stdout, stderr}))
@@ -192,9 +195,14 @@ describe('exit codes and severity', () => {
       copydesk(['--max-warnings', '0', 'warn.txt'], {cwd}),
       copydesk(['--bogus', 'clean.txt'], {cwd}),
       copydesk(['--report', 'xml', 'clean.txt'], {cwd}),
-      copydesk(['--max-warnings', 'lots', 'clean.txt'], {cwd})
+      copydesk(['--max-warnings', 'lots', 'clean.txt'], {cwd}),
+      copydesk(['--report', 'json', '--output-file', 'missing/report.json', 'clean.txt'], {cwd}),
+      // A reader that stops early does not change the verdict.
+      copydesk(['--report', 'json', 'error.txt'], {cwd, closeStdout: true})
     ])
-    expect(runs.map((run) => run.code)).toEqual([0, 0, 1, 1, 2, 2, 2])
+    expect(runs.map((run) => run.code)).toEqual([0, 0, 1, 1, 2, 2, 2, 2, 1])
+    expect(runs[7].stderr).toBe(`copydesk: ${join(cwd, 'missing', 'report.json')}: cannot write the report (ENOENT)\n`)
+    expect(runs[8].stderr).toBe('')
     expect(runs[3].stderr).toContain('1 warning, more than --max-warnings 0')
     expect(runs[5].stderr).toContain('unknown report `xml`')
   })
