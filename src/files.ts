@@ -209,8 +209,8 @@ export function writeCopy(copy: Copy, value: string): void {
   }
 }
 
-// A new file belongs to whoever runs the command; root (or the owner, for the group) can give
-// it back to the original owner. Anyone else writes a file that is theirs, as any editor would.
+// The renamed file is new, so it belongs to whoever runs the command: root (or the owner, for a
+// group of theirs) can give it back. Otherwise a fix by another user leaves the file theirs.
 function keepOwner(descriptor: number, original: Stats) {
   try {
     fchownSync(descriptor, original.uid, original.gid)

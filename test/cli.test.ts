@@ -3,7 +3,7 @@
 // that do not depend on each other are spawned together: each one pays Node's start-up.
 import {describe, expect, test} from '@jest/globals'
 import {spawn} from 'node:child_process'
-import {chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
@@ -305,12 +305,17 @@ describe('--fix', () => {
     const crlf = `\uFEFF${DIRTY.replace(/\n/gu, '\r\n')}Strong ties. aims to advance.\r\n`
     const cwd = folder({'a.txt': crlf, 'clean.txt': CLEAN, 'real/b.txt': DIRTY})
     chmodSync(join(cwd, 'a.txt'), 0o664)
+    // Root can keep another user's file theirs (anyone else can only write files of their own).
+    const mine = statSync(join(cwd, 'a.txt'))
+    const owner = process.getuid?.() === 0 ? [65534, 65534] : [mine.uid, mine.gid]
+    chownSync(join(cwd, 'a.txt'), owner[0], owner[1])
     symlinkSync(join('real', 'b.txt'), join(cwd, 'link.txt'))
     const before = statSync(join(cwd, 'clean.txt')).mtimeMs
     // Under umask 077 a new file would be 0600: the original's 0664 must survive anyway.
     const run = await copydesk(['--fix', '--report', 'json', 'a.txt', 'clean.txt', 'link.txt'], {cwd, umask: '077'})
     expect(readFileSync(join(cwd, 'a.txt'), 'utf8')).toBe('\uFEFFOfficials met in Tokyo. He said the talks went well.\r\nStrong ties. aims to advance.\r\n')
     expect(statSync(join(cwd, 'a.txt')).mode & 0o777).toBe(0o664)
+    expect([statSync(join(cwd, 'a.txt')).uid, statSync(join(cwd, 'a.txt')).gid]).toEqual(owner)
     expect(statSync(join(cwd, 'clean.txt')).mtimeMs).toBe(before)
     // The link is still a link, and the file it points to holds the fix.
     expect(lstatSync(join(cwd, 'link.txt')).isSymbolicLink()).toBe(true)
