@@ -273,10 +273,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
     }
 
+    // Counted before --quiet hides them: as with ESLint, --quiet changes the report, not the verdict.
+    const warnings = files.flatMap((file) => file.messages).filter((message) => m.severityOf(message) === 'warning').length
     if (options.quiet) for (const file of files) file.messages = file.messages.filter((message) => message.fatal === true)
 
     if (diffs.length > 0) io.stdout(diffs.join(''))
-    const report = render(m, reportName, files, cwd)
+    const report = render(m, reportName, files, cwd, options.quiet)
     if (options.outputFile) {
       const target = resolve(cwd, options.outputFile)
       try {
@@ -294,7 +296,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (problems.length > 0) return 2
     const messages = files.flatMap((file) => file.messages)
     if (messages.some((message) => message.fatal === true)) return 1
-    const warnings = messages.filter((message) => m.severityOf(message) === 'warning').length
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
       io.stderr(`copydesk: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings}\n`)
       return 1
@@ -330,11 +331,11 @@ function effectiveConfig(m: Modules, path: string, options: Options, cwd: string
   }
 }
 
-function render(m: Modules, name: ReporterName, files: VFile[], cwd: string): string {
+function render(m: Modules, name: ReporterName, files: VFile[], cwd: string, quiet: boolean): string {
   if (name === 'json') return JSON.stringify(m.toJson(files))
   if (name === 'sarif') return JSON.stringify(m.toSarif(files, cwd, version()), null, 2)
   if (name === 'github') return m.toGithub(files, cwd)
-  return m.toPretty(files)
+  return m.toPretty(files, {quiet})
 }
 
 async function patch(name: string, before: string, after: string): Promise<string> {

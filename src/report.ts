@@ -81,9 +81,9 @@ export function toJson(files: readonly VFile[]): JsonFile[] {
   }))
 }
 
-/** The pretty report of vfile-reporter. */
-export function toPretty(files: readonly VFile[]): string {
-  return reporter([...files])
+/** The pretty report of vfile-reporter; `quiet` leaves out files without messages. */
+export function toPretty(files: readonly VFile[], options: {quiet?: boolean} = {}): string {
+  return reporter([...files], {quiet: options.quiet})
 }
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
