@@ -1,5 +1,5 @@
 // A name used rarely that is one edit from a name the same article uses more often: `Bidenn` in
-// an article that says `Biden` ten times. It weighs what a copy editor weighs: how often each
+// an article that says `Biden` eight times. It weighs what a copy editor weighs: how often each
 // form is used, which one the article introduced with a first name, the kind of slip, and whether
 // the rare form is itself a word or a different person (`Tony`/`Tory`, `John Smit`/`Ollie Smith`).
 import type {NameIndex, NameUse} from '../../src/names.js'

@@ -67,7 +67,8 @@ export default defineRule({
       block.node.children.filter((node): node is Sentence => node.type === 'SentenceNode' && hasUnknown(node, correct))
     )
     if (suspect.length === 0) return
-    const fresh = suspect.filter((sentence) => !state.sentences.has(toString(sentence)))
+    const keys = new Map(suspect.map((sentence) => [sentence, toString(sentence)]))
+    const fresh = suspect.filter((sentence) => !state.sentences.has(keys.get(sentence)!))
     if (fresh.length > 0) {
       const found = new VFile({value: file.value})
       const part: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: fresh}]}
@@ -75,14 +76,14 @@ export default defineRule({
         if (error) throw error
       })
       if (state.sentences.size + fresh.length > MAX_SENTENCES) state.sentences.clear()
-      for (const sentence of fresh) state.sentences.set(toString(sentence), [])
+      for (const sentence of fresh) state.sentences.set(keys.get(sentence)!, [])
       for (const message of found.messages) {
         const [sentence, token] = (message.ancestors ?? []) as [Sentence | undefined, Word | undefined]
         if (message.ruleId === 'overflow' || !sentence || token?.type !== 'WordNode') continue
-        state.sentences.get(toString(sentence))?.push(sentence.children.indexOf(token))
+        state.sentences.get(keys.get(sentence)!)?.push(sentence.children.indexOf(token))
       }
     }
-    const flagged = suspect.flatMap((sentence) => (state.sentences.get(toString(sentence)) ?? []).map((index) => [sentence, sentence.children[index]] as const))
+    const flagged = suspect.flatMap((sentence) => (state.sentences.get(keys.get(sentence)!) ?? []).map((index) => [sentence, sentence.children[index]] as const))
     for (const [sentence, token] of flagged) {
       if (token?.type !== 'WordNode') continue
       const first = token.children[0]
