@@ -3,9 +3,9 @@
 // With --report-file, writes the JSON report that ../shared/tools/score.mjs scores.
 import {readFileSync, writeFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
-import {collect} from '../src/files.js'
+import {collect} from '../src/cli/files.js'
 import {createLinter} from '../src/index.js'
-import {toJson} from '../src/report.js'
+import {toJson} from '../src/cli/report.js'
 
 const {values, positionals} = parseArgs({allowPositionals: true, options: {'report-file': {type: 'string'}}})
 const folder = positionals[0]

@@ -1,4 +1,4 @@
-// The `copydesk` command, spawned for real (`node dist/src/cli.js`, built by `npm test`) in
+// The `copydesk` command, spawned for real (`node dist/src/cli/index.js`, built by `npm test`) in
 // temporary folders: inputs, configuration, exit codes, reports, --fix, and bad input. Runs
 // that do not depend on each other are spawned together: each one pays Node's start-up.
 import {describe, expect, test} from '@jest/globals'
@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {fix} from '../src/index.js'
 
-const CLI = resolve('dist/src/cli.js')
+const CLI = resolve('dist/src/cli/index.js')
 const seed = readFileSync('test/fixtures/seed-article.txt', 'utf8')
 const DIRTY = 'Officials met in Tokyo. he said the talks went well. .\n'
 const DIRTY_FIXED = 'Officials met in Tokyo. He said the talks went well.\n'

@@ -2,7 +2,7 @@
 // `copydesk-language-server --stdio`: starts the language server on stdin/stdout (the default),
 // or on whatever transport vscode-languageserver reads from the arguments (--node-ipc, --socket).
 import {createConnection, ProposedFeatures} from 'vscode-languageserver/node'
-import {startServer} from './server.js'
+import {startServer} from './index.js'
 
 const args = process.argv.slice(2)
 if (args.includes('--help') || args.includes('-h')) {

@@ -6,7 +6,7 @@ import {closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, rea
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {glob, isDynamicPattern} from 'tinyglobby'
-import {EXTENSIONS} from './parse.js'
+import {EXTENSIONS} from '../parse.js'
 
 /** A problem with one input: reported, the run goes on, the exit code is 2. */
 export class InputError extends Error {

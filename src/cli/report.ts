@@ -6,8 +6,8 @@ import {relative, sep} from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
-import {rules} from '../rules/index.js'
-import {fixLevel, HOMEPAGE, ruleUrl, SOURCE} from './engine.js'
+import {rules} from '../../rules/index.js'
+import {fixLevel, HOMEPAGE, ruleUrl, SOURCE} from '../engine.js'
 
 export const REPORTERS = ['pretty', 'json', 'sarif', 'github'] as const
 export type ReporterName = (typeof REPORTERS)[number]
