@@ -1,6 +1,5 @@
 // The ordered registry of rules. Order is also the tie-break between fixes that start at the
 // same place: the earlier rule's fix is applied first.
-import type {AnyRule} from '../src/rule.js'
 import boilerplate from './boilerplate/index.js'
 import danglingAttribution from './dangling-attribution/index.js'
 import fragment from './fragment/index.js'
@@ -13,7 +12,7 @@ import spelling from './spelling/index.js'
 import strayPunctuation from './stray-punctuation/index.js'
 import wordEcho from './word-echo/index.js'
 
-export const rules: readonly AnyRule[] = [
+export const rules = [
   boilerplate,
   strayPunctuation,
   sentenceStart,
@@ -25,4 +24,7 @@ export const rules: readonly AnyRule[] = [
   danglingAttribution,
   fragment,
   wordEcho
-]
+] as const
+
+/** The id of every rule: the keys `Config.rules` takes. */
+export type RuleId = (typeof rules)[number]['id']

@@ -15,11 +15,13 @@ Options:
   -c, --config PATH       use this config file for every file (no search upward)
   --no-config             use the defaults, ignoring every config file
   --ignore-path PATH      read ignore patterns from this file (default: ./.copydeskignore)
-  --max-warnings N        exit 1 when there are more than N warnings
+  --max-warnings N        exit 1 when there are more than N warnings (-1: no limit)
   -q, --quiet             report errors only
   --stdin-filename NAME   the name of standard input: its format and config are found from it
   --max-file-size SIZE    skip larger files with an error (default 1mb; e.g. 512kb, 20mb)
   --print-config FILE     print the configuration in effect for FILE and exit
+  --list-rules            list every rule: id, default level, fix level, summary
+                          (as JSON with --report json)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -46,11 +48,33 @@ export interface Options {
 /** Thrown for a usage error: printed with the usage, exit 2. */
 export class UsageError extends Error {}
 
-export function readOptions(argv: string[]): {options: Options; inputs: string[]; printConfig?: string; help?: boolean; version?: boolean} {
+/** What the command line asks for. */
+export interface Parsed {
+  options: Options
+  inputs: string[]
+  printConfig?: string
+  listRules?: boolean
+  help?: boolean
+  version?: boolean
+}
+
+// Options that take a value: `--max-warnings -1` gives it `-1` (a negative number is never a flag).
+const TAKES_VALUE = new Set(['--report', '--output-file', '--config', '--ignore-path', '--max-warnings', '--stdin-filename', '--max-file-size', '--print-config'])
+
+export function readOptions(argv: string[]): Parsed {
+  const joined: string[] = []
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]
+    const next = argv[index + 1]
+    if (TAKES_VALUE.has(arg) && next !== undefined && /^-\d/u.test(next)) {
+      joined.push(`${arg}=${next}`)
+      index++
+    } else joined.push(arg)
+  }
   let parsed
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joined,
       allowPositionals: true,
       options: {
         fix: {type: 'boolean'},
@@ -65,18 +89,21 @@ export function readOptions(argv: string[]): {options: Options; inputs: string[]
         'stdin-filename': {type: 'string'},
         'max-file-size': {type: 'string'},
         'print-config': {type: 'string'},
+        'list-rules': {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'}
       }
     })
   } catch (error) {
-    throw new UsageError((error as Error).message)
+    throw new UsageError(usageMessage(error as Error & {code?: string}))
   }
   const {values, positionals} = parsed
   let maxWarnings: number | undefined
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings'])
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number, 0 or more')
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number, 0 or more (or -1 for no limit)')
+    // ESLint's convention: -1 means no limit.
+    if (maxWarnings === -1) maxWarnings = undefined
   }
   const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size'])
   if (maxFileSize === undefined) throw new UsageError('--max-file-size takes a size such as 5mb, 512kb or 1048576')
@@ -98,9 +125,18 @@ export function readOptions(argv: string[]): {options: Options; inputs: string[]
     },
     inputs: positionals,
     printConfig: values['print-config'],
+    listRules: values['list-rules'],
     help: values.help,
     version: values.version
   }
+}
+
+// node's own wording quotes the option oddly and suggests `-- "--bogus"`: say it plainly.
+function usageMessage(error: Error & {code?: string}): string {
+  const option = /'(-[^' ]*)/u.exec(error.message)?.[1]
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option \`${option}\` (a file whose name starts with - goes after --: copydesk -- ${option})`
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `\`${option}\` needs a value`
+  return error.message
 }
 
 /** Parses a size such as `5mb`, `512kb` or `1048576`. */

@@ -112,7 +112,7 @@ export function toSarif(files: readonly VFile[], cwd: string, version: string): 
       seen.set(key, occurrence + 1)
       const fingerprint = createHash('sha256').update(`${uri}\u0000${key}\u0000${occurrence}`).digest('hex').slice(0, 32)
       const level = severityOf(message) === 'info' ? 'note' : severityOf(message)
-      const index = ids.indexOf(message.ruleId ?? '')
+      const index = (ids as readonly string[]).indexOf(message.ruleId ?? '')
       return {
         ruleId: message.ruleId,
         ...(index >= 0 ? {ruleIndex: index} : {}),

@@ -72,6 +72,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`)
     return 0
   }
+  if (parsed.listRules) {
+    const {rules, preset} = await import('../index.js')
+    const list = rules.map((rule) => ({id: rule.id, level: preset[rule.id] ?? 'off', fix: rule.fix, summary: rule.summary}))
+    if (options.report === 'json') io.stdout(`${JSON.stringify(list, null, 2)}\n`)
+    else io.stdout(`${listRules(list)}\n`)
+    return 0
+  }
   const useStdin = inputs.includes('-') || (inputs.length === 0 && options.stdinFilename !== undefined)
   const paths = inputs.filter((input) => input !== '-')
   if (parsed.printConfig === undefined && !useStdin && paths.length === 0) {
@@ -91,7 +98,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0
     }
     const linterFor = linters(m, options, cwd)
-    const stdinName = options.stdinFilename ?? 'stdin.txt'
+    // Standard input is `<stdin>` in reports and errors alike, unless --stdin-filename names it.
+    const stdinName = options.stdinFilename ?? '<stdin>'
     const collected = paths.length > 0 ? await m.collect(paths, cwd, options.ignorePath) : {files: [], errors: [], ignored: []}
     // Every config file in play is read and checked before any file is linted or written: a
     // broken one stops the run with nothing changed.
@@ -103,17 +111,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const diffs: string[] = []
 
     if (useStdin) {
-      // Named by --stdin-filename (its format and config are found from it), else `stdin.txt`.
-      const label = options.stdinFilename ?? '<stdin>'
       try {
         const bytes = await io.stdin()
-        if (bytes.length > options.maxFileSize) throw new m.InputError(label, 'standard input is too large to lint (see --max-file-size)')
-        const value = m.decode(bytes, label)
+        if (bytes.length > options.maxFileSize) throw new m.InputError(stdinName, 'standard input is too large to lint (see --max-file-size)')
+        const value = m.decode(bytes, stdinName)
         const linter = linterFor(resolve(cwd, stdinName))
         if (options.fix || options.dryRun) {
           const result = linter.fix({path: stdinName, cwd, value})
           if (options.fix) io.stdout(result.text)
-          else diffs.push(await patch(label, value, result.text))
+          else diffs.push(await patch(stdinName, value, result.text))
           files.push(result.file)
         } else files.push(linter.lint({path: stdinName, cwd, value}))
       } catch (error) {
@@ -218,6 +224,13 @@ function effectiveConfig(m: Modules, path: string, options: Options, cwd: string
     words: resolved.settings.words,
     boilerplate: resolved.settings.boilerplate
   }
+}
+
+// The rules as an aligned table: id, default level, fix level, summary.
+function listRules(list: ReadonlyArray<{id: string; level: string; fix: string; summary: string}>): string {
+  const rows = [{id: 'rule', level: 'default', fix: 'fix', summary: 'what it finds'}, ...list]
+  const width = (key: 'id' | 'level' | 'fix') => Math.max(...rows.map((row) => row[key].length))
+  return rows.map((row) => `${row.id.padEnd(width('id'))}  ${row.level.padEnd(width('level'))}  ${row.fix.padEnd(width('fix'))}  ${row.summary}`).join('\n')
 }
 
 function render(m: Modules, name: ReporterName, files: VFile[], cwd: string, quiet: boolean): string {
