@@ -56,6 +56,19 @@ describe('the packed tarball', () => {
     expect(run.stdout.trimEnd().split('\n')).toEqual(promised)
   })
 
+  test('TypeScript sees the typed ESM package: rule ids are checked, and require() is refused', () => {
+    const project = join(root, 'project')
+    writeFileSync(join(project, 'typed.mts'), "import {lint, type Config} from 'retext-copydesk'\nconst config: Config = {rules: {'ly-hyphen': 'off'}}\nlint('Text.', config)\n")
+    writeFileSync(join(project, 'typo.mts'), "import {lint} from 'retext-copydesk'\nlint('Text.', {rules: {'ly-hyphn': 'off'}})\n")
+    writeFileSync(join(project, 'required.cts'), "import copydesk = require('retext-copydesk')\nvoid copydesk\n")
+    const options = {module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: []}
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({compilerOptions: options, files: ['typed.mts', 'typo.mts', 'required.cts']}))
+    const run = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', project], {cwd: project, encoding: 'utf8'})
+    const errors = run.stdout.split('\n').filter((line) => /error TS/u.test(line)).map((line) => line.replace(/\(.*$/u, ''))
+    expect(errors.sort()).toEqual(['required.cts', 'typo.mts'])
+    expect(run.stdout).toMatch(/typo\.mts.*ly-hyphn.*does not exist/u)
+  })
+
   test("the README's command-line examples run from the install, with the command's own exit codes", () => {
     const project = join(root, 'project')
     for (const [name, text] of Object.entries({'articles/a.txt': DIRTY, 'articles/b.md': '# Talks\n\nThe talks went well.\n', 'copy/c.txt': DIRTY, 'story.txt': DIRTY})) {
