@@ -7,6 +7,7 @@ import fragment from './fragment/index.js'
 import headlineMismatch from './headline-mismatch/index.js'
 import lyHyphen from './ly-hyphen/index.js'
 import nameConsistency from './name-consistency/index.js'
+import quotationMarks from './quotation-marks/index.js'
 import repeatedWords from './repeated-words/index.js'
 import sentenceStart from './sentence-start/index.js'
 import spelling from './spelling/index.js'
@@ -16,6 +17,7 @@ import wordEcho from './word-echo/index.js'
 export const rules: readonly AnyRule[] = [
   boilerplate,
   strayPunctuation,
+  quotationMarks,
   sentenceStart,
   lyHyphen,
   repeatedWords,
