@@ -2,6 +2,7 @@
 // same place: the earlier rule's fix is applied first.
 import type {AnyRule} from '../src/rule.js'
 import boilerplate from './boilerplate/index.js'
+import characterDamage from './character-damage/index.js'
 import danglingAttribution from './dangling-attribution/index.js'
 import fragment from './fragment/index.js'
 import headlineMismatch from './headline-mismatch/index.js'
@@ -18,6 +19,7 @@ export const rules: readonly AnyRule[] = [
   boilerplate,
   strayPunctuation,
   quotationMarks,
+  characterDamage,
   sentenceStart,
   lyHyphen,
   repeatedWords,

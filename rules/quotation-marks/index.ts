@@ -113,7 +113,7 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
   for (let at = 0; at < text.length; at++) {
     const char = text[at]
-    if (!'"“”\'‘’″'.includes(char) || apostrophes.has(at)) continue
+    if (!'"“”„\'‘’″'.includes(char) || apostrophes.has(at)) continue
     const before = text.charAt(at - 1)
     const pair = text.slice(at, at + 2)
     const after = text.charAt(isDoubled(pair) ? at + 2 : at + 1)
@@ -164,13 +164,14 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
     // `“Dial 123″`: a double prime that closes a quotation after a number (a typesetter's
     // smart-quote slip), and otherwise a prime.
-    let role = closers.has(at) ? 'close' : char === '″' ? (DIGIT.test(before) ? 'maybe-close' : 'skip') : roleOf(text, at)
+    let role = closers.has(at) ? 'close' : char === '„' ? 'open' : char === '″' ? (DIGIT.test(before) ? 'maybe-close' : 'skip') : roleOf(text, at)
     if (role === 'skip') continue
-    const kind: Kind = '"“”″'.includes(char) ? 'double' : 'single'
+    const kind: Kind = '"“”„″'.includes(char) ? 'double' : 'single'
     const top = stack[stack.length - 1]
     let mark = char
-    // `”Election day`, `said“ and`: a curly mark turned the wrong way.
-    if ((char === '”' && role === 'open') || (char === '“' && role === 'close')) {
+    // `”Election day`, `said“ and`: a curly mark turned the wrong way; `„So“` is German style.
+    const german = char === '“' && role === 'close' && top?.mark === '„'
+    if (!german && ((char === '”' && role === 'open') || (char === '“' && role === 'close'))) {
       const expected = char === '”' ? '“' : '”'
       report(span(at, at + 1), `Unexpected \`${char}\` ${role === 'open' ? 'opening' : 'closing'} a quotation, expected \`${expected}\``, {suggest: [expected]})
       mark = expected
@@ -206,6 +207,8 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
         report(span(at, at + 1), `Unexpected \`${char}\` closing a quotation opened with \`${top.mark}\`, expected \`${expected}\``, {
           suggest: [expected]
         })
+      } else if (role === 'close-turned') {
+        // Reported already as turned the wrong way.
       } else if (kind === 'double' && carried && !closedCarried) {
         // It closes the quotation an earlier paragraph left open.
         closedCarried = true
@@ -223,7 +226,7 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
     }
     const open = stack.pop()!
     const expected = closerFor(open.mark)
-    if (role !== 'close-turned' && open.mark.length === 1 && isCurly(open.mark) !== isCurly(char)) {
+    if (role !== 'close-turned' && !german && open.mark.length === 1 && isCurly(open.mark) !== isCurly(char)) {
       report(span(at, at + 1), `Unexpected \`${char}\` closing a quotation opened with \`${open.mark}\`, expected \`${expected}\``, {
         suggest: [expected]
       })
@@ -243,7 +246,7 @@ function isCurly(mark: string): boolean {
 }
 
 function closerFor(mark: string): string {
-  return mark === '“' ? '”' : mark === '‘' ? '’' : mark === "''" || mark === '‘‘' ? mark : mark
+  return mark === '“' || mark === '„' ? '”' : mark === '‘' ? '’' : mark
 }
 
 function findLast(stack: Open[], kind: Kind): number {
