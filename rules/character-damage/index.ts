@@ -36,10 +36,11 @@ export default defineRule({
       const taken: Array<[number, number]> = []
       // Reports a span of the block's prose when its source is exactly that text: in Markdown
       // and HTML a character reference (`&amp;`, `&#8203;`) is markup, not damage.
-      const say = (from: number, to: number, reason: string, fix?: string) => {
+      // A reference the reader sees as such (`&amp;amp;` in HTML, `\&amp;` in Markdown) is damage
+      // all the same; its source is not the text, so the engine only offers the repair there.
+      const say = (from: number, to: number, reason: string, fix?: string, escaped = false) => {
         const span = block.span(from, to)
-        if (article.source.slice(span.start, span.end) !== text.slice(from, to)) return
-        if (article.source.charAt(span.start - 1) === '\\') return
+        if (!escaped && article.source.slice(span.start, span.end) !== text.slice(from, to)) return
         taken.push([from, to])
         const safe = fix !== undefined && !inCode(text, from, to)
         report(span, reason, safe ? {fix} : {})
@@ -69,9 +70,9 @@ export default defineRule({
         }
         const shown = character === '\u00A0' ? 'a no-break space' : character === undefined ? undefined : `\`${character}\``
         const reason = shown
-          ? `Unexpected character reference \`${reference}\` in plain text, expected ${shown}`
-          : `Unexpected character reference \`${reference}\` in plain text, which stands for no character`
-        say(match.index, match.index + reference.length, reason, character)
+          ? `Unexpected character reference \`${reference}\` shown as text, expected ${shown}`
+          : `Unexpected character reference \`${reference}\` shown as text, which stands for no character`
+        say(match.index, match.index + reference.length, reason, character, true)
       }
 
       for (const match of text.matchAll(INVISIBLE)) {

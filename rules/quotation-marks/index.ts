@@ -209,8 +209,8 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
         })
       } else if (role === 'close-turned') {
         // Reported already as turned the wrong way.
-      } else if (kind === 'double' && carried && !closedCarried) {
-        // It closes the quotation an earlier paragraph left open.
+      } else if (kind === 'double' && carried && !closedCarried && firstDouble(text, at) && /(?:[.!?…,;:—-]|\p{L})$/u.test(text.slice(0, at)) && /^\s*$/u.test(text.slice(at + 1))) {
+        // It ends a paragraph and closes the quotation an earlier one left open (`…certified.”`).
         closedCarried = true
       } else {
         report(span(at, at + 1), `Unexpected closing \`${char}\` with no opening quotation mark`)
@@ -235,6 +235,11 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
   // A single mark left open may be an apostrophe (`the ‘burbs`, `'Allo`): only double ones count.
   return {left: stack.filter((open) => open.kind === 'double'), closedCarried}
+}
+
+// Whether the mark at `at` is the first double mark of the paragraph.
+function firstDouble(text: string, at: number): boolean {
+  return !/["“”„″]/u.test(text.slice(0, at))
 }
 
 function isDoubled(pair: string): boolean {
