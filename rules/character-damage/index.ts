@@ -78,7 +78,7 @@ export default defineRule({
       for (const match of text.matchAll(INVISIBLE)) {
         const from = match.index
         const to = from + match[0].length
-        const word = (/\p{L}+$/u.exec(text.slice(0, from))?.[0] ?? '') + (/^\p{L}+/u.exec(text.slice(to))?.[0] ?? '')
+        const word = (/\p{L}+$/u.exec(text.slice(Math.max(0, from - 40), from))?.[0] ?? '') + (/^\p{L}+/u.exec(text.slice(to, to + 40))?.[0] ?? '')
         const name = INVISIBLE_NAMES[match[0][0]]
         say(from, to, `Unexpected ${name} (U+${hex(match[0])}) inside \`${word}\``, '')
       }
@@ -104,8 +104,8 @@ function hex(char: string): string {
 // An address, a path or a code-like token keeps its bytes: what looks like damage there may be
 // what the address needs (`?a=1&amp;b=2` in a copied link).
 function inCode(text: string, from: number, to: number): boolean {
-  const before = /[^\s]*$/u.exec(text.slice(0, from))![0]
-  const after = /^[^\s]*/u.exec(text.slice(to))![0]
+  const before = /[^\s]*$/u.exec(text.slice(Math.max(0, from - 200), from))![0]
+  const after = /^[^\s]*/u.exec(text.slice(to, to + 200))![0]
   const token = (before + after).replace(REFERENCE, '')
   return /:\/\/|^www\.|[@/\\=_{}<>|`$#~]|[a-z]\.[a-z]{2,}/iu.test(token) || token.includes(OPAQUE)
 }

@@ -16,6 +16,9 @@ interface Open {
 }
 
 const LETTER = /\p{L}/u
+// How far a word is looked for around a mark: enough for any word, and no scan of a whole
+// paragraph per mark.
+const WINDOW = 40
 const DIGIT = /\p{N}/u
 // What may stand before an opening mark: the start, white space, an opening bracket or mark, a dash.
 const BEFORE_OPENING = /^$|[\s([{<\-–—/“‘"'«]/u
@@ -79,15 +82,15 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
   // letter: `two wooden "L"s`), whose mark closes a quotation opened just before the word.
   for (const match of text.matchAll(/(?<=\p{L})["“”](?=\p{L})/gu)) {
     const at = match.index
-    const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(0, at))![0]
-    if (!CONTRACTION.test(text.slice(at + 1))) continue
-    if (word.length <= 2 && /["“]$/u.test(text.slice(0, at - word.length))) {
+    const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(0, at - WINDOW), at))![0]
+    if (!CONTRACTION.test(text.slice(at + 1, at + 5))) continue
+    if (word.length <= 2 && /["“]/u.test(text.charAt(at - word.length - 1))) {
       closers.add(at)
       continue
     }
     if (/t/iu.test(text.charAt(at + 1)) && !/n$/iu.test(word)) continue
     apostrophes.add(at)
-    report(span(at, at + 1), `Unexpected \`${match[0]}\` in \`${word}${match[0]}${/^\p{L}+/u.exec(text.slice(at + 1))![0]}\`, expected an apostrophe`, {
+    report(span(at, at + 1), `Unexpected \`${match[0]}\` in \`${word}${match[0]}${/^\p{L}+/u.exec(text.slice(at + 1, at + 1 + WINDOW))![0]}\`, expected an apostrophe`, {
       fix: apostrophe
     })
   }
@@ -97,17 +100,18 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
     const at = match.index
     const mark = match[2]
     const ending = match[3]
-    if (!CONTRACTION.test(text.slice(at + match[0].length))) continue
-    const word = /\p{L}+$/u.exec(text.slice(0, at))![0]
+    if (!CONTRACTION.test(text.slice(at + match[0].length, at + match[0].length + 4))) continue
+    const word = /\p{L}+$/u.exec(text.slice(Math.max(0, at - WINDOW), at))![0]
     if (ending === 't' ? !/n$/iu.test(word) : ending !== 's' && !PRONOUN.test(word)) continue
     // `the 's' key`: a quoted letter.
-    if (/^\p{L}+['’]/u.test(text.slice(at + match[0].length))) continue
+    if (/^\p{L}+['’]/u.test(text.slice(at + match[0].length, at + match[0].length + WINDOW))) continue
     apostrophes.add(at + match[1].length)
     report(span(at, at + match[0].length), `Unexpected space before the apostrophe in \`${word}${match[0]}${ending}\``, {fix: mark === '‘' ? apostrophe : mark})
   }
 
   const stack: Open[] = []
   let closedCarried = false
+  const firstDoubleAt = text.search(/["“”„″]/u)
   const unclosed = (open: Open) =>
     report(span(open.at, open.at + open.mark.length), `Unexpected \`${open.mark}\`: the quotation it opens is never closed`)
 
@@ -209,7 +213,7 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
         })
       } else if (role === 'close-turned') {
         // Reported already as turned the wrong way.
-      } else if (kind === 'double' && carried && !closedCarried && firstDouble(text, at) && /(?:[.!?…,;:—-]|\p{L})$/u.test(text.slice(0, at)) && /^\s*$/u.test(text.slice(at + 1))) {
+      } else if (kind === 'double' && carried && !closedCarried && at === firstDoubleAt && /[.!?…,;:—\-\p{L}]/u.test(before) && /^\s*$/u.test(text.slice(at + 1))) {
         // It ends a paragraph and closes the quotation an earlier one left open (`…certified.”`).
         closedCarried = true
       } else {
@@ -219,7 +223,7 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
     }
     // Quotations opened inside this one and never closed; an inner one that runs on past an
     // attribution and closes with its outer one later (`'…down.'"`) is not reported.
-    const runsOn = /['’]["”]/u.test(text.slice(at + 1))
+    const runsOn = stack.length - 1 > depth && /['’]["”]/u.test(text.slice(at + 1))
     while (stack.length - 1 > depth) {
       const inner = stack.pop()!
       if (!(inner.kind === 'single' && runsOn)) unclosed(inner)
@@ -235,11 +239,6 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
   // A single mark left open may be an apostrophe (`the ‘burbs`, `'Allo`): only double ones count.
   return {left: stack.filter((open) => open.kind === 'double'), closedCarried}
-}
-
-// Whether the mark at `at` is the first double mark of the paragraph.
-function firstDouble(text: string, at: number): boolean {
-  return !/["“”„″]/u.test(text.slice(0, at))
 }
 
 function isDoubled(pair: string): boolean {
@@ -277,8 +276,8 @@ function roleOf(text: string, at: number): 'open' | 'close' | 'close-turned' | '
   const closingPlace = AFTER_CLOSING.test(after)
   if (single) {
     // `’90s`, `'em`, `rock ’n’ roll`: letters or digits left out.
-    if (openingPlace && (DIGIT.test(after) || ELISIONS.test(text.slice(at + 1)))) return 'skip'
-    if (/^(?:^|\s)['’‘]n$/iu.test(text.slice(Math.max(0, at - 3), at)) || /^['’‘]n$/iu.test(text.slice(0, at))) return 'skip'
+    if (openingPlace && (DIGIT.test(after) || ELISIONS.test(text.slice(at + 1, at + 8)))) return 'skip'
+    if (/['’‘]n$/iu.test(text.slice(Math.max(0, at - 2), at)) && (at === 2 || /\s/u.test(text.charAt(at - 3)))) return 'skip'
     if (char === '’' && openingPlace && !closingPlace) return 'skip'
     if (char === '‘' && !openingPlace) return 'skip'
     if (openingPlace && !closingPlace) return 'open'
