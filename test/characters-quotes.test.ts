@@ -117,3 +117,49 @@ describe('properties of the fixes', () => {
     )
   })
 })
+
+describe('the damage generator classes of these rules', () => {
+  // An invented article with the places each class needs: quotations, contractions, possessives,
+  // accented letters, a spaced dash, an ampersand, a number before a unit.
+  const article = [
+    'Harbour talks resume in Port Lewin',
+    '',
+    '"We will not give up on the port," the harbour master said on Monday, and the council agreed.',
+    '',
+    'The dockers\' union said it wasn\'t ready to sign, but the mayor\'s office said talks would go on.',
+    '',
+    'A café owner near the quay said trade had fallen - and she\'d cut her prices by 5 percent.',
+    '',
+    '"It\'s been a hard winter for everyone here," she said. "We\'ll see what the spring brings."',
+    '',
+    'Officials from Lewin & Co said the new crane would arrive in 12 weeks, once the contract is signed.',
+    ''
+  ].join('\n')
+  const ids = ['apostrophe-quote', 'unclosed-quote', 'mismatched-quote', 'apostrophe-space', 'mojibake', 'character-reference', 'zero-width']
+
+  test.each(ids)('%s: every defect it puts in is found, in text, Markdown and HTML', async (id) => {
+    const {damageArticle} = await import('../scripts/damage.js')
+    const {score} = await import('../scripts/damage/score.js')
+    let defects = 0
+    for (const format of ['txt', 'md', 'html'] as const) {
+      for (let seed = 1; seed <= 15; seed++) {
+        const {text, truth} = damageArticle('story.txt', article, {seed: String(seed), rate: 1, format, classes: [id]})
+        const file = linter.lint({path: `story.${format}`, value: text})
+        for (const result of score(truth, text, file.messages)) {
+          defects++
+          expect([format, seed, result.defect.span, result.found]).toEqual([format, seed, result.defect.span, true])
+        }
+      }
+    }
+    expect(defects).toBe(45)
+  })
+
+  test.each(['apostrophe-quote', 'apostrophe-space', 'zero-width'])('%s: fixing plain text restores the article', async (id) => {
+    const {damageArticle} = await import('../scripts/damage.js')
+    for (let seed = 1; seed <= 15; seed++) {
+      const {text} = damageArticle('story.txt', article, {seed: String(seed), rate: 1, format: 'txt', classes: [id]})
+      expect(text).not.toBe(article)
+      expect(linter.fix(text).text).toBe(article)
+    }
+  })
+})
