@@ -7,6 +7,17 @@ import type {NameUse} from '../../src/names.js'
 import {defineRule} from '../../src/rule.js'
 import {COUNTRIES} from './countries.js'
 import {RELATED} from './forms.js'
+import {placeOf, type Place} from './gazetteer.js'
+
+// Standing labels of wire and web headlines, not part of what the story is about: `BREAKING
+// NEWS:`, `UPDATE 1-`, `MARKET TALK`, `EXCLUSIVE-`, `WRAPUP 2-`, `ANALYSIS-`, `COMMENTARY:`.
+const LABEL =
+  /^\s*(?:(?:breaking(?: news)?|update(?: \d+)?|exclusive|wrapup(?: \d+)?|analysis|commentary|market (?:talk|watch)|corrected|refile|rpt|instant view|factbox|timeline|snap analysis|live|watch|video|opinion|editorial|just in|developing|urgent|flash)\b\s*(?:\d+\s*)?[-:/|–—]+\s*|(?:breaking|exclusive|analysis|commentary)\b\s+)+/iu
+// Names that stand for an institution, not the place: `Westminster row`, `Wall Street falls`.
+const METONYMS = new Set([
+  'westminster', 'whitehall', 'wall street', 'downing street', 'fleet street', 'capitol hill', 'hollywood', 'bollywood',
+  'silicon valley', 'the city', 'brussels', 'foggy bottom', 'holyrood', 'stormont', 'the hague', 'main street', 'broadway', 'vatican'
+])
 
 // Little words a title-case headline capitalizes but an acronym skips: `Bank of England` -> BoE.
 const LINKING = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'de', 'du', 'la', 'von', 'van', '&'])
@@ -22,14 +33,27 @@ export default defineRule({
     // An HTML page may have a <title> and an <h1>: both are headlines, neither is the body.
     const body = article.blocks.filter((block) => block.kind !== 'headline')
     if (body.length === 0) return
-    const uses = [...article.names.uses.values()].flat().filter((use) => use.block === headline)
+    const label = LABEL.exec(headline.prose)?.[0].length ?? 0
+    const labelEnd = headline.at(label)
+    // An ALL-CAPS headline has no case to read: only places are evidence there, found by
+    // looking its words up (`SEES LOWER PROFIT`, a verb in capitals, is not a name).
+    if (!/\p{Ll}/u.test(headline.prose)) {
+      const mentions = new Mentions(body)
+      for (const found of placesIn(headline.prose, label, lexicon)) {
+        if (mentions.of(found.text) || mentions.ofPlace(found.place)) continue
+        report(headline.span(found.from, found.to), `Unexpected \`${found.text}\` in the headline: the article never mentions it`)
+      }
+      return
+    }
+    const uses = [...article.names.uses.values()].flat().filter((use) => use.block === headline && use.start >= labelEnd)
     uses.sort((a, b) => a.start - b.start)
     const titleCase = isTitleCase(headline)
     // Only a country or a full name of two or more words is evidence enough; a lone word may be
     // a metonym (`Hollywood deal`), a nickname (`the Addicks`) or a demonym (`Indian title`).
     const candidates = runs(uses, headline).filter((group) => {
       const phrase = group.map((use) => use.text).join(' ').toLowerCase()
-      if (!COUNTRIES.has(phrase) && group.length < 2) return false
+      if (METONYMS.has(phrase)) return false
+      if (!COUNTRIES.has(phrase) && group.length < 2 && !isPlace(phrase, lexicon)) return false
       return group.every((use) => isName(use, use === uses[0], titleCase, lexicon) && !isPrefix(use, headline))
     })
     if (candidates.length === 0) return
@@ -38,11 +62,48 @@ export default defineRule({
       // A full name is mentioned when any part of it is: `Tony Blair` by `Mr Blair`.
       if (group.some((use) => mentions.of(use.text))) continue
       const phrase = group.map((use) => use.text).join(' ')
+      const place = placeOf(phrase)
+      if (place && mentions.ofPlace(place)) continue
       const span = {start: group[0].start, end: group[group.length - 1].end}
       report(span, `Unexpected \`${phrase}\` in the headline: the article never mentions it`)
     }
   }
 })
+
+// A single word names a place when the gazetteer knows it; a city, capital or state that is
+// also a word of the language (`Reading`, `Mobile`, `Nice`) needs more evidence than a headline gives.
+function isPlace(phrase: string, lexicon: Lexicon): boolean {
+  const place = placeOf(phrase)
+  if (!place) return false
+  if (place.kind === 'country' || place.kind === 'demonym') return true
+  return !lexicon.knows(phrase) && !lexicon.knows(phrase[0].toUpperCase() + phrase.slice(1).toLowerCase()) || false
+}
+
+// The places an ALL-CAPS headline names, longest first (`SOUTH KOREA`, `NEW YORK`), skipping the
+// label and tickers in angle brackets (`<IBM.N>`).
+function placesIn(prose: string, from: number, lexicon: Lexicon): Array<{text: string; from: number; to: number; place: Place}> {
+  const tokens = [...prose.slice(from).matchAll(/<[^>]*>|[\p{L}][\p{L}.'’-]*/gu)].map((m) => ({text: m[0], from: from + m.index, to: from + m.index + m[0].length}))
+  const found: Array<{text: string; from: number; to: number; place: Place}> = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text.startsWith('<')) continue
+    for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+      const run = tokens.slice(i, i + n)
+      if (run.some((token) => token.text.startsWith('<'))) continue
+      const text = prose.slice(run[0].from, run[n - 1].to)
+      const phrase = text.toLowerCase().replace(/['’]s$/u, '')
+      if (METONYMS.has(phrase)) break
+      const place = placeOf(phrase)
+      if (!place) continue
+      // in capitals a city may be a word (`MOBILE`, `READING`) or a name (`HOUSTON` the person): only countries, their people and US states
+      if (n === 1 && place.kind !== 'country' && place.kind !== 'demonym' && place.kind !== 'state') continue
+      if (n === 1 && lexicon.knows(phrase) && place.kind !== 'demonym') continue
+      found.push({text, from: run[0].from, to: run[0].from + phrase.length, place})
+      i += n - 1
+      break
+    }
+  }
+  return found
+}
 
 /** Whether the body mentions a name, in any of the forms that count. Work is done on demand. */
 class Mentions {
@@ -54,6 +115,11 @@ class Mentions {
   constructor(private readonly blocks: readonly Block[]) {
     this.text = ` ${blocks.map((block) => block.prose.toLowerCase()).join(' \n ')} `
     this.compact = this.text.replace(/\.(?=\p{L})/gu, '')
+  }
+
+  /** Whether the body names a place in any of its forms (`US` for `American`, `Britain` for `UK`). */
+  ofPlace(place: Place): boolean {
+    return place.group.some((form) => new RegExp(`(?<![\\p{L}])${escape(form)}(?![\\p{L}])`, 'u').test(this.text))
   }
 
   of(name: string): boolean {
