@@ -53,8 +53,10 @@ export default defineRule({
     const candidates = runs(uses, headline).filter((group) => {
       const phrase = group.map((use) => use.text).join(' ').toLowerCase()
       if (METONYMS.has(phrase)) return false
-      if (!COUNTRIES.has(phrase) && group.length < 2 && !isPlace(phrase, lexicon)) return false
-      return group.every((use) => isName(use, use === uses[0], titleCase, lexicon) && !isPrefix(use, headline))
+      const place = COUNTRIES.has(phrase) || isPlace(phrase, lexicon)
+      if (!place && group.length < 2) return false
+      // a known place is a name even first in the headline (`France seals deal`)
+      return group.every((use) => (place || isName(use, use === uses[0], titleCase, lexicon)) && !isPrefix(use, headline))
     })
     if (candidates.length === 0) return
     const mentions = new Mentions(body)
@@ -75,8 +77,10 @@ export default defineRule({
 function isPlace(phrase: string, lexicon: Lexicon): boolean {
   const place = placeOf(phrase)
   if (!place) return false
-  if (place.kind === 'country' || place.kind === 'demonym') return true
-  return !lexicon.knows(phrase) && !lexicon.knows(phrase[0].toUpperCase() + phrase.slice(1).toLowerCase()) || false
+  // A lone demonym or city in a headline is too often a metonym or a title (`Indian title`,
+  // `fear for Melbourne`, `French suitor` for a firm): countries and US states only.
+  if (place.kind === 'country' || place.kind === 'state') return !lexicon.knows(phrase) || place.kind === 'country'
+  return false
 }
 
 // The places an ALL-CAPS headline names, longest first (`SOUTH KOREA`, `NEW YORK`), skipping the
@@ -94,9 +98,8 @@ function placesIn(prose: string, from: number, lexicon: Lexicon): Array<{text: s
       if (METONYMS.has(phrase)) break
       const place = placeOf(phrase)
       if (!place) continue
-      // in capitals a city may be a word (`MOBILE`, `READING`) or a name (`HOUSTON` the person): only countries, their people and US states
-      if (n === 1 && place.kind !== 'country' && place.kind !== 'demonym' && place.kind !== 'state') continue
-      if (n === 1 && lexicon.knows(phrase) && place.kind !== 'demonym') continue
+      // in capitals a city may be a word (`MOBILE`, `READING`): a single-word city must not be one
+      if (n === 1 && place.kind !== 'country' && place.kind !== 'demonym' && lexicon.knows(phrase)) continue
       found.push({text, from: run[0].from, to: run[0].from + phrase.length, place})
       i += n - 1
       break
