@@ -11,9 +11,12 @@ export interface Place {
   kind: PlaceKind
   /** Every form that names the same place, lower-cased: a country's names, demonyms and capital. */
   group: readonly string[]
+  /** The ISO code of the country it lies in. */
+  country: string
 }
 
 interface CountryRecord {
+  cca2: string
   name: {common: string; official: string}
   altSpellings?: string[]
   demonyms?: {eng?: {f?: string; m?: string}}
@@ -40,28 +43,42 @@ const EXTRA: ReadonlyArray<readonly string[]> = [
   ['china', 'chinese', 'beijing', 'peking'],
   ['ivory coast', "cote d'ivoire", 'ivorian'],
   ['czech republic', 'czechia', 'czech'],
-  ['myanmar', 'burma', 'burmese']
+  ['myanmar', 'burma', 'burmese'],
+  ['türkiye', 'turkey', 'turkish', 'turk', 'turks'],
+  ['eswatini', 'swaziland'],
+  ['czechia', 'czech republic', 'czech'],
+  ['north macedonia', 'macedonia', 'macedonian']
 ]
 
-let cache: Map<string, Place> | undefined
+let cache: {places: Map<string, Place>; byCountry: Map<string, string[]>} | undefined
 
-/** The place a lower-cased form names, if any. */
+/** The place a form names, if any (case ignored). */
 export function placeOf(form: string): Place | undefined {
   cache ??= build()
-  return cache.get(form.toLowerCase())
+  return cache.places.get(form.toLowerCase())
 }
 
-function build(): Map<string, Place> {
+/** Every form of every place in a country (its names and people, its cities and states), lower-cased. */
+export function formsInCountry(country: string): readonly string[] {
+  cache ??= build()
+  return cache.byCountry.get(country) ?? []
+}
+
+function build(): {places: Map<string, Place>; byCountry: Map<string, string[]>} {
   const require = createRequire(import.meta.url)
   const countries = require('world-countries/countries.json') as CountryRecord[]
   const cities = require('city-timezones/data/cityMap.json') as CityRecord[]
   const places = new Map<string, Place>()
+  const byCountry = new Map<string, string[]>()
   const add = (form: string, place: Place) => {
+    const list = byCountry.get(place.country) ?? []
+    list.push(...place.group)
+    byCountry.set(place.country, list)
     const key = form.toLowerCase()
     const known = places.get(key)
     // a country's own name outranks a city of the same name (`Georgia`, `Mexico`)
     if (!known || rank(place.kind) < rank(known.kind)) places.set(key, place)
-    else if (known.group !== place.group) places.set(key, {kind: known.kind, group: [...new Set([...known.group, ...place.group])]})
+    else if (known.group !== place.group) places.set(key, {...known, group: [...new Set([...known.group, ...place.group])]})
   }
   for (const country of countries) {
     const names = [country.name.common, country.name.official, ...(country.altSpellings ?? []).filter((alt) => alt.length > 3 || /^[A-Z]{2,3}$/.test(alt) === false)]
@@ -69,18 +86,20 @@ function build(): Map<string, Place> {
     const capitals = country.capital ?? []
     const extra = EXTRA.find((forms) => forms.includes(country.name.common.toLowerCase()))
     const group = [...new Set([...names, ...demonyms, ...demonyms.map((d) => d + 's'), ...capitals, ...(extra ?? [])].map((f) => f.toLowerCase()))]
-    for (const name of names) add(name, {kind: 'country', group})
-    for (const demonym of demonyms) add(demonym, {kind: 'demonym', group})
-    for (const capital of capitals) add(capital, {kind: 'capital', group})
-    for (const form of extra ?? []) add(form, {kind: 'country', group})
+    const code = country.cca2
+    for (const name of names) add(name, {kind: 'country', group, country: code})
+    for (const demonym of demonyms) add(demonym, {kind: 'demonym', group, country: code})
+    for (const capital of capitals) add(capital, {kind: 'capital', group, country: code})
+    for (const form of extra ?? []) add(form, {kind: 'country', group, country: code})
   }
   for (const city of cities) {
-    if (city.iso2 === 'US' && city.province) add(city.province, {kind: 'state', group: [city.province.toLowerCase()]})
+    if (city.iso2 === 'US' && city.province) add(city.province, {kind: 'state', group: [city.province.toLowerCase()], country: 'US'})
     if (city.pop < 100000) continue
     const group = [...new Set([city.city, city.city_ascii].map((f) => f.toLowerCase()))]
-    for (const form of group) add(form, {kind: 'city', group})
+    for (const form of group) add(form, {kind: 'city', group, country: city.iso2})
   }
-  return places
+  for (const [code, list] of byCountry) byCountry.set(code, [...new Set(list)])
+  return {places, byCountry}
 }
 
 function rank(kind: PlaceKind): number {
