@@ -2,9 +2,10 @@
 // (`officials. there, including`) or of a lost capital (`Japan. he remains`). Repairs are safe
 // only where the words leave one reading; otherwise they are offered, or the place only reported.
 import {isAbbreviation} from '../../src/abbreviations.js'
-import type {Block} from '../../src/article.js'
+import {quotationAt, type Article, type Block} from '../../src/article.js'
+import type {Lexicon} from '../../src/lexicon.js'
 import {defineRule, type ReportExtra} from '../../src/rule.js'
-import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
+import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
 
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
 // Only a period: after `?` or `!` a lower-case word is usually right (`fight it out?" the Labour
@@ -20,10 +21,15 @@ export default defineRule({
   summary: 'A sentence or paragraph that starts in lower case, such as `Japan. he remains`.',
   fix: 'safe',
   options: {},
-  check(_tree, _file, {article, report}) {
-    for (const block of article.blocks) {
-      if (block.kind === 'list-item') continue
-      paragraphStart(block)
+  check(_tree, _file, {article, report, lexicon}) {
+    // Copy written in lower case on purpose (a blog's style, notes from a talk) is left alone,
+    // except for the repairs that hold whatever the style: a period before `including`, `which`.
+    const lowerCaseStyle = isLowerCaseStyle(article)
+    for (let index = 0; index < article.blocks.length; index++) {
+      const block = article.blocks[index]
+      // Lists, bylines, credits and date lines are not sentences.
+      if (block.kind === 'list-item' || block.kind === 'furniture') continue
+      if (!lowerCaseStyle) paragraphStart(block, index)
       for (const match of block.prose.matchAll(BREAK)) {
         const [, closing, , opening, word] = match
         const period = match.index
@@ -31,9 +37,18 @@ export default defineRule({
         const wordEnd = wordStart + word.length
         const before = /[^\s"'“”‘’«»()[\]]*$/u.exec(block.prose.slice(0, period))?.[0] ?? ''
         if (isAbbreviation(before) || NOT_A_WORD.test(word) || /[@/]/u.test(before)) continue
-        if (block.prose.charAt(wordEnd) === '.' && /\p{L}/u.test(block.prose.charAt(wordEnd + 1))) continue
+        if (!isWord(block.prose, wordEnd, word, lexicon)) continue
+        // `(via Example News)`, `(sic)`, `[emphasis added]`: an aside or an editor's note.
+        if (/[([]/u.test(opening)) continue
+        // `My friends (or should I say critics….) decided to`: the aside closed mid-sentence.
+        if (closing.includes(')') && !opensSentence(block.prose, period)) continue
+        // A quotation that starts in lower case is written so on purpose (a post, a slogan:
+        // `"stop. think. connect."`); one that starts with a capital is copy like any other.
+        const quotation = quotationAt(block, period)
+        if (quotation && /^["“„«]\s*\p{Ll}/u.test(block.prose.slice(quotation.start))) continue
         const next = nextWord(block.prose, wordEnd)
         const lower = word.toLowerCase()
+        if (INTERJECTIONS.has(lower)) continue
 
         // `dealing with this." he added.`: a quote closed with a period before its attribution.
         if (closing !== '' && SUBJECT_PRONOUNS.has(lower) && SPEECH_VERBS.has(next.toLowerCase())) {
@@ -44,6 +59,7 @@ export default defineRule({
         const capital = block.prose.slice(period, wordStart) + capitalize(word)
         const span = block.span(period, wordEnd)
         const repair = classify(lower, next)
+        if (lowerCaseStyle && repair !== 'join') continue
         if (repair === 'capitalize') {
           report(block.span(wordStart, wordEnd), `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${capitalize(word)}\``, {fix: capitalize(word)})
         } else if (repair === 'join') {
@@ -57,16 +73,22 @@ export default defineRule({
     }
 
     // A paragraph that starts in lower case lost its first words (a stripped name) or its capital.
-    function paragraphStart(block: Block) {
+    function paragraphStart(block: Block, index: number) {
+      // Headings and short labels (`salt and pepper`, `wine float`) are not sentences.
+      if (block.kind === 'headline' || block.kind === 'subheading') return
+      // A paragraph that goes on from one ending without a period (a line of verse, an item
+      // after `people who:`) continues it.
+      if (!followsSentenceEnd(article, index)) return
       const match = FIRST.exec(block.prose.slice(block.bodyStart))
       if (!match) return
       const word = match[2]
-      if (NOT_A_WORD.test(word)) return
+      if (NOT_A_WORD.test(word) || /[([]/u.test(match[1])) return
       const start = block.bodyStart + match[1].length
       const end = start + word.length
       // `bbc.co.uk is`, `http://`, and list labels (`iv. This`, `a) This`) are not words.
       const rest = block.prose.slice(end)
       if (/^\.\p{L}|^:\/\//u.test(rest) || (/^(?:[ivxlc]+|\p{L})$/u.test(word) && /^[.)]\s/u.test(rest))) return
+      if (!isWord(block.prose, end, word, lexicon)) return
       const extra: ReportExtra = SUBJECT_PRONOUNS.has(word.toLowerCase())
         ? {fix: capitalize(word)}
         : FUNCTION_WORDS.has(word.toLowerCase())
@@ -78,6 +100,55 @@ export default defineRule({
 })
 
 type Repair = 'capitalize' | 'join' | 'either' | 'report'
+
+// A word of the language, not a name, brand or code that is written in lower case (`etsy`,
+// `reddit`, `netsh`, `x86`, `so+ba`, `user_name`): those are not in the dictionary.
+function isWord(text: string, end: number, word: string, lexicon: Lexicon): boolean {
+  if (/^[+_@#\d]/u.test(text.slice(end))) return false
+  if (text.charAt(end) === '.' && /\p{L}/u.test(text.charAt(end + 1))) return false
+  return lexicon.knows(word)
+}
+
+// Whether the block before goes on into this one: a body paragraph that ends without a sentence
+// mark (`... for readers who:`, `not fearing the darkness and`). A heading ends its own unit.
+function followsSentenceEnd(article: Article, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = article.blocks[i]
+    if (previous.prose.trim() === '') continue
+    const text = previous.prose.trim()
+    if (previous.kind === 'headline' || previous.kind === 'furniture') return true
+    if (previous.kind === 'body' || previous.kind === 'quotation' || previous.kind === 'list-item') {
+      return /[.!?…]["'”’»)\]]*$/u.test(text)
+    }
+    // A short line that does not read as a heading runs on: one that ends on a function word or
+    // a number (`The Sentencing and the` / `backstory.`), leaves a quotation open (a verse), or
+    // is a formula or code (`{r \choose k}`).
+    const last = /[\p{L}\p{N}]+$/u.exec(text)?.[0]?.toLowerCase() ?? ''
+    const open = (text.match(/“/gu) ?? []).length > (text.match(/”/gu) ?? []).length || (text.match(/"/gu) ?? []).length % 2 === 1
+    return !(FUNCTION_WORDS.has(last) || /^\d+$/u.test(last) || open || /[{}\\=<>]/u.test(text))
+  }
+  return true
+}
+
+// Whether the bracket closed after the period at `period` opened where a sentence could start.
+function opensSentence(text: string, period: number): boolean {
+  const open = text.lastIndexOf('(', period)
+  return open === -1 || /(?:^|[.!?]["'”’)]*)\s*$/u.test(text.slice(0, open))
+}
+
+// At least four paragraphs or short lines, and half of them, start with a lower-case word: the writer's style.
+function isLowerCaseStyle(article: Article): boolean {
+  let lower = 0
+  let all = 0
+  for (const block of article.blocks) {
+    if (block.kind !== 'body' && block.kind !== 'quotation' && block.kind !== 'subheading') continue
+    const first = /\p{L}/u.exec(block.prose.slice(block.bodyStart))
+    if (!first) continue
+    all++
+    if (/\p{Ll}/u.test(first[0])) lower++
+  }
+  return lower >= 4 && lower * 2 >= all
+}
 
 function classify(word: string, next: string): Repair {
   if (SUBJECT_PRONOUNS.has(word)) return 'capitalize'

@@ -42,3 +42,10 @@ export const FUNCTION_WORDS = new Set([
   'why', 'now', 'still', 'even', 'only', 'just', 'such', 'other', 'another', 'over', 'under',
   'about', 'after', 'during', 'despite', 'without', 'within', 'into', 'across', 'among', 'between'
 ])
+
+/** Interjections a writer sets after a period on purpose, in lower case: `I know. ha.`, `Just deal with it. xo!` */
+export const INTERJECTIONS = new Set([
+  'ha', 'haha', 'hah', 'heh', 'hehe', 'lol', 'lmao', 'rofl', 'omg', 'oh', 'ah', 'aha', 'wow', 'yay', 'ugh',
+  'hmm', 'hm', 'meh', 'phew', 'oops', 'whoops', 'yikes', 'xo', 'xoxo', 'ok', 'okay', 'yeah', 'yep', 'nope',
+  'sigh', 'duh', 'argh', 'eh', 'er', 'um', 'uh'
+])

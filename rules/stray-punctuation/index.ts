@@ -2,6 +2,7 @@
 // a sentence that begins with a comma (`advance. , economic`), a space before a mark (`drug .`),
 // doubled commas, and a paragraph that begins with a mark whose label was stripped (`: Anderson`).
 import {isAbbreviation} from '../../src/abbreviations.js'
+import {quotationAt} from '../../src/article.js'
 import {defineRule} from '../../src/rule.js'
 
 // A run of marks, with the white space before it.
@@ -13,9 +14,12 @@ export default defineRule({
   id: 'stray-punctuation',
   summary: 'Punctuation left behind by editing, and its spacing, such as `. .`, `. ,`, `drug .` and `talks.The`.',
   fix: 'safe',
-  options: {},
-  check(_tree, _file, {article, report}) {
+  // `!!` and `??` are emphasis in web copy far more often than damage: reported only when asked.
+  options: {doubledMarks: false},
+  check(_tree, _file, {article, report, options}) {
     for (const block of article.blocks) {
+      // A byline, a date line or a credit is not prose: `Monday 10.29.2012 , Posted by` is its layout.
+      if (block.kind === 'furniture') continue
       const text = block.prose
       const leading = /^\s*([,;:])(?=\s*\p{L})/u.exec(text.slice(block.bodyStart))
       if (leading && block.kind !== 'list-item') {
@@ -39,6 +43,8 @@ export default defineRule({
         // `a ,,test''` imitates low and high quotation marks; it is not a doubled comma.
         if (marks === ',,' && LETTER_OR_DIGIT.test(after) && /\s/u.test(text.charAt(start - 1))) continue
 
+        // `January. ;)`: an emoticon after a sentence.
+        if (/^[;:]$/u.test(marks) && /^-?[()DPp]/u.test(text.slice(end))) continue
         if (afterPrevious && /[.!?]/u.test(text.charAt(match.index - 1))) {
           const ended = text.charAt(match.index - 1)
           const word = lastWord(text.slice(0, match.index - 1))
@@ -58,11 +64,14 @@ export default defineRule({
           spaceBefore(match.index, gap, marks, after)
           continue
         }
+        // `prices.. wait.. what?`, `I know.. this is`: two periods as an informal ellipsis, before
+        // a lower-case word or after one (`…..`). Before a capital or at the end they are doubled.
+        if (marks === '..' && (text.charAt(start - 1) === '…' || /^\s*[\p{Ll}…]/u.test(text.slice(end)))) continue
         if (marks === '..') {
           report(block.span(start, end), 'Unexpected `..`, expected one period (or an ellipsis `...`)', {fix: '.'})
         } else if (/^(?:,,+|;;+)$/u.test(marks)) {
           report(block.span(start, end), `Unexpected \`${marks}\`, expected \`${marks[0]}\``, {fix: marks[0]})
-        } else if (/^(?:!!+|\?\?+)$/u.test(marks)) {
+        } else if (options.doubledMarks && /^(?:!!|\?\?)$/u.test(marks) && !quotationAt(block, start)) {
           report(block.span(start, end), `Unexpected \`${marks}\`, expected \`${marks[0]}\``, {suggest: [marks[0]]})
         }
       }
@@ -73,8 +82,10 @@ export default defineRule({
           report(block.span(match.index, match.index + match[0].length), 'Unexpected space before `%`', {fix: '%'})
         }
       }
-      // `( Reuters )`: white space just inside brackets (`[ ]`, an empty checkbox, is not).
-      for (const match of text.matchAll(/[([{][ \t]+(?=[^\s)\]}])|[ \t]+[)\]}]/gu)) {
+      // `( Reuters )`: white space just inside brackets (`[ ]`, an empty checkbox, is not; nor
+      // a whole paragraph set in padded brackets as a note: `[ Read our guide to routers. ]`).
+      const padded = /^\s*\[ .* \]\s*$/su.test(text)
+      for (const match of padded ? [] : text.matchAll(/[([{][ \t]+(?=[^\s)\]}])|[ \t]+[)\]}]/gu)) {
         const opening = '([{'.includes(match[0][0])
         const from = opening ? match.index + 1 : match.index
         const to = opening ? match.index + match[0].length : match.index + match[0].length - 1
