@@ -24,6 +24,8 @@ export interface Block {
   kind: BlockKind
   /** For a `furniture` block, which kind: `by Jane Doe on May 3, 2011`, `Photo: Jane Doe`, ... */
   furniture?: Furniture
+  /** Whether markup said what the block is (a Markdown heading, an HTML list item), not a guess. */
+  marked: boolean
   node: Paragraph
   /** Source offsets of the whole block. */
   start: number
@@ -111,6 +113,7 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
   for (const block of blocks) {
     const hinted = hints ? hintAt(hints, block.start) : derived ? sniff(source, block) : undefined
     block.kind = hinted ?? classify(block, block === solid[0] && solid.length > 1)
+    block.marked = hinted !== undefined
     if (block.kind === 'body' || block.kind === 'subheading') {
       const furniture = furnitureOf(block.prose)
       if (furniture) {
@@ -270,6 +273,7 @@ function makeBlock(node: Paragraph, index: number): Block {
   return {
     index,
     kind: 'body',
+    marked: false,
     node,
     start,
     end,

@@ -74,8 +74,11 @@ export default defineRule({
 
     // A paragraph that starts in lower case lost its first words (a stripped name) or its capital.
     function paragraphStart(block: Block, index: number) {
-      // Headings and short labels (`salt and pepper`, `wine float`) are not sentences.
-      if (block.kind === 'headline' || block.kind === 'subheading') return
+      // Headlines, and short lines guessed to be labels (`salt and pepper`, `wine float`), are not
+      // sentences; a heading marked up as one (`## the plans`) is held to a heading's capital.
+      if (block.kind === 'headline' || (block.kind === 'subheading' && !block.marked)) return
+      // A block quotation without quotation marks is an embedded post, written as its author wrote it.
+      if (block.kind === 'quotation' && block.marked && !/^\s*["“„«]/u.test(block.prose)) return
       // A paragraph that goes on from one ending without a period (a line of verse, an item
       // after `people who:`) continues it.
       if (!followsSentenceEnd(article, index)) return

@@ -71,7 +71,7 @@ export default defineRule({
           report(block.span(start, end), 'Unexpected `..`, expected one period (or an ellipsis `...`)', {fix: '.'})
         } else if (/^(?:,,+|;;+)$/u.test(marks)) {
           report(block.span(start, end), `Unexpected \`${marks}\`, expected \`${marks[0]}\``, {fix: marks[0]})
-        } else if (options.doubledMarks && /^(?:!!|\?\?)$/u.test(marks) && !quotationAt(block, start)) {
+        } else if (options.doubledMarks && /^(?:!!+|\?\?+)$/u.test(marks) && !quotationAt(block, start)) {
           report(block.span(start, end), `Unexpected \`${marks}\`, expected \`${marks[0]}\``, {suggest: [marks[0]]})
         }
       }
