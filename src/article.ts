@@ -48,6 +48,12 @@ export interface Block {
    * (the block's end when it is never closed, as a quotation running on into the next paragraph).
    */
   readonly quotations: ReadonlyArray<{start: number; end: number}>
+  /**
+   * Runs of `prose` that are not words of the language but are quoted as they are: web and
+   * e-mail addresses, handles and hashtags, paths, and code-like tokens (`user_name`, `a.b()`).
+   * House style is not enforced inside them.
+   */
+  readonly verbatim: ReadonlyArray<{start: number; end: number}>
 }
 
 export interface Article {
@@ -270,6 +276,7 @@ function makeBlock(node: Paragraph, index: number): Block {
   }
 
   let quotations: Array<{start: number; end: number}> | undefined
+  let verbatim: Array<{start: number; end: number}> | undefined
   return {
     index,
     kind: 'body',
@@ -285,8 +292,29 @@ function makeBlock(node: Paragraph, index: number): Block {
     get quotations() {
       quotations ??= findQuotations(prose)
       return quotations
+    },
+    get verbatim() {
+      verbatim ??= [...prose.matchAll(VERBATIM)].map((match) => {
+        // A mark that ends the sentence is not part of the address (`see example.com/a.`), nor is
+        // a bracket closed outside it (`(at example.com/a)`).
+        let token = match[0].replace(/[.,;:!?]+$/u, '')
+        if (/[)\]]$/u.test(token) && !/[([]/u.test(token)) token = token.slice(0, -1).replace(/[.,;:!?]+$/u, '')
+        return {start: match.index, end: match.index + token.length}
+      })
+      return verbatim
     }
   }
+}
+
+// Addresses (`https://…`, `www.…`, `pic.example.com/x`, `jane@example.com`), handles and hashtags
+// (`@jane`, `#tag`), paths (`/usr/bin`, `C:\\x`), and tokens with code's marks (`user_name`,
+// `a.b()`, `x=1`, `{r}`).
+const VERBATIM =
+  /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|(?<![\w@])[@#][\w-]+|\b[\w-]+(?:\.[\w-]+)+\/\S*|(?<!\w)(?:\/[\w.-]+){2,}\/?|\b[A-Za-z]:\\\S+|\b\w+_\w+\b|\b[\w.]+\([^)\s]*\)|\b\w+=\S+|[{}][^\s]*/gu
+
+/** Whether a `prose` index of a block is inside an address, a handle, a path or a code-like token. */
+export function isVerbatimAt(block: Block, index: number): boolean {
+  return block.verbatim.some((zone) => zone.start <= index && index < zone.end)
 }
 
 // Quotations by their marks: curly double quotes pair up, a straight double quote opens or

@@ -2,10 +2,10 @@
 // (`officials. there, including`) or of a lost capital (`Japan. he remains`). Repairs are safe
 // only where the words leave one reading; otherwise they are offered, or the place only reported.
 import {isAbbreviation} from '../../src/abbreviations.js'
-import {quotationAt, type Article, type Block} from '../../src/article.js'
+import {isVerbatimAt, quotationAt, type Article, type Block} from '../../src/article.js'
 import type {Lexicon} from '../../src/lexicon.js'
 import {defineRule, type ReportExtra} from '../../src/rule.js'
-import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
+import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, PARTICLES, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
 
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
 // Only a period: after `?` or `!` a lower-case word is usually right (`fight it out?" the Labour
@@ -37,6 +37,11 @@ export default defineRule({
         const wordEnd = wordStart + word.length
         const before = /[^\s"'“”‘’«»()[\]]*$/u.exec(block.prose.slice(0, period))?.[0] ?? ''
         if (isAbbreviation(before) || NOT_A_WORD.test(word) || /[@/]/u.test(before)) continue
+        // Inside an address or code (`example.com/a. b`), or an address after a sentence
+        // (`Read more. pic.example.com/x`): not prose.
+        if (isVerbatimAt(block, period) || isVerbatimAt(block, wordStart)) continue
+        // `via Roma 12`, `van Persie`: a street or a name with its lower-case particle.
+        if (PARTICLES.has(word) && /^\s+\p{Lu}/u.test(block.prose.slice(wordEnd))) continue
         if (!isWord(block.prose, wordEnd, word, lexicon)) continue
         // `(via Example News)`, `(sic)`, `[emphasis added]`: an aside or an editor's note.
         if (/[([]/u.test(opening)) continue
@@ -88,6 +93,8 @@ export default defineRule({
       if (NOT_A_WORD.test(word) || /[([]/u.test(match[1])) return
       const start = block.bodyStart + match[1].length
       const end = start + word.length
+      if (isVerbatimAt(block, start)) return
+      if (PARTICLES.has(word) && /^\s+\p{Lu}/u.test(block.prose.slice(end))) return
       // `bbc.co.uk is`, `http://`, and list labels (`iv. This`, `a) This`) are not words.
       const rest = block.prose.slice(end)
       if (/^\.\p{L}|^:\/\//u.test(rest) || (/^(?:[ivxlc]+|\p{L})$/u.test(word) && /^[.)]\s/u.test(rest))) return

@@ -49,3 +49,12 @@ export const INTERJECTIONS = new Set([
   'hmm', 'hm', 'meh', 'phew', 'oops', 'whoops', 'yikes', 'xo', 'xoxo', 'ok', 'okay', 'yeah', 'yep', 'nope',
   'sigh', 'duh', 'argh', 'eh', 'er', 'um', 'uh'
 ])
+
+/**
+ * Lower-case words that open a street or a name before a capital (`via Roma 12`, `rue de Rivoli`,
+ * `van Persie`, `de Klerk`, `al-Assad` aside): not a sentence start that lost its capital.
+ */
+export const PARTICLES = new Set([
+  'via', 'viale', 'piazza', 'strada', 'rue', 'calle', 'avenida', 'rua', 'chez', 'van', 'von', 'der',
+  'den', 'de', 'di', 'da', 'du', 'del', 'della', 'des', 'ter', 'al', 'el', 'bin', 'ibn', 'le', 'la'
+])

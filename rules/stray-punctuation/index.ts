@@ -2,7 +2,7 @@
 // a sentence that begins with a comma (`advance. , economic`), a space before a mark (`drug .`),
 // doubled commas, and a paragraph that begins with a mark whose label was stripped (`: Anderson`).
 import {isAbbreviation} from '../../src/abbreviations.js'
-import {quotationAt} from '../../src/article.js'
+import {isVerbatimAt, quotationAt} from '../../src/article.js'
 import {defineRule} from '../../src/rule.js'
 
 // A run of marks, with the white space before it.
@@ -37,6 +37,8 @@ export default defineRule({
         const run = {start, end, marks}
         const afterPrevious = previousRun.end === match.index && gap !== ''
         previousRun = run
+        // Marks inside an address or code (`example.com/a,b`, `f(a,b)`) are theirs.
+        if (isVerbatimAt(block, start)) continue
         // Ellipses (`...`, `. . .`) are style, never damage.
         if (/^\.{3,}$/u.test(marks) || isSpacedEllipsis(text, start)) continue
         if (gap !== '' && match.index <= firstSolid) continue
@@ -100,11 +102,12 @@ export default defineRule({
         const token = /\S*$/u.exec(text.slice(0, match.index))![0] + /^\S*/u.exec(text.slice(match.index))![0]
         if ((token.match(/[.]/gu) ?? []).length > 1 || /[/@\\]|^www|:\/\//u.test(token)) continue
         const mark = match[0]
+        if (isVerbatimAt(block, match.index)) continue
         report(block.span(match.index, match.index + 1), `Unexpected \`${mark}\` without a space after it`, {fix: `${mark} `})
       }
       // `foo,bar`: a comma between two words with no space after it.
       for (const match of text.matchAll(/,(?=\p{L})/gu)) {
-        if (!/\p{Ll}/u.test(text.charAt(match.index - 1))) continue
+        if (!/\p{Ll}/u.test(text.charAt(match.index - 1)) || isVerbatimAt(block, match.index)) continue
         report(block.span(match.index, match.index + 1), 'Unexpected `,` without a space after it', {fix: ', '})
       }
 
