@@ -51,7 +51,7 @@ const CAPITALIZED = new Set([
  * (`U.S`, `e.g`, `p.m`), a single letter (an initial: `J. K.`), or a party and state tag (`R-Tex`).
  */
 export function isAbbreviation(word: string): boolean {
-  const bare = word.replace(/\.$/u, '')
+  const bare = word.replace(/^["'“‘(\[]+/u, '').replace(/\.$/u, '')
   if (bare.length === 1 && /\p{L}/u.test(bare)) return true
   if (/\p{L}\.\p{L}/u.test(bare)) return true
   if (WORDS.has(bare.toLowerCase()) || CAPITALIZED.has(bare)) return true

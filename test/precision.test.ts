@@ -16,7 +16,7 @@ describe('the abbreviation model', () => {
   })
 
   test('reads a party and state tag: (R-Tex.), (D-Vt.), (R-Ill.)', () => {
-    for (const word of ['R-Tex', 'D-Vt', 'R-Ill.', 'D-Ga']) expect([word, isAbbreviation(word)]).toEqual([word, true])
+    for (const word of ['R-Tex', 'D-Vt', 'R-Ill.', 'D-Ga', '(D-Mass']) expect([word, isAbbreviation(word)]).toEqual([word, true])
   })
 
   test('leaves everyday words alone: lower-case state forms and words compromise lists', () => {

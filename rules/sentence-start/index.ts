@@ -5,7 +5,7 @@ import {isAbbreviation} from '../../src/abbreviations.js'
 import {isVerbatimAt, quotationAt, type Article, type Block} from '../../src/article.js'
 import type {Lexicon} from '../../src/lexicon.js'
 import {defineRule, type ReportExtra} from '../../src/rule.js'
-import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, PARTICLES, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
+import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, LOWER_CASE_BRANDS, OPEN_ENDED, PARTICLES, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
 
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
 // Only a period: after `?` or `!` a lower-case word is usually right (`fight it out?" the Labour
@@ -42,15 +42,24 @@ export default defineRule({
         if (isVerbatimAt(block, period) || isVerbatimAt(block, wordStart)) continue
         // `via Roma 12`, `van Persie`: a street or a name with its lower-case particle.
         if (PARTICLES.has(word) && /^\s+\p{Lu}/u.test(block.prose.slice(wordEnd))) continue
-        if (!isWord(block.prose, wordEnd, word, lexicon)) continue
+        // `use the capacity of the. network`: no sentence ends on `the`, `of` or `and`, whatever
+        // the copy's style, so the period is spurious.
+        if (closing === '' && OPEN_ENDED.has(before.toLowerCase())) {
+          report(block.span(period, wordEnd), `Unexpected period after \`${before}\`, which cannot end a sentence`, {fix: block.prose.slice(period + 1, wordEnd)})
+          continue
+        }
+        if (!isToken(block.prose, wordEnd) || LOWER_CASE_BRANDS.has(word)) continue
+        // `... failed with minutes to go. angry-fast-talking-tirade`: a tag set after the last
+        // sentence, without a sentence of its own.
+        if (/^\s*$/u.test(block.prose.slice(wordEnd))) continue
         // `(via Example News)`, `(sic)`, `[emphasis added]`: an aside or an editor's note.
         if (/[([]/u.test(opening)) continue
         // `My friends (or should I say critics….) decided to`: the aside closed mid-sentence.
         if (closing.includes(')') && !opensSentence(block.prose, period)) continue
         // A quotation that starts in lower case is written so on purpose (a post, a slogan:
         // `"stop. think. connect."`); one that starts with a capital is copy like any other.
-        const quotation = quotationAt(block, period)
-        if (quotation && /^["“„«]\s*\p{Ll}/u.test(block.prose.slice(quotation.start))) continue
+        const quotation = quotationAt(block, wordStart) ?? quotationAt(block, period)
+        if (quotation && isWrittenLowerCase(block.prose, quotation)) continue
         const next = nextWord(block.prose, wordEnd)
         const lower = word.toLowerCase()
         if (INTERJECTIONS.has(lower)) continue
@@ -60,6 +69,9 @@ export default defineRule({
           report(block.span(period, period + 1), `Unexpected period before the attribution \`${word} ${next}\`, expected a comma`, {fix: ','})
           continue
         }
+        // `the poster read "Stop. Think. Connect." and fans`: a quotation set inside a sentence
+        // closes with its own period, and the sentence runs on.
+        if (/["”»]/u.test(closing) && quotation && !startsSentence(block.prose, quotation.start)) continue
         const joined = block.prose.slice(period + 1, wordEnd)
         const capital = block.prose.slice(period, wordStart) + capitalize(word)
         const span = block.span(period, wordEnd)
@@ -98,7 +110,7 @@ export default defineRule({
       // `bbc.co.uk is`, `http://`, and list labels (`iv. This`, `a) This`) are not words.
       const rest = block.prose.slice(end)
       if (/^\.\p{L}|^:\/\//u.test(rest) || (/^(?:[ivxlc]+|\p{L})$/u.test(word) && /^[.)]\s/u.test(rest))) return
-      if (!isWord(block.prose, end, word, lexicon)) return
+      if (!isToken(block.prose, end) || !isWord(word, article, lexicon)) return
       const extra: ReportExtra = SUBJECT_PRONOUNS.has(word.toLowerCase())
         ? {fix: capitalize(word)}
         : FUNCTION_WORDS.has(word.toLowerCase())
@@ -113,10 +125,39 @@ type Repair = 'capitalize' | 'join' | 'either' | 'report'
 
 // A word of the language, not a name, brand or code that is written in lower case (`etsy`,
 // `reddit`, `netsh`, `x86`, `so+ba`, `user_name`): those are not in the dictionary.
-function isWord(text: string, end: number, word: string, lexicon: Lexicon): boolean {
+// A word, not the start of a handle, an address or a code token (`so+ba`, `x86`, `user_name`,
+// `bbc.co.uk`).
+function isToken(text: string, end: number): boolean {
   if (/^[+_@#\d]/u.test(text.slice(end))) return false
-  if (text.charAt(end) === '.' && /\p{L}/u.test(text.charAt(end + 1))) return false
-  return lexicon.knows(word)
+  return !(text.charAt(end) === '.' && /\p{L}/u.test(text.charAt(end + 1)))
+}
+
+// A word of the language (`over-complicated` by its parts), or one the article capitalizes
+// elsewhere (`Eurosterling`): not a brand, handle or command written in lower case everywhere
+// (`etsy`, `statwing`, `netsh`), which a paragraph may start with as it is.
+function isWord(word: string, article: Article, lexicon: Lexicon): boolean {
+  if (LOWER_CASE_BRANDS.has(word)) return false
+  if (word.split(/[-‐]/u).every((part) => part === '' || lexicon.knows(part))) return true
+  // The word is letters, apostrophes and hyphens only: nothing to escape.
+  const capital = new RegExp(`(?<!\\p{L})${capitalize(word)}(?!\\p{L})`, 'u')
+  return article.blocks.some((block) => capital.test(block.prose))
+}
+
+// A quotation written in lower case on purpose: a post, a tweet or a slogan standing on its own
+// (`a slogan: "stop. think. connect."`), short, every sentence in it in lower case. A quoted
+// fragment inside a sentence (`would run "a huge deficit and could. collapse"`) is copy.
+function isWrittenLowerCase(text: string, quotation: {start: number; end: number}): boolean {
+  const inside = text.slice(quotation.start, quotation.end)
+  if (!/^["“„«]\s*\p{Ll}/u.test(inside) || inside.split(/\s+/u).length > 12) return false
+  if (/[.!?]\s+["“„«]?\p{Lu}/u.test(inside)) return false
+  // Standing on its own, or a slogan of several sentences (`read "stop. think. connect."`).
+  return startsSentence(text, quotation.start) || (inside.match(/[.!?]\s+\p{Ll}/gu) ?? []).length >= 2
+}
+
+// Whether a sentence may start at `index`: the start of the block, or after a sentence mark, a
+// colon or a dash.
+function startsSentence(text: string, index: number): boolean {
+  return /(?:^|[:.!?—–-]["'”’)]*)\s*$/u.test(text.slice(0, index))
 }
 
 // Whether the block before goes on into this one: a body paragraph that ends without a sentence
@@ -152,10 +193,11 @@ function isLowerCaseStyle(article: Article): boolean {
   let all = 0
   for (const block of article.blocks) {
     if (block.kind !== 'body' && block.kind !== 'quotation' && block.kind !== 'subheading') continue
-    const first = /\p{L}/u.exec(block.prose.slice(block.bodyStart))
-    if (!first) continue
+    // A paragraph, not a line such as `1 tbs. olive oil` or `salt and pepper`.
+    const first = /^\s*["“‘(]?(\p{L})/u.exec(block.prose.slice(block.bodyStart))
+    if (!first || block.prose.split(/\s+/u).length < 6) continue
     all++
-    if (/\p{Ll}/u.test(first[0])) lower++
+    if (/\p{Ll}/u.test(first[1])) lower++
   }
   return lower >= 4 && lower * 2 >= all
 }

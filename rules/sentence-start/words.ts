@@ -58,3 +58,18 @@ export const PARTICLES = new Set([
   'via', 'viale', 'piazza', 'strada', 'rue', 'calle', 'avenida', 'rua', 'chez', 'van', 'von', 'der',
   'den', 'de', 'di', 'da', 'du', 'del', 'della', 'des', 'ter', 'al', 'el', 'bin', 'ibn', 'le', 'la'
 ])
+
+/** Brands written in lower case, even at the start of a sentence: `etsy sellers`, `reddit users`. */
+export const LOWER_CASE_BRANDS = new Set([
+  'etsy', 'reddit', 'tumblr', 'bitly', 'imgur', 'flickr', 'adidas', 'ebay',
+  'iphone', 'ipad', 'ipod', 'itunes', 'icloud', 'imac', 'lastfm', 'craigslist', 'wikihow', 'thinkgeek'
+])
+
+/**
+ * Words no sentence ends on: articles, possessive determiners, `of`, `and`, `than`. A period
+ * after one (`the capacity of the. network`) split a clause.
+ */
+export const OPEN_ENDED = new Set([
+  'the', 'a', 'an', 'of', 'and', 'or', 'nor', 'my', 'your', 'our', 'their', 'its', 'into', 'onto',
+  'than', 'whose', 'the’s'
+])
