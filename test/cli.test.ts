@@ -180,7 +180,7 @@ describe('configuration', () => {
     expect(printed.configFile).toBe(join(cwd, '.copydeskrc.json'))
     expect(printed.rules['ly-hyphen']).toBe('off')
     expect(printed.rules['word-echo']).toEqual(['info', {window: 3}])
-    expect(printed.rules['stray-punctuation']).toEqual(['error', {}])
+    expect(printed.rules['stray-punctuation']).toEqual(['error', {doubledMarks: false}])
     expect(printed.names).toEqual(['Kujda'])
   })
 })
