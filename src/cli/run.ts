@@ -6,7 +6,7 @@ import {dirname, relative, resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import type {Linter} from '../index.js'
 import {readOptions, USAGE, type Options} from './args.js'
-import type {Copy, InputError} from './files.js'
+import type {Copy, InputError, WriteFs} from './files.js'
 import type {ReporterName} from './report.js'
 
 // The linting modules are loaded once the arguments are read: help, version and most usage
@@ -48,9 +48,13 @@ function linters(m: Modules, options: Options, cwd: string) {
 
 export interface Io {
   cwd: string
-  stdin: () => Promise<Buffer>
-  stdout: (text: string) => void
+  /** Standard input, read up to `limit` bytes and at most one more: reading stops there. */
+  stdin: (limit: number) => Promise<Buffer>
+  /** Text, or bytes (the fix of standard input that was not UTF-8, in its own encoding). */
+  stdout: (text: string | Uint8Array) => void
   stderr: (text: string) => void
+  /** The file system calls `--fix` writes with (a seam for tests that make writes fail). */
+  fs?: WriteFs
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -92,7 +96,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const linterFor = linters(m, options, cwd)
     const stdinName = options.stdinFilename ?? 'stdin.txt'
-    const collected = paths.length > 0 ? await m.collect(paths, cwd, options.ignorePath) : {files: [], errors: [], ignored: []}
+    const collected = paths.length > 0 ? await m.collect(paths, cwd, options.ignorePath) : {files: [], errors: [], ignored: [], roots: new Map<string, readonly string[]>()}
     // Every config file in play is read and checked before any file is linted or written: a
     // broken one stops the run with nothing changed.
     if (useStdin) linterFor(resolve(cwd, stdinName))
@@ -106,13 +110,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // Named by --stdin-filename (its format and config are found from it), else `stdin.txt`.
       const label = options.stdinFilename ?? '<stdin>'
       try {
-        const bytes = await io.stdin()
+        // Checked while reading: `copydesk - < /dev/zero` stops at the limit, in bounded memory.
+        const bytes = await io.stdin(options.maxFileSize)
         if (bytes.length > options.maxFileSize) throw new m.InputError(label, 'standard input is too large to lint (see --max-file-size)')
-        const value = m.decode(bytes, label)
+        const {value, encoding} = m.decodeCopy(bytes, label)
         const linter = linterFor(resolve(cwd, stdinName))
         if (options.fix || options.dryRun) {
           const result = linter.fix({path: stdinName, cwd, value})
-          if (options.fix) io.stdout(result.text)
+          // The fixed text goes out in the encoding it came in.
+          if (options.fix) io.stdout(encoding === 'utf-8' ? result.text : m.encodeCopy(result.text, encoding))
           else diffs.push(await patch(label, value, result.text))
           files.push(result.file)
         } else files.push(linter.lint({path: stdinName, cwd, value}))
@@ -154,7 +160,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         continue
       }
       try {
-        m.writeCopy(copy, result.text)
+        m.writeCopy(copy, result.text, {roots: collected.roots.get(path), fs: io.fs})
         result.file.stored = true
       } catch (error) {
         if (!(error instanceof m.InputError)) throw error
