@@ -80,7 +80,8 @@ export async function collect(args: readonly string[], cwd: string, ignorePath?:
   const add = (path: string, walkedFrom?: string) => {
     const real = realOrSelf(path)
     const known = byReal.get(real)
-    if (!known || (known.walked && !walkedFrom)) byReal.set(real, {path, walked: walkedFrom !== undefined})
+    // Of two paths found by walking, the file's own path wins over a link's.
+    if (!known || (known.walked && (!walkedFrom || (path === real && known.path !== real)))) byReal.set(real, {path, walked: walkedFrom !== undefined})
     if (walkedFrom !== undefined) rootsOf.set(path, [...(rootsOf.get(path) ?? []), walkedFrom])
   }
 

@@ -22,7 +22,7 @@ type Modules = Awaited<ReturnType<typeof load>>
  * reused for every file under it. Lookups are remembered per folder: a thousand files in one
  * folder search upward once.
  */
-function linters(m: Modules, options: Options, cwd: string) {
+function linters(m: Modules, options: Options, cwd: string, warn: (message: string) => void) {
   const named = options.config ? resolve(cwd, options.config) : undefined
   const found = new Map<string, string | undefined>()
   const cache = new Map<string, Linter>()
@@ -30,7 +30,7 @@ function linters(m: Modules, options: Options, cwd: string) {
     if (named) return named
     if (options.noConfig) return undefined
     const folder = dirname(path)
-    if (!found.has(folder)) found.set(folder, m.findConfigFile(folder))
+    if (!found.has(folder)) found.set(folder, m.findConfigFile(folder, warn))
     return found.get(folder)
   }
   return (path: string): Linter => {
@@ -90,11 +90,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const reportName = options.report as ReporterName
   try {
+    // A config file the search will not trust is named once, as a warning.
+    const warned = new Set<string>()
+    const warn = (message: string) => {
+      if (!warned.has(message)) io.stderr(`copydesk: warning: ${message}\n`)
+      warned.add(message)
+    }
     if (parsed.printConfig !== undefined) {
-      io.stdout(`${JSON.stringify(effectiveConfig(m, resolve(cwd, parsed.printConfig), options, cwd), null, 2)}\n`)
+      io.stdout(`${JSON.stringify(effectiveConfig(m, resolve(cwd, parsed.printConfig), options, cwd, warn), null, 2)}\n`)
       return 0
     }
-    const linterFor = linters(m, options, cwd)
+    const linterFor = linters(m, options, cwd, warn)
     const stdinName = options.stdinFilename ?? 'stdin.txt'
     const collected = paths.length > 0 ? await m.collect(paths, cwd, options.ignorePath) : {files: [], errors: [], ignored: [], roots: new Map<string, readonly string[]>()}
     // Every config file in play is read and checked before any file is linted or written: a
@@ -206,8 +212,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 // The configuration in effect for a file: where it came from, and every rule's level and options.
-function effectiveConfig(m: Modules, path: string, options: Options, cwd: string) {
-  const configPath = options.config ? resolve(cwd, options.config) : options.noConfig ? undefined : m.findConfigFile(dirname(path))
+function effectiveConfig(m: Modules, path: string, options: Options, cwd: string, warn: (message: string) => void) {
+  const configPath = options.config ? resolve(cwd, options.config) : options.noConfig ? undefined : m.findConfigFile(dirname(path), warn)
   const config = configPath ? m.loadConfigFile(configPath).config : {}
   const resolved = m.resolveConfig(config, configPath)
   return {

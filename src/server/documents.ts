@@ -62,7 +62,9 @@ export function lintDocument(document: TextDocument, linterFor: (configPath: str
   let configPath: string | undefined
   try {
     configPath = path ? findConfigFile(dirname(path)) : undefined
-  } catch {
+  } catch (error) {
+    // A package.json on the way up that cannot be parsed: shown, not silently passed over.
+    if (error instanceof ConfigError) return notice(configMessage(error, error.file), DiagnosticSeverity.Error, {code: 'configuration'})
     configPath = undefined
   }
   const entry = linterFor(configPath)
