@@ -1,6 +1,6 @@
 // Code actions: one quick fix per replacement a message offers (the safe one preferred), "add
 // `Name` to the project's names" for the name rules, and "fix all" as the fixer's minimal edits.
-import diff from 'fast-diff'
+import {diffChars} from 'diff'
 import type {VFileMessage} from 'vfile-message'
 import {CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
@@ -70,17 +70,18 @@ export function editsBetween(document: TextDocument, before: string, after: stri
     if (pending) edits.push({range: {start: document.positionAt(pending.start), end: document.positionAt(pending.end)}, newText: pending.newText})
     pending = undefined
   }
-  for (const [kind, text] of diff(before, after, undefined, true)) {
-    if (kind === diff.EQUAL) {
+  // The same diff library as the CLI's --fix-dry-run patch.
+  for (const part of diffChars(before, after)) {
+    if (!part.added && !part.removed) {
       flush()
-      offset += text.length
+      offset += part.value.length
       continue
     }
     pending ??= {start: offset, end: offset, newText: ''}
-    if (kind === diff.DELETE) {
-      offset += text.length
+    if (part.removed) {
+      offset += part.value.length
       pending.end = offset
-    } else pending.newText += text
+    } else pending.newText += part.value
   }
   flush()
   return edits
