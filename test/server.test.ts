@@ -2,6 +2,7 @@
 // diagnostics, quick fixes, fix-all, configuration files, "add to names", and surviving hostile
 // clients and documents. Needs the built server (`npm test` builds first).
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals'
+import fc from 'fast-check'
 import {mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -12,7 +13,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {parse as parseYaml} from 'yaml'
 import {addNameToConfig} from '../src/server/config-write.js'
 import {ConfigError, fix, lint, loadConfigFile} from '../src/index.js'
-import {ADD_NAME_COMMAND, FIX_ALL_KIND, lintPathOf, looksBinary, quickFixesOf, readSettings} from '../src/server/index.js'
+import {ADD_NAME_COMMAND, editsBetween, FIX_ALL_KIND, lintPathOf, looksBinary, quickFixesOf, readSettings} from '../src/server/index.js'
 import {startClient, type Client} from '../scripts/lsp-client.js'
 
 const seed = readFileSync('test/fixtures/seed-article.txt', 'utf8')
@@ -483,4 +484,16 @@ describe('the protocol lifecycle', () => {
     expect(await exited).toBe(1)
     client.connection.dispose()
   })
+})
+
+test('the minimal edits between two texts turn the one into the other (CRLF, astral characters, BOM)', () => {
+  const piece = fc.constantFrom('a', 'b', ' ', '.', '\r\n', '\n', '\uFEFF', '😀', 'é', 'the ')
+  const text = fc.array(piece, {maxLength: 40}).map((pieces) => pieces.join(''))
+  fc.assert(
+    fc.property(text, text, (before, after) => {
+      const document = TextDocument.create('file:///x.txt', 'plaintext', 1, before)
+      expect(TextDocument.applyEdits(document, editsBetween(document, before, after))).toBe(after)
+    }),
+    {numRuns: 300}
+  )
 })

@@ -67,7 +67,19 @@ export function editsBetween(document: TextDocument, before: string, after: stri
   let offset = 0
   let pending: {start: number; end: number; newText: string} | undefined
   const flush = () => {
-    if (pending) edits.push({range: {start: document.positionAt(pending.start), end: document.positionAt(pending.end)}, newText: pending.newText})
+    if (pending) {
+      // A position between the CR and LF of a line break does not exist in the protocol: an edit
+      // that starts or ends there takes in the whole break.
+      if (before[pending.start - 1] === '\r' && before[pending.start] === '\n') {
+        pending.start--
+        pending.newText = `\r${pending.newText}`
+      }
+      if (before[pending.end - 1] === '\r' && before[pending.end] === '\n') {
+        pending.end++
+        pending.newText += '\n'
+      }
+      edits.push({range: {start: document.positionAt(pending.start), end: document.positionAt(pending.end)}, newText: pending.newText})
+    }
     pending = undefined
   }
   // The same diff library as the CLI's --fix-dry-run patch.
