@@ -173,13 +173,21 @@ export interface LoadedConfig {
   path: string | undefined
 }
 
+/** A config file is a few lines; a word list, a few thousand. Anything larger is a mistake. */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
 /** Reads and checks one config file; throws a ConfigError naming it on any problem. */
 export function loadConfigFile(path: string): LoadedConfig {
   const absolute = resolve(path)
   let text: string
   try {
+    // A FIFO or a device (`-c /dev/stdin`) would block the read or never end.
+    const stats = statSync(absolute)
+    if (!stats.isFile()) throw new ConfigError('not a regular file', absolute)
+    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigError(`too large for a configuration (over ${MAX_CONFIG_BYTES / 1024 / 1024} MB)`, absolute)
     text = readFileSync(absolute, 'utf8')
   } catch (error) {
+    if (error instanceof ConfigError) throw error
     throw new ConfigError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? error})`, absolute)
   }
   // `.copydeskrc` without an extension is YAML, which also reads JSON.

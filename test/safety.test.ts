@@ -343,6 +343,15 @@ describe('configuration is found the way git finds a repository', () => {
     expect(excerpt![1].length).toBeLessThanOrEqual(42)
   })
 
+  test('a config that is a device or a FIFO is refused, not read for ever', async () => {
+    const cwd = folder({'a.txt': CLEAN})
+    expect(spawnSync('mkfifo', [join(cwd, 'pipe.json')]).status).toBe(0)
+    const runs = await Promise.all([copydesk(['-c', '/dev/zero', 'a.txt'], {cwd}), copydesk(['-c', 'pipe.json', 'a.txt'], {cwd})])
+    expect(runs.map((run) => run.code)).toEqual([2, 2])
+    expect(runs[0].stderr).toBe('copydesk: /dev/zero: not a regular file\n')
+    expect(runs[1].stderr).toBe(`copydesk: ${join(cwd, 'pipe.json')}: not a regular file\n`)
+  })
+
   test('`__proto__` or `constructor` is not an option, nor a key', async () => {
     const cwd = folder({
       'a/.copydeskrc.json': '{"rules": {"stray-punctuation": ["warn", {"__proto__": {"polluted": true}}]}}',
