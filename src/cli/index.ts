@@ -3,10 +3,23 @@
 // sets the exit code it answers.
 import {run} from './run.js'
 
-function readStdin(): Promise<Buffer> {
+// Reads standard input up to `limit` bytes and one more, then stops reading: an endless or huge
+// input (`copydesk - < /dev/zero`) is refused in bounded memory, not read to the end.
+function readStdin(limit: number): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = []
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk))
+    let length = 0
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk)
+      length += chunk.length
+      if (length > limit) {
+        process.stdin.off('data', onData)
+        process.stdin.pause()
+        process.stdin.destroy()
+        resolvePromise(Buffer.concat(chunks).subarray(0, limit + 1))
+      }
+    }
+    process.stdin.on('data', onData)
     process.stdin.on('end', () => resolvePromise(Buffer.concat(chunks)))
     process.stdin.on('error', reject)
   })

@@ -6,7 +6,7 @@ import {dirname, relative, resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import type {Linter} from '../index.js'
 import {readOptions, USAGE, type Options} from './args.js'
-import type {Copy, InputError} from './files.js'
+import type {Copy, InputError, WriteFs} from './files.js'
 import type {ReporterName} from './report.js'
 
 // The linting modules are loaded once the arguments are read: help, version and most usage
@@ -22,7 +22,7 @@ type Modules = Awaited<ReturnType<typeof load>>
  * reused for every file under it. Lookups are remembered per folder: a thousand files in one
  * folder search upward once.
  */
-function linters(m: Modules, options: Options, cwd: string) {
+function linters(m: Modules, options: Options, cwd: string, warn: (message: string) => void) {
   const named = options.config ? resolve(cwd, options.config) : undefined
   const found = new Map<string, string | undefined>()
   const cache = new Map<string, Linter>()
@@ -30,7 +30,7 @@ function linters(m: Modules, options: Options, cwd: string) {
     if (named) return named
     if (options.noConfig) return undefined
     const folder = dirname(path)
-    if (!found.has(folder)) found.set(folder, m.findConfigFile(folder))
+    if (!found.has(folder)) found.set(folder, m.findConfigFile(folder, warn))
     return found.get(folder)
   }
   return (path: string): Linter => {
@@ -48,9 +48,13 @@ function linters(m: Modules, options: Options, cwd: string) {
 
 export interface Io {
   cwd: string
-  stdin: () => Promise<Buffer>
-  stdout: (text: string) => void
+  /** Standard input, read up to `limit` bytes and at most one more: reading stops there. */
+  stdin: (limit: number) => Promise<Buffer>
+  /** Text, or bytes (the fix of standard input that was not UTF-8, in its own encoding). */
+  stdout: (text: string | Uint8Array) => void
   stderr: (text: string) => void
+  /** The file system calls `--fix` writes with (a seam for tests that make writes fail). */
+  fs?: WriteFs
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -93,14 +97,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const reportName = options.report as ReporterName
   try {
+    // A config file the search will not trust is named once, as a warning.
+    const warned = new Set<string>()
+    const warn = (message: string) => {
+      if (!warned.has(message)) io.stderr(`copydesk: warning: ${message}\n`)
+      warned.add(message)
+    }
     if (parsed.printConfig !== undefined) {
-      io.stdout(`${JSON.stringify(effectiveConfig(m, resolve(cwd, parsed.printConfig), options, cwd), null, 2)}\n`)
+      io.stdout(`${JSON.stringify(effectiveConfig(m, resolve(cwd, parsed.printConfig), options, cwd, warn), null, 2)}\n`)
       return 0
     }
-    const linterFor = linters(m, options, cwd)
+    const linterFor = linters(m, options, cwd, warn)
     // Standard input is `<stdin>` in reports and errors alike, unless --stdin-filename names it.
     const stdinName = options.stdinFilename ?? '<stdin>'
-    const collected = paths.length > 0 ? await m.collect(paths, cwd, options.ignorePath) : {files: [], errors: [], ignored: []}
+    const collected = paths.length > 0 ? await m.collect(paths, cwd, options.ignorePath) : {files: [], errors: [], ignored: [], roots: new Map<string, readonly string[]>()}
     // Every config file in play is read and checked before any file is linted or written: a
     // broken one stops the run with nothing changed.
     if (useStdin) linterFor(resolve(cwd, stdinName))
@@ -112,13 +122,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
     if (useStdin) {
       try {
-        const bytes = await io.stdin()
+        // Checked while reading: `copydesk - < /dev/zero` stops at the limit, in bounded memory.
+        const bytes = await io.stdin(options.maxFileSize)
         if (bytes.length > options.maxFileSize) throw new m.InputError(stdinName, 'standard input is too large to lint (see --max-file-size)')
-        const value = m.decode(bytes, stdinName)
+        const {value, encoding} = m.decodeCopy(bytes, stdinName)
         const linter = linterFor(resolve(cwd, stdinName))
         if (options.fix || options.dryRun) {
           const result = linter.fix({path: stdinName, cwd, value})
-          if (options.fix) io.stdout(result.text)
+          // The fixed text goes out in the encoding it came in.
+          if (options.fix) io.stdout(encoding === 'utf-8' ? result.text : m.encodeCopy(result.text, encoding))
           else diffs.push(await patch(stdinName, value, result.text))
           files.push(result.file)
         } else files.push(linter.lint({path: stdinName, cwd, value}))
@@ -160,7 +172,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         continue
       }
       try {
-        m.writeCopy(copy, result.text)
+        m.writeCopy(copy, result.text, {roots: collected.roots.get(path), fs: io.fs})
         result.file.stored = true
       } catch (error) {
         if (!(error instanceof m.InputError)) throw error
@@ -206,8 +218,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 // The configuration in effect for a file: where it came from, and every rule's level and options.
-function effectiveConfig(m: Modules, path: string, options: Options, cwd: string) {
-  const configPath = options.config ? resolve(cwd, options.config) : options.noConfig ? undefined : m.findConfigFile(dirname(path))
+function effectiveConfig(m: Modules, path: string, options: Options, cwd: string, warn: (message: string) => void) {
+  const configPath = options.config ? resolve(cwd, options.config) : options.noConfig ? undefined : m.findConfigFile(dirname(path), warn)
   const config = configPath ? m.loadConfigFile(configPath).config : {}
   const resolved = m.resolveConfig(config, configPath)
   return {

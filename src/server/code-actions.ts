@@ -1,6 +1,6 @@
 // Code actions: one quick fix per replacement a message offers (the safe one preferred), "add
 // `Name` to the project's names" for the name rules, and "fix all" as the fixer's minimal edits.
-import diff from 'fast-diff'
+import {diffChars} from 'diff'
 import type {VFileMessage} from 'vfile-message'
 import {CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
@@ -67,20 +67,33 @@ export function editsBetween(document: TextDocument, before: string, after: stri
   let offset = 0
   let pending: {start: number; end: number; newText: string} | undefined
   const flush = () => {
-    if (pending) edits.push({range: {start: document.positionAt(pending.start), end: document.positionAt(pending.end)}, newText: pending.newText})
+    if (pending) {
+      // A position between the CR and LF of a line break does not exist in the protocol: an edit
+      // that starts or ends there takes in the whole break.
+      if (before[pending.start - 1] === '\r' && before[pending.start] === '\n') {
+        pending.start--
+        pending.newText = `\r${pending.newText}`
+      }
+      if (before[pending.end - 1] === '\r' && before[pending.end] === '\n') {
+        pending.end++
+        pending.newText += '\n'
+      }
+      edits.push({range: {start: document.positionAt(pending.start), end: document.positionAt(pending.end)}, newText: pending.newText})
+    }
     pending = undefined
   }
-  for (const [kind, text] of diff(before, after, undefined, true)) {
-    if (kind === diff.EQUAL) {
+  // The same diff library as the CLI's --fix-dry-run patch.
+  for (const part of diffChars(before, after)) {
+    if (!part.added && !part.removed) {
       flush()
-      offset += text.length
+      offset += part.value.length
       continue
     }
     pending ??= {start: offset, end: offset, newText: ''}
-    if (kind === diff.DELETE) {
-      offset += text.length
+    if (part.removed) {
+      offset += part.value.length
       pending.end = offset
-    } else pending.newText += text
+    } else pending.newText += part.value
   }
   flush()
   return edits

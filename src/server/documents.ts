@@ -42,6 +42,9 @@ export interface DocumentState extends SettingsSlot {
 }
 
 /** Lints a document as it is now, with the linter of the config file that applies to it. */
+// Each distrusted config file is logged once per server, not on every keystroke.
+const warnedConfigs = new Set<string>()
+
 export function lintDocument(document: TextDocument, linterFor: (configPath: string | undefined) => LinterEntry, logError: (text: string) => void): Linted {
   const version = document.version
   const text = document.getText()
@@ -61,8 +64,16 @@ export function lintDocument(document: TextDocument, linterFor: (configPath: str
   if (looksBinary(text)) return notice('Not linted: the document looks like binary data', DiagnosticSeverity.Information)
   let configPath: string | undefined
   try {
-    configPath = path ? findConfigFile(dirname(path)) : undefined
-  } catch {
+    // A config file the search does not trust (someone else's, or in a world-writable folder) is logged.
+    configPath = path
+      ? findConfigFile(dirname(path), (warning) => {
+          if (!warnedConfigs.has(warning)) logError(`copydesk: warning: ${warning}`)
+          warnedConfigs.add(warning)
+        })
+      : undefined
+  } catch (error) {
+    // A package.json on the way up that cannot be parsed: shown, not silently passed over.
+    if (error instanceof ConfigError) return notice(configMessage(error, error.file), DiagnosticSeverity.Error, {code: 'configuration'})
     configPath = undefined
   }
   const entry = linterFor(configPath)

@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs'
 import {dirname, join, sep} from 'node:path'
 import {getHeapSpaceStatistics} from 'node:v8'
-import {CodeActionKind, TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeResult} from 'vscode-languageserver/node'
+import {CodeActionKind, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeResult} from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {findConfigFile} from '../config.js'
 import {ADD_NAME_COMMAND, FIX_ALL_KIND, fixAllEdit, quickFixesOf} from './code-actions.js'
@@ -43,6 +43,10 @@ export function startServer(connection: Connection): void {
   let canResolveEdits = false
   let canWatchFiles = false
   let relintTimer: NodeJS.Timeout | undefined
+  // After `shutdown` the protocol allows only `exit`: requests are answered with InvalidRequest
+  // and nothing is linted. (vscode-languageserver exits with 0 after shutdown, 1 before it.)
+  let shutDown = false
+  const refused = () => new ResponseError(ErrorCodes.InvalidRequest, 'copydesk: the server is shutting down; only `exit` is accepted')
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities
@@ -120,7 +124,7 @@ export function startServer(connection: Connection): void {
   })
 
   connection.onCodeAction((params) =>
-    guard(() => {
+    shutDown ? refused() : guard(() => {
       const document = documents.get(params.textDocument.uri)
       if (!document) return []
       const linted = current(document)
@@ -149,7 +153,7 @@ export function startServer(connection: Connection): void {
   )
 
   connection.onCodeActionResolve((action) =>
-    guard(() => {
+    shutDown ? refused() : guard(() => {
       const data = action.data as {uri?: string; version?: number} | undefined
       const document = data?.uri ? documents.get(data.uri) : undefined
       if (action.kind !== FIX_ALL_KIND || !document || document.version !== data?.version) return action
@@ -158,7 +162,7 @@ export function startServer(connection: Connection): void {
   )
 
   connection.onExecuteCommand((params) =>
-    guard(() => {
+    shutDown ? refused() : guard(() => {
       if (params.command !== ADD_NAME_COMMAND) return null
       const [argument] = (params.arguments ?? []) as [{uri?: unknown; name?: unknown} | undefined]
       if (typeof argument?.uri !== 'string' || typeof argument.name !== 'string') return null
@@ -180,12 +184,19 @@ export function startServer(connection: Connection): void {
   )
 
   connection.onRequest(MEMORY_REQUEST, () => {
+    if (shutDown) return refused()
     ;(globalThis as {gc?: () => void}).gc?.()
     const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, space.space_used_size]))
     return {...process.memoryUsage(), spaces}
   })
 
+  // Any other request: unknown before shutdown, refused after it.
+  connection.onRequest((method) => (shutDown ? refused() : new ResponseError(ErrorCodes.MethodNotFound, `copydesk: unhandled method ${method}`)))
+
   connection.onShutdown(() => {
+    if (shutDown) return refused()
+    shutDown = true
+    if (relintTimer) clearTimeout(relintTimer)
     watchers.close()
     for (const state of states.values()) if (state.timer) clearTimeout(state.timer)
   })
@@ -195,7 +206,7 @@ export function startServer(connection: Connection): void {
 
   function schedule(uri: string, delay: number) {
     const state = states.get(uri)
-    if (!state) return
+    if (!state || shutDown) return
     if (state.timer) clearTimeout(state.timer)
     state.timer = setTimeout(() => {
       state.timer = undefined
@@ -207,10 +218,10 @@ export function startServer(connection: Connection): void {
   // or changed while the settings were asked for.
   async function run(uri: string) {
     const state = states.get(uri)
-    if (!state) return
+    if (!state || shutDown) return
     const settings = await askSettings(connection, uri, state, globalSettings, canAskSettings)
     const document = documents.get(uri)
-    if (!document || states.get(uri) !== state) return
+    if (!document || states.get(uri) !== state || shutDown) return
     if (!settings.enable) {
       state.linted = {version: document.version, messages: [], diagnostics: [], ok: false}
       await connection.sendDiagnostics({uri, version: document.version, diagnostics: []})
@@ -246,6 +257,7 @@ export function startServer(connection: Connection): void {
 
   function relintAll(delay = 100) {
     if (relintTimer) clearTimeout(relintTimer)
+    if (shutDown) return
     relintTimer = setTimeout(() => {
       relintTimer = undefined
       for (const [uri, state] of states) {
