@@ -6,7 +6,7 @@ import type {Element, Root as HastRoot} from 'hast'
 import {fromParse5} from 'hast-util-from-parse5'
 import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
 import {toString as hastToString} from 'hast-util-to-string'
-import type {Root as MdastRoot} from 'mdast'
+import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
@@ -14,7 +14,7 @@ import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
-import type {Node, Root, Sentence, SentenceContent} from 'nlcst'
+import type {Node, Root, RootContent, Sentence, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
@@ -71,10 +71,20 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
       const map = mapText(node, source)
       if (map) maps.push(map)
     })
-    const tree = mdastToNlcst(mdast as MdastRoot, file, ParseEnglish, {
+    const options = {
       ignore: ['html', 'image', 'imageReference', 'definition', 'footnoteDefinition'],
       source: ['copydeskAddress']
-    })
+    }
+    const tree = retrying(
+      () => mdastToNlcst(mdast as MdastRoot, file, ParseEnglish, options),
+      () => {
+        splitLongText(mdast as unknown as TextTree, source)
+        const children: RootContent[] = []
+        inParts(mdast as unknown as MdastNodes, (node) => mdastToNlcst(node, file, ParseEnglish, options), children)
+        const place = location(source)
+        return {type: 'RootNode', children, position: {start: place.toPoint(0)!, end: place.toPoint(source.length)!}}
+      }
+    )
     realign(tree, source, maps)
     joinSplitWords(tree)
     return {tree, hints}
@@ -153,6 +163,93 @@ function leaves<T>(list: T[], children: (node: T) => T[] | undefined): T[] {
     else for (let index = inner.length - 1; index >= 0; index--) stack.push(inner[index])
   }
   return result
+}
+
+// The to-nlcst utilities spread a block's tokens into one call (`push(...tokens)`), which
+// overflows the stack past some hundred thousand tokens (a 140 KB Markdown paragraph): then long
+// text nodes are cut into parts and Markdown is converted block by block.
+function retrying(first: () => Root, second: () => Root): Root {
+  try {
+    return first()
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return second()
+  }
+}
+
+// Text nodes longer than this are cut (at white space where there is some) on the second try.
+const TEXT_PART = 4096
+// Markdown containers larger than this are converted child by child on the second try.
+const BLOCK_PART = 16384
+const PHRASING_HOLDERS = new Set(['paragraph', 'heading', 'tableCell'])
+
+interface TextTree {
+  type: string
+  value?: string
+  children?: TextTree[]
+  position?: {start: {line: number; column: number; offset?: number}; end: {line: number; column: number; offset?: number}}
+}
+
+// Cuts long text nodes into parts. A part is placed as the to-nlcst utilities place text (its
+// node's start plus the length of the text before it), which is what `realign` corrects.
+function splitLongText(root: TextTree, source: string): void {
+  const place = location(source)
+  const point = (offset: number) => place.toPoint(Math.min(offset, source.length))!
+  const stack = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (!node.children) continue
+    const children: TextTree[] = []
+    for (const child of node.children) {
+      const start = child.position?.start.offset
+      if (child.type !== 'text' || child.value === undefined || child.value.length <= TEXT_PART || start === undefined) {
+        children.push(child)
+        stack.push(child)
+        continue
+      }
+      for (const [from, to] of cuts(child.value)) {
+        children.push({type: 'text', value: child.value.slice(from, to), position: {start: point(start + from), end: point(start + to)}})
+      }
+    }
+    node.children = children
+  }
+}
+
+// Where to cut a long text: after white space, else between a mark and a letter, else anywhere.
+function cuts(value: string): Array<[number, number]> {
+  const result: Array<[number, number]> = []
+  let from = 0
+  while (value.length - from > TEXT_PART) {
+    const limit = Math.min(value.length, from + 2 * TEXT_PART)
+    let at = -1
+    for (const test of [/\s\S/u, /[^\p{L}\p{N}][\p{L}\p{N}]|[\p{L}\p{N}][^\p{L}\p{N}]/u]) {
+      const found = test.exec(value.slice(from + TEXT_PART - 1, limit))
+      if (found) {
+        at = from + TEXT_PART - 1 + found.index + 1
+        break
+      }
+    }
+    if (at === -1) at = from + TEXT_PART
+    // Never between the halves of a surrogate pair.
+    if (/[\uDC00-\uDFFF]/u.test(value.charAt(at))) at++
+    result.push([from, at])
+    from = at
+  }
+  result.push([from, value.length])
+  return result
+}
+
+// Converts Markdown block by block: a large container child by child (bounded depth keeps the
+// recursion short), anything else whole.
+function inParts(node: MdastNodes, convert: (node: MdastNodes) => Root, out: RootContent[]): void {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return
+  if ('children' in node && end - start > BLOCK_PART && !PHRASING_HOLDERS.has(node.type)) {
+    for (const child of node.children) inParts(child as MdastNodes, convert, out)
+    return
+  }
+  for (const child of convert(node).children) out.push(child)
 }
 
 // The to-nlcst utilities and parse-english spread a block's tokens into one call
@@ -239,7 +336,13 @@ export function parseHtml(source: string, file: VFile): Parsed {
       const map = mapText(node, source)
       if (map) maps.push(map)
     })
-    const tree = hastToNlcst(hast, file, ParseEnglish)
+    const tree = retrying(
+      () => hastToNlcst(hast, file, ParseEnglish),
+      () => {
+        splitLongText(hast as unknown as TextTree, source)
+        return hastToNlcst(hast, file, ParseEnglish)
+      }
+    )
     realign(tree, source, maps)
     joinSplitWords(tree)
     return {tree, hints, frozen}

@@ -30,7 +30,7 @@ const SCHEME = /[a-z][a-z\d+.-]*:\/\/|\b(?:mailto|tel|urn|news):(?=\S)|\bwww\d{0
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u
 const PATH_START = /^(?:\.{1,2}[\\/]|~[\\/]|[\\/](?=[^\s\\/])|[A-Za-z]:[\\/]|\\\\)/u
 const SLASHED = /[^\\/][\\/]+[^\\/]/u
-const NUMBER = /^[-+−±]?[$£€¥]?v?\d+(?:[.,:]\d+)+/iu
+const NUMBER = /^[-+−±]?[$£€¥]?(?:v?\d+(?:[.,:]\d+)+|\.\d+)/iu
 const LEADING_DOT = /^\.[\p{L}\p{N}]/u
 const DOTTED = /^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+$/u
 // `talks.The`, `Japan.He`: a sentence run into the next, which the rules repair; not a name.
