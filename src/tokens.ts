@@ -25,9 +25,12 @@ export type FixEffect =
 const RUN = /(?:(?!&(?:#x?[\da-f]+|[a-z][a-z\d]*);)(?:&amp;|[^\s<>"“”‘’«»`|]))+/giu
 const ENTITY_AMP = /&amp;/giu
 const LEADING = /^[([{'*_~¡¿]+/u
-const TRAILING = /[.,;:!?'*_~)\]}]+$/u
-const SCHEME = /[a-z][a-z\d+.-]*:\/\/|\b(?:mailto|tel|urn|news):(?=\S)|\bwww\d{0,3}\.(?=[\p{L}\p{N}])/iu
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u
+// Marks that end a sentence or a bracket after a token (read backwards: a `+$` pattern is
+// quadratic on a long run of them).
+const TRAILING = new Set([...'.,;:!?\'*_~)]}'])
+// Quantifiers are bounded so that a run of 100,000 letters is scanned in linear time.
+const SCHEME = /[a-z][a-z\d+.-]{0,31}:\/\/|\b(?:mailto|tel|urn|news):(?=\S)|\bwww\d{0,3}\.(?=[\p{L}\p{N}])/iu
+const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u
 const PATH_START = /^(?:\.{1,2}[\\/]|~[\\/]|[\\/](?=[^\s\\/])|[A-Za-z]:[\\/]|\\\\)/u
 const SLASHED = /[^\\/][\\/]+[^\\/]/u
 const NUMBER = /^[-+−±]?[$£€¥]?(?:v?\d+(?:[.,:]\d+)+|\.\d+)/iu
@@ -61,7 +64,9 @@ export function scanTokens(text: string, from = 0, to = text.length): Token[] {
 function classify(run: string, offset: number): Token | undefined {
   const lead = LEADING.exec(run)?.[0].length ?? 0
   let core = run.slice(lead)
-  let trail = TRAILING.exec(core)?.[0] ?? ''
+  let cut = core.length
+  while (cut > 0 && TRAILING.has(core[cut - 1])) cut--
+  let trail = core.slice(cut)
   // A closing bracket that the token opened stays: `https://en.wikipedia.org/wiki/Go_(game)`.
   if (trail.startsWith(')')) {
     const base = core.slice(0, core.length - trail.length)
@@ -78,7 +83,7 @@ function classify(run: string, offset: number): Token | undefined {
 
   const scheme = SCHEME.exec(core)
   if (scheme) return make('url', scheme.index, core.length - scheme.index)
-  const email = EMAIL.exec(core)
+  const email = core.includes('@') ? EMAIL.exec(core) : null
   if (email) return make('email', email.index, email[0].length)
   if (PATH_START.test(core) || SLASHED.test(core)) {
     // `/a/..` at a sentence's end keeps its dots: `/a/...` is the path `/a/..` and a period.
