@@ -6,6 +6,7 @@ import type {Paragraph, Root} from 'nlcst'
 import type {Span} from './rule.js'
 import {spanOf} from './nlcst.js'
 import {buildNameIndex, type NameIndex} from './names.js'
+import {scanTokens, tokensNear, type Token} from './tokens.js'
 
 export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation' | 'furniture'
 
@@ -64,6 +65,13 @@ export interface Article {
   blockAt(offset: number): Block | undefined
   /** Capitalized words and their uses, built on first access. */
   readonly names: NameIndex
+  /**
+   * Addresses, e-mail addresses, paths, numbers with parts and code-like tokens (`.NET`,
+   * `node.js`, `e.g.`) in source order, built on first access: safe fixes never change them.
+   */
+  readonly tokens: readonly Token[]
+  /** The protected tokens that overlap or touch a source span. */
+  tokensNear(span: Span): Token[]
 }
 
 /**
@@ -134,6 +142,7 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
   }
 
   let names: NameIndex | undefined
+  let tokens: Token[] | undefined
   const starts = blocks.map((block) => block.start)
   return {
     source,
@@ -153,6 +162,13 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
     get names() {
       names ??= buildNameIndex(this)
       return names
+    },
+    get tokens() {
+      tokens ??= scanTokens(source)
+      return tokens
+    },
+    tokensNear(span) {
+      return tokensNear(this.tokens, span)
     }
   }
 }

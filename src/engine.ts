@@ -12,6 +12,7 @@ import {resolveConfig, type Config, type Resolved, type Severity} from './config
 import {createLexicon} from './lexicon.js'
 import {isPlainParse, normalizePlain} from './parse.js'
 import type {ReportExtra, Span, Target} from './rule.js'
+import {fixEffect} from './tokens.js'
 
 declare module 'vfile-message' {
   interface VFileMessage {
@@ -82,8 +83,14 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
         const report = (target: Target, reason: string, extra: ReportExtra = {}) => {
           const span = toSpan(target)
           let {fix, suggest} = extra
-          // A fix above the rule's ceiling, or one that would cross markup, is only offered.
-          if (fix !== undefined && (rule.fix !== 'safe' || (!plain && !isVerbatim(article, span)))) {
+          // A fix that cuts into an address, path, number or code-like token (`..` in `/a/../b`,
+          // `. .` in `it. .NET`) comes from reading part of it as prose: the finding is dropped.
+          const effect = fix === undefined ? 'keeps' : fixEffect(source, article.tokens, span, fix)
+          if (effect === 'cuts') return
+          // A fix above the rule's ceiling, one that would cross markup or edit a frozen zone
+          // (an HTML <head>), or one that replaces or glues onto a protected token, is only offered.
+          const unsafe = effect === 'changes' || rule.fix !== 'safe' || (!plain && !isVerbatim(article, span)) || isFrozen(data?.frozen, span)
+          if (fix !== undefined && unsafe) {
             const offered = suggest
             const first = fix
             suggest = () => [first, ...(typeof offered === 'function' ? offered() : offered ?? [])]
@@ -127,6 +134,11 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
 /** The preset plugin: `retext().use(retextEnglish).use(copydesk, config)`. */
 export function copydesk(this: Processor, config?: Config | null) {
   return createTransformer(resolveConfig(config ?? {}))
+}
+
+// Whether a span touches a range where safe fixes are never made.
+function isFrozen(frozen: readonly Span[] | undefined, span: Span): boolean {
+  return frozen?.some((zone) => span.start < zone.end && zone.start < span.end) ?? false
 }
 
 function setSeverity(message: VFileMessage, severity: Severity) {

@@ -3,10 +3,10 @@
 // the original markup, and the structure (headings, list items, quotations) becomes hints for the
 // article model, so no rule has to guess what a heading is.
 import type {Element, Root as HastRoot} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
+import {fromParse5} from 'hast-util-from-parse5'
 import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
 import {toString as hastToString} from 'hast-util-to-string'
-import type {Root as MdastRoot} from 'mdast'
+import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
@@ -14,42 +14,262 @@ import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
-import type {Node, Root, Sentence, SentenceContent} from 'nlcst'
+import type {Node, Root, RootContent, Sentence, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {parse as parseHtml5, type DefaultTreeAdapterMap} from 'parse5'
 import type {BlockKind, KindHint} from './article.js'
+import type {Span} from './rule.js'
+
+/** Copy that the parsers cannot take (a block too large for their recursion): a per-file error. */
+export class UnparsableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UnparsableError'
+  }
+}
+
+// Deeper structure than this is flattened before any recursive walk (the parsers' own tree
+// walks, unist-util-visit, the to-nlcst utilities): 2,000 nested `<div>` or 4,000 nested `>`
+// overflowed the stack. Browsers do the same (Chrome stops nesting at 512).
+export const MAX_DEPTH = 256
+
+/** What a parser of markup gives the engine. */
+export interface Parsed {
+  tree: Root
+  hints: KindHint[]
+  /** Source ranges where safe fixes are never made. */
+  frozen?: Span[]
+}
 
 const FRONT_MATTER: Array<'yaml' | 'toml'> = ['yaml', 'toml']
 
 /** Markdown (CommonMark, GFM, front matter) into nlcst and block hints. */
-export function parseMarkdown(source: string, file: VFile): {tree: Root; hints: KindHint[]} {
+export function parseMarkdown(source: string, file: VFile): Parsed {
   const mdast = fromMarkdown(source, {
     extensions: [gfm(), frontmatter(FRONT_MATTER)],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(FRONT_MATTER)]
+    // The mdast side of GFM autolink literals (`moved.www.example.com`, a lone `www.`) makes
+    // nodes without positions, which nothing can map back to the source; micromark still finds
+    // the ordinary ones, and the token scanner protects every address either way.
+    mdastExtensions: [gfmFromMarkdown().map(({transforms: _, ...extension}) => extension), frontmatterFromMarkdown(FRONT_MATTER)]
   })
-  const hints: KindHint[] = []
-  let headline = false
-  visit(mdast, (node) => {
-    const kind = markdownKind(node.type, 'depth' in node ? node.depth : undefined, headline)
-    if (kind === 'headline') headline = true
-    if (kind) hint(hints, node, kind)
-    // An autolink (`<https://...>`, `www.example.com`) shows its address: not prose.
-    if (node.type === 'link' && isAddress(mdastToString(node), node.url)) (node as {type: string}).type = 'copydeskAddress'
+  const depth = boundDepth(mdast as unknown as Tree, childrenOf, (node, children) => (node.children = children), (node) => MARKDOWN_KEPT.has(node.type))
+  return guard(source, depth, () => {
+    const hints: KindHint[] = []
+    let headline = false
+    visit(mdast, (node) => {
+      const kind = markdownKind(node.type, 'depth' in node ? node.depth : undefined, headline)
+      if (kind === 'headline') headline = true
+      if (kind) hint(hints, node, kind)
+      // An autolink (`<https://...>`, `www.example.com`) shows its address: not prose.
+      if (node.type === 'link' && isAddress(mdastToString(node), node.url)) (node as {type: string}).type = 'copydeskAddress'
+    })
+    const maps: TextMap[] = []
+    visit(mdast, 'text', (node) => {
+      const map = mapText(node, source)
+      if (map) maps.push(map)
+    })
+    const options = {
+      ignore: ['html', 'image', 'imageReference', 'definition', 'footnoteDefinition'],
+      source: ['copydeskAddress']
+    }
+    const tree = retrying(
+      () => mdastToNlcst(mdast as MdastRoot, file, ParseEnglish, options),
+      () => {
+        splitLongText(mdast as unknown as TextTree, source)
+        const children: RootContent[] = []
+        inParts(mdast as unknown as MdastNodes, (node) => mdastToNlcst(node, file, ParseEnglish, options), children)
+        const place = location(source)
+        return {type: 'RootNode', children, position: {start: place.toPoint(0)!, end: place.toPoint(source.length)!}}
+      }
+    )
+    realign(tree, source, maps)
+    joinSplitWords(tree)
+    return {tree, hints}
   })
-  const maps: TextMap[] = []
-  visit(mdast, 'text', (node) => {
-    const map = mapText(node, source)
-    if (map) maps.push(map)
-  })
-  const tree = mdastToNlcst(mdast as MdastRoot, file, ParseEnglish, {
-    ignore: ['html', 'image', 'imageReference', 'definition', 'footnoteDefinition'],
-    source: ['copydeskAddress']
-  })
-  realign(tree, source, maps)
-  joinSplitWords(tree)
-  return {tree, hints}
+}
+
+// Blocks whose text stays whole when deep structure is flattened (their inline markup goes).
+const MARKDOWN_KEPT = new Set(['paragraph', 'heading', 'tableCell'])
+
+interface Tree {
+  type: string
+  children?: Tree[]
+}
+
+function childrenOf(node: Tree): Tree[] | undefined {
+  return node.children
+}
+
+/**
+ * Flattens whatever lies deeper than `MAX_DEPTH`, without recursion: containers there are
+ * unwrapped (their children take their place), and the `kept` nodes (a paragraph, a `<code>`)
+ * stay with their text leaves only. Returns the depth the tree had.
+ */
+function boundDepth<T extends object>(root: T, children: (node: T) => T[] | undefined, setChildren: (node: T, children: T[]) => void, kept: (node: T) => boolean): number {
+  let deepest = 0
+  const stack: Array<[T, number]> = [[root, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    deepest = Math.max(deepest, depth)
+    const list = children(node)
+    if (!list || list.length === 0) continue
+    if (depth < MAX_DEPTH) {
+      for (const child of list) stack.push([child, depth + 1])
+      continue
+    }
+    // The measured depth goes on below the cut, for the error message if one is ever needed.
+    deepest = Math.max(deepest, depth + depthBelow(list, children))
+    setChildren(node, flatten(list, children, setChildren, kept))
+  }
+  return deepest
+}
+
+function depthBelow<T>(list: T[], children: (node: T) => T[] | undefined): number {
+  let deepest = 0
+  const stack: Array<[T, number]> = list.map((node) => [node, 1])
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    deepest = Math.max(deepest, depth)
+    for (const child of children(node) ?? []) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+function flatten<T>(list: T[], children: (node: T) => T[] | undefined, setChildren: (node: T, children: T[]) => void, kept: (node: T) => boolean): T[] {
+  const result: T[] = []
+  const stack = [...list].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const inner = children(node)
+    if (!inner || inner.length === 0) result.push(node)
+    else if (kept(node)) {
+      setChildren(node, leaves(inner, children))
+      result.push(node)
+    } else for (let index = inner.length - 1; index >= 0; index--) stack.push(inner[index])
+  }
+  return result
+}
+
+function leaves<T>(list: T[], children: (node: T) => T[] | undefined): T[] {
+  const result: T[] = []
+  const stack = [...list].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const inner = children(node)
+    if (!inner || inner.length === 0) result.push(node)
+    else for (let index = inner.length - 1; index >= 0; index--) stack.push(inner[index])
+  }
+  return result
+}
+
+// The to-nlcst utilities spread a block's tokens into one call (`push(...tokens)`), which
+// overflows the stack past some hundred thousand tokens (a 140 KB Markdown paragraph): then long
+// text nodes are cut into parts and Markdown is converted block by block.
+function retrying(first: () => Root, second: () => Root): Root {
+  try {
+    return first()
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return second()
+  }
+}
+
+// Text nodes longer than this are cut (at white space where there is some) on the second try.
+const TEXT_PART = 4096
+// Markdown containers larger than this are converted child by child on the second try.
+const BLOCK_PART = 16384
+const PHRASING_HOLDERS = new Set(['paragraph', 'heading', 'tableCell'])
+
+interface TextTree {
+  type: string
+  value?: string
+  children?: TextTree[]
+  position?: {start: {line: number; column: number; offset?: number}; end: {line: number; column: number; offset?: number}}
+}
+
+// Cuts long text nodes into parts. A part is placed as the to-nlcst utilities place text (its
+// node's start plus the length of the text before it), which is what `realign` corrects.
+function splitLongText(root: TextTree, source: string): void {
+  const place = location(source)
+  const point = (offset: number) => place.toPoint(Math.min(offset, source.length))!
+  const stack = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (!node.children) continue
+    const children: TextTree[] = []
+    for (const child of node.children) {
+      const start = child.position?.start.offset
+      if (child.type !== 'text' || child.value === undefined || child.value.length <= TEXT_PART || start === undefined) {
+        children.push(child)
+        stack.push(child)
+        continue
+      }
+      for (const [from, to] of cuts(child.value)) {
+        children.push({type: 'text', value: child.value.slice(from, to), position: {start: point(start + from), end: point(start + to)}})
+      }
+    }
+    node.children = children
+  }
+}
+
+// Where to cut a long text: after white space, else between a mark and a letter, else anywhere.
+function cuts(value: string): Array<[number, number]> {
+  const result: Array<[number, number]> = []
+  let from = 0
+  while (value.length - from > TEXT_PART) {
+    const limit = Math.min(value.length, from + 2 * TEXT_PART)
+    let at = -1
+    for (const test of [/\s\S/u, /[^\p{L}\p{N}][\p{L}\p{N}]|[\p{L}\p{N}][^\p{L}\p{N}]/u]) {
+      const found = test.exec(value.slice(from + TEXT_PART - 1, limit))
+      if (found) {
+        at = from + TEXT_PART - 1 + found.index + 1
+        break
+      }
+    }
+    if (at === -1) at = from + TEXT_PART
+    // Never between the halves of a surrogate pair.
+    if (/[\uDC00-\uDFFF]/u.test(value.charAt(at))) at++
+    result.push([from, at])
+    from = at
+  }
+  result.push([from, value.length])
+  return result
+}
+
+// Converts Markdown block by block: a large container child by child (bounded depth keeps the
+// recursion short), anything else whole.
+function inParts(node: MdastNodes, convert: (node: MdastNodes) => Root, out: RootContent[]): void {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return
+  if ('children' in node && end - start > BLOCK_PART && !PHRASING_HOLDERS.has(node.type)) {
+    for (const child of node.children) inParts(child as MdastNodes, convert, out)
+    return
+  }
+  for (const child of convert(node).children) out.push(child)
+}
+
+// The to-nlcst utilities and parse-english spread a block's tokens into one call
+// (`push(...tokens)`), which overflows the stack on a block of some hundred thousand tokens:
+// that file gets a clear error, not a crash.
+function guard(source: string, depth: number, parse: () => Parsed): Parsed {
+  try {
+    return parse()
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    throw new UnparsableError(tooLarge(source, depth))
+  }
+}
+
+/** The per-file error for copy whose parse ran out of stack. */
+export function tooLarge(source: string, depth?: number): string {
+  let longest = 0
+  for (const block of source.split(/\n[ \t]*\n/u)) longest = Math.max(longest, block.length)
+  const nesting = depth === undefined ? '' : `nesting ${depth} levels deep, `
+  return `too large to parse (${nesting}longest paragraph ${longest} characters): split it into smaller paragraphs`
 }
 
 function markdownKind(type: string, depth: number | undefined, headline: boolean): BlockKind | undefined {
@@ -65,31 +285,81 @@ function markdownKind(type: string, depth: number | undefined, headline: boolean
 const NOT_PROSE_BLOCKS = new Set(['pre', 'textarea', 'noscript', 'template', 'script', 'style', 'select', 'option'])
 const NOT_PROSE_INLINE = new Set(['code', 'kbd', 'samp', 'var'])
 
+type Parse5Node = DefaultTreeAdapterMap['node'] & {childNodes?: Parse5Node[]; content?: {childNodes: Parse5Node[]}; tagName?: string}
+
+// Elements kept whole, with their text only, when deep structure is flattened.
+const HTML_KEPT = new Set([...NOT_PROSE_BLOCKS, ...NOT_PROSE_INLINE, 'svg', 'math', 'del', 'head', 'title'])
+
 /** HTML into nlcst and block hints; `<title>` is the headline, as the first `<h1>` is. */
-export function parseHtml(source: string, file: VFile): {tree: Root; hints: KindHint[]} {
-  const hast = fromHtml(source) as HastRoot
-  const hints: KindHint[] = []
-  let headline = false
-  visit(hast, 'element', (node: Element) => {
-    const tag = node.tagName
-    if (NOT_PROSE_BLOCKS.has(tag)) node.properties = {...node.properties, dataNlcst: 'ignore'}
-    const address = tag === 'a' && typeof node.properties?.href === 'string' && isAddress(hastToString(node), node.properties.href)
-    if (NOT_PROSE_INLINE.has(tag) || address) node.properties = {...node.properties, dataNlcst: 'source'}
-    // hast-util-to-nlcst reads `<title>` as no paragraph; as a `<p>` it is one.
-    if (tag === 'title') node.tagName = 'p'
-    const kind = htmlKind(tag, headline)
-    if (kind === 'headline') headline = true
-    if (kind) hint(hints, node, kind)
+export function parseHtml(source: string, file: VFile): Parsed {
+  // Scripting on, as in a browser: `<noscript>` holds raw text, not markup that leaks its words
+  // into the body (`<noscript>the the . .</noscript>` at the top of a page was linted).
+  const document = parseHtml5(source, {sourceCodeLocationInfo: true, scriptingEnabled: true}) as unknown as Parse5Node
+  const depth = boundDepth<Parse5Node>(
+    document,
+    (node) => node.content?.childNodes ?? node.childNodes,
+    (node, children) => {
+      if (node.content) node.content.childNodes = children
+      else node.childNodes = children
+      for (const child of children) (child as {parentNode?: unknown}).parentNode = node
+    },
+    (node) => node.tagName !== undefined && HTML_KEPT.has(node.tagName)
+  )
+  return guard(source, depth, () => {
+    const hast = fromParse5(document as never, {file}) as HastRoot
+    // An empty document has no position, which hast-util-to-nlcst requires.
+    const place = location(source)
+    hast.position ??= {start: place.toPoint(0)!, end: place.toPoint(source.length)!}
+    const hints: KindHint[] = []
+    const frozen: Span[] = []
+    let headline = false
+    visit(hast, 'element', (node: Element) => {
+      const tag = node.tagName
+      // Nothing in `<head>` is ever fixed safely: its `<title>` is linted, but only suggested.
+      if (tag === 'head') frozen.push(...spansIn(node))
+      if (NOT_PROSE_BLOCKS.has(tag)) node.properties = {...node.properties, dataNlcst: 'ignore'}
+      // A link whose text is its address is not prose; as a `<span>`, hast-util-to-nlcst keeps it
+      // opaque outside a `<p>` too (it unwraps `<a>` in flow content).
+      if (tag === 'a' && typeof node.properties?.href === 'string' && isAddress(hastToString(node), node.properties.href)) {
+        node.tagName = 'span'
+        node.properties = {...node.properties, dataNlcst: 'source'}
+      }
+      if (NOT_PROSE_INLINE.has(tag)) node.properties = {...node.properties, dataNlcst: 'source'}
+      // hast-util-to-nlcst reads `<title>` as no paragraph; as a `<p>` it is one.
+      if (tag === 'title') node.tagName = 'p'
+      const kind = htmlKind(tag, headline)
+      if (kind === 'headline') headline = true
+      if (kind) hint(hints, node, kind)
+    })
+    const maps: TextMap[] = []
+    visit(hast, 'text', (node) => {
+      const map = mapText(node, source)
+      if (map) maps.push(map)
+    })
+    const tree = retrying(
+      () => hastToNlcst(hast, file, ParseEnglish),
+      () => {
+        splitLongText(hast as unknown as TextTree, source)
+        return hastToNlcst(hast, file, ParseEnglish)
+      }
+    )
+    realign(tree, source, maps)
+    joinSplitWords(tree)
+    return {tree, hints, frozen}
   })
-  const maps: TextMap[] = []
-  visit(hast, 'text', (node) => {
-    const map = mapText(node, source)
-    if (map) maps.push(map)
-  })
-  const tree = hastToNlcst(hast, file, ParseEnglish)
-  realign(tree, source, maps)
-  joinSplitWords(tree)
-  return {tree, hints}
+}
+
+// The source ranges of an element: its own, or (an implied `<head>`) its children's.
+function spansIn(node: Element): Span[] {
+  const own = node.position
+  if (own?.start.offset !== undefined && own.end.offset !== undefined) return [{start: own.start.offset, end: own.end.offset}]
+  const spans: Span[] = []
+  for (const child of node.children) {
+    const start = child.position?.start.offset
+    const end = child.position?.end.offset
+    if (start !== undefined && end !== undefined) spans.push({start, end})
+  }
+  return spans
 }
 
 function htmlKind(tag: string, headline: boolean): BlockKind | undefined {

@@ -7,7 +7,8 @@ import {ParseEnglish} from 'parse-english'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {KindHint} from './article.js'
-import {parseHtml, parseMarkdown} from './markup.js'
+import type {Span} from './rule.js'
+import {parseHtml, parseMarkdown, tooLarge, UnparsableError} from './markup.js'
 
 export type Format = 'text' | 'markdown' | 'html'
 
@@ -15,6 +16,8 @@ export type Format = 'text' | 'markdown' | 'html'
 export interface ParseData {
   format: Format
   hints?: readonly KindHint[]
+  /** Source ranges where no safe fix is ever made (an HTML `<head>`), beside what is not prose. */
+  frozen?: readonly Span[]
 }
 
 declare module 'vfile' {
@@ -56,10 +59,17 @@ export function copydeskParse(this: Processor, options?: {format?: Format}) {
     const format = options?.format ?? formatOf(file.path)
     if (format === 'text') {
       file.data.copydesk = {format}
-      return parseText(document)
+      try {
+        return parseText(document)
+      } catch (error) {
+        // parse-english spreads a sentence's tokens into one call: a stack overflow on a
+        // sentence of some hundred thousand tokens is that file's error, not a crash.
+        if (error instanceof RangeError) throw new UnparsableError(tooLarge(document))
+        throw error
+      }
     }
-    const {tree, hints} = format === 'markdown' ? parseMarkdown(document, file) : parseHtml(document, file)
-    file.data.copydesk = {format, hints}
+    const {tree, hints, frozen} = format === 'markdown' ? parseMarkdown(document, file) : parseHtml(document, file)
+    file.data.copydesk = {format, hints, frozen}
     return tree
   }
 }

@@ -512,3 +512,38 @@ describe('bad input never corrupts or loses copy', () => {
     expect(readFileSync(join(cwd, 'huge.txt'), 'utf8') === huge).toBe(true)
   })
 })
+
+describe('no input crashes the command', () => {
+  test('empty, emptied, glued and deeply nested files give messages, never "internal error"', async () => {
+    const cwd = folder({
+      'empty.html': '',
+      'blank.html': ' \n\t\n',
+      'share.html': 'Share this article',
+      'glued.md': 'The site moved.www.example.com now\n',
+      'www.md': 'www.\n',
+      'quotes.md': `${'>'.repeat(4000)} the the talks\n`,
+      'divs.html': `${'<div>'.repeat(2000)}the the talks`
+    })
+    const [linted, fixed] = [await copydesk(['--report', 'json', '.'], {cwd}), await copydesk(['--fix', '--report', 'json', '.'], {cwd})]
+    for (const run of [linted, fixed]) {
+      expect(run.stderr).not.toMatch(/internal error/u)
+      expect([0, 1]).toContain(run.code)
+      expect(paths(run)).toEqual(['blank.html', 'divs.html', 'empty.html', 'glued.md', 'quotes.md', 'share.html', 'www.md'])
+    }
+    expect(readFileSync(join(cwd, 'share.html'), 'utf8')).toBe('')
+    expect(readFileSync(join(cwd, 'divs.html'), 'utf8')).toBe(`${'<div>'.repeat(2000)}the talks`)
+    expect(readFileSync(join(cwd, 'glued.md'), 'utf8')).toBe('The site moved.www.example.com now\n')
+    rmSync(cwd, {recursive: true, force: true})
+  })
+
+  test('--fix-dry-run shows the repair beside a path and leaves the path alone', async () => {
+    const text = 'The file is at /a/../b. . Then it was moved to example.com/search?q=red,blue today.\n'
+    const cwd = folder({'story.txt': text})
+    const run = await copydesk(['--fix-dry-run', 'story.txt'], {cwd})
+    expect(run.stderr).not.toMatch(/internal error/u)
+    expect(run.stdout).toContain('-The file is at /a/../b. . Then')
+    expect(run.stdout).toContain('+The file is at /a/../b. Then it was moved to example.com/search?q=red,blue today.')
+    expect(readFileSync(join(cwd, 'story.txt'), 'utf8')).toBe(text)
+    rmSync(cwd, {recursive: true, force: true})
+  })
+})

@@ -135,8 +135,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
           files.push(result.file)
         } else files.push(linter.lint({path: stdinName, cwd, value}))
       } catch (error) {
-        if (!(error instanceof m.InputError)) throw error
-        problems.push(error)
+        if (error instanceof m.UnparsableError) problems.push(new m.InputError(stdinName, error.message))
+        else if (!(error instanceof m.InputError)) throw error
+        else problems.push(error)
       }
     }
 
@@ -162,7 +163,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         }
         result = linter.fix({path: name, cwd, value: copy.value})
       } catch (error) {
-        problems.push(new m.InputError(path, `internal error while linting: ${(error as Error).message}`))
+        // Copy the parsers cannot take is that file's problem; anything else is a bug, named so.
+        const unparsable = error instanceof m.UnparsableError
+        problems.push(new m.InputError(path, unparsable ? error.message : `internal error while linting: ${(error as Error).message}`))
         continue
       }
       files.push(result.file)

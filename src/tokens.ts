@@ -1,0 +1,170 @@
+// Protected tokens: addresses, e-mail addresses, domain names, file paths, numbers with parts
+// (versions, decimals, times) and code-like tokens (`.NET`, `node.js`, `e.g.`). A safe fix never
+// changes one of them, and never glues one onto a neighbour (`it. .NET` must not become
+// `it.NET`); the engine checks every safe fix against them, and rules can skip them.
+import type {Span} from './rule.js'
+
+export type TokenKind = 'url' | 'email' | 'path' | 'number' | 'code'
+
+/** A protected token: its kind and its source span. */
+export interface Token extends Span {
+  kind: TokenKind
+}
+
+/** What a safe fix does to the tokens it touches. */
+export type FixEffect =
+  /** Leaves every token byte for byte, and no token glued to anything new. */
+  | 'keeps'
+  /** Cuts into a token: the rule read part of it as prose (`..` in `/a/../b`). */
+  | 'cuts'
+  /** Replaces whole tokens, or glues one to its neighbour: a person must look. */
+  | 'changes'
+
+// A run: what lies between white space, markup brackets and quotation marks. An HTML entity
+// other than `&amp;` (which addresses hold) separates runs too, and is itself no token:
+// `example.com&nbsp;said`, `it&#8217;s`, and one escaped again in HTML, `wasn&amp;#x27;t` (the
+// first alternative consumes it whole).
+const RUN = /&(?:amp;)*(?:#x?[\da-f]+|[a-z][a-z\d]*);|(?:(?!&(?:#x?[\da-f]+|[a-z][a-z\d]*);)(?:&amp;|[^\s<>"“”‘’«»`|]))+/giu
+const ENTITY = /^&(?:amp;)*(?:#x?[\da-f]+|[a-z][a-z\d]*);$/iu
+const ENTITY_AMP = /&amp;/giu
+const LEADING = /^[([{'*_~¡¿]+/u
+// Marks that end a sentence or a bracket after a token (read backwards: a `+$` pattern is
+// quadratic on a long run of them).
+const TRAILING = new Set([...'.,;:!?\'*_~)]}'])
+// Quantifiers are bounded so that a run of 100,000 letters is scanned in linear time.
+const SCHEME = /[a-z][a-z\d+.-]{0,31}:\/\/|\b(?:mailto|tel|urn|news):(?=\S)|\bwww\d{0,3}\.(?=[\p{L}\p{N}])/iu
+const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u
+const PATH_START = /^(?:\.{1,2}[\\/]|~[\\/]|[\\/](?=[^\s\\/])|[A-Za-z]:[\\/]|\\\\)/u
+const SLASHED = /[^\\/][\\/]+[^\\/]/u
+const NUMBER = /^[-+−±]?[$£€¥]?(?:v?\d+(?:[.,:]\d+)+|\.\d+)/iu
+const LEADING_DOT = /^\.[\p{L}\p{N}]/u
+const DOTTED = /^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+$/u
+// `talks.The`, `Japan.He`: a sentence run into the next, which the rules repair; not a name.
+const RUN_TOGETHER = /^[\p{L}\p{N}'’-]+\.\p{Lu}\p{Ll}*$/u
+const SINGLE_LETTERS = /^\p{L}(?:\.\p{L})+$/u
+// How far the check of an edit looks for the ends of the runs it touches.
+const CONTEXT = 512
+const CODE = /^[#@$][\p{L}\p{N}_]+|^\p{L}[\p{L}\p{N}]*(?:\+\+|#)$|[\p{L}\p{N}]_[\p{L}\p{N}]|\(\)$/u
+
+/** The protected tokens of a text (or of `text.slice(from, to)`), in order, not overlapping. */
+export function scanTokens(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = []
+  RUN.lastIndex = from
+  const slice = to === text.length ? text : text.slice(0, to)
+  for (let match = RUN.exec(slice); match; match = RUN.exec(slice)) {
+    if (match[0].startsWith('&') && ENTITY.test(match[0])) continue
+    // A Markdown link or image, `[text](address)`, holds two runs.
+    let offset = match.index
+    for (const part of match[0].split(/(?<=\])(?=\()/u)) {
+      const token = classify(part, offset)
+      if (token) tokens.push(token)
+      offset += part.length
+    }
+  }
+  return tokens
+}
+
+// The token a run holds, if any: its punctuation stripped, then read by shape.
+function classify(run: string, offset: number): Token | undefined {
+  const lead = LEADING.exec(run)?.[0].length ?? 0
+  let core = run.slice(lead)
+  let cut = core.length
+  while (cut > 0 && TRAILING.has(core[cut - 1])) cut--
+  let trail = core.slice(cut)
+  // A closing bracket that the token opened stays: `https://en.wikipedia.org/wiki/Go_(game)`.
+  if (trail.startsWith(')')) {
+    const base = core.slice(0, core.length - trail.length)
+    let open = count(base, '(') - count(base, ')')
+    while (open > 0 && trail.startsWith(')')) {
+      trail = trail.slice(1)
+      open--
+    }
+  }
+  core = core.slice(0, core.length - trail.length)
+  if (core === '') return undefined
+  const start = offset + lead
+  const make = (kind: TokenKind, from = 0, length = core.length): Token => ({kind, start: start + from, end: start + from + length})
+
+  const scheme = SCHEME.exec(core)
+  if (scheme) return make('url', scheme.index, core.length - scheme.index)
+  const email = core.includes('@') ? EMAIL.exec(core) : null
+  if (email) return make('email', email.index, email[0].length)
+  if (PATH_START.test(core) || SLASHED.test(core)) {
+    // `/a/..` at a sentence's end keeps its dots: `/a/...` is the path `/a/..` and a period.
+    if (/[\\/]$/u.test(core) && trail.startsWith('.')) return make('path', 0, core.length + Math.min(2, /^\.+/u.exec(trail)![0].length))
+    return make('path')
+  }
+  const number = NUMBER.exec(core)
+  if (number) return make('number', 0, number[0].length)
+  if (LEADING_DOT.test(core)) return make('code')
+  const bare = core.replace(ENTITY_AMP, '&')
+  if (DOTTED.test(bare)) {
+    // `e.g.`, `U.S.`, `a.m.`: the final period is the token's own.
+    if (SINGLE_LETTERS.test(core)) return make('code', 0, core.length + (trail.startsWith('.') ? 1 : 0))
+    if (!RUN_TOGETHER.test(core)) return make(/\.[a-z]{2,}$/u.test(core) ? 'url' : 'code')
+    return undefined
+  }
+  if (CODE.test(core)) return make('code')
+  return undefined
+}
+
+function count(text: string, character: string): number {
+  let total = 0
+  for (const each of text) if (each === character) total++
+  return total
+}
+
+/** The tokens that overlap or touch a span, by binary search over sorted tokens. */
+export function tokensNear(tokens: readonly Token[], span: Span): Token[] {
+  let low = 0
+  let high = tokens.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (tokens[middle].end < span.start) low = middle + 1
+    else high = middle
+  }
+  const found: Token[] = []
+  for (let index = low; index < tokens.length && tokens[index].start <= span.end; index++) found.push(tokens[index])
+  return found
+}
+
+/**
+ * What replacing `span` of `text` with `replacement` does to the protected tokens: an edit that
+ * only touches a token is checked by scanning the edited neighbourhood again, so `it. .NET` to
+ * `it.NET` (a new, longer token) is caught, and `2.5 %` to `2.5%` is not.
+ */
+export function fixEffect(text: string, tokens: readonly Token[], span: Span, replacement: string): FixEffect {
+  const near = tokensNear(tokens, span)
+  if (near.length === 0) return 'keeps'
+  let changes = false
+  const touching: Token[] = []
+  for (const token of near) {
+    const empty = span.start === span.end
+    if (empty ? token.start < span.start && span.start < token.end : span.start < token.end && token.start < span.end) {
+      if (empty || span.start > token.start || span.end < token.end) return 'cuts'
+      // Deleted whole (a line of page residue holding `AFP/Getty`) is not changed.
+      if (replacement.trim() !== '') changes = true
+    } else touching.push(token)
+  }
+  if (changes) return 'changes'
+
+  // Scan the edited neighbourhood again, from white space to white space.
+  let from = Math.min(span.start, ...touching.map((token) => token.start))
+  let to = Math.max(span.end, ...touching.map((token) => token.end))
+  const floor = Math.max(0, from - CONTEXT)
+  const ceiling = Math.min(text.length, to + CONTEXT)
+  while (from > floor && !/\s/u.test(text.charAt(from - 1))) from--
+  while (to < ceiling && !/\s/u.test(text.charAt(to))) to++
+  const edited = text.slice(from, span.start) + replacement + text.slice(span.end, to)
+  const shift = replacement.length - (span.end - span.start)
+  const after = scanTokens(edited)
+  for (const token of touching) {
+    const length = token.end - token.start
+    const start = token.start - from + (token.start >= span.end ? shift : 0)
+    const same = after.find((candidate) => candidate.start <= start && candidate.end >= start + length)
+    if (!same || same.start !== start || edited.slice(start, start + length) !== text.slice(token.start, token.end)) return 'changes'
+    // Growing to the right by punctuation only (`2.5%`) glues nothing.
+    if (/[\p{L}\p{N}]/u.test(edited.slice(start + length, same.end))) return 'changes'
+  }
+  return 'keeps'
+}

@@ -1,0 +1,108 @@
+// No input crashes: the inputs that did (empty HTML, an HTML page that --fix empties, GFM
+// literal autolinks, deep nesting, a block too large for the to-nlcst utilities) give messages,
+// and random Markdown and HTML structures, deep ones included, never make lint or fix throw.
+import {describe, expect, test} from '@jest/globals'
+import fc from 'fast-check'
+import {VFile} from 'vfile'
+import {createLinter, fix, lint} from '../src/index.js'
+import {parseMarkdown} from '../src/markup.js'
+import {checkMessages} from './helpers/invariants.js'
+
+const linter = createLinter({rules: {'word-echo': 'on'}})
+
+function lintsAndFixes(path: string, value: string): void {
+  const file = linter.lint({path, value})
+  checkMessages(file)
+  const fixed = linter.fix({path, value})
+  checkMessages(fixed.file)
+}
+
+describe('the inputs that crashed', () => {
+  test('empty and white-space-only HTML', () => {
+    for (const value of ['', ' ', '\n\n', '\t \r\n ']) {
+      expect(lint({path: 'a.html', value}).messages).toEqual([])
+      expect(fix({path: 'a.html', value}).text).toBe(value)
+    }
+  })
+
+  test('--fix of an HTML file holding only `Share this article` empties it', () => {
+    const result = fix({path: 'a.html', value: 'Share this article'})
+    expect(result.text).toBe('')
+    expect(result.messages).toEqual([])
+  })
+
+  test('Markdown literal autolinks glued to a sentence, and a paragraph that is just `www.`', () => {
+    const glued = 'The site moved.www.example.com now'
+    const file = lint({path: 'a.md', value: glued})
+    checkMessages(file)
+    expect(fix({path: 'a.md', value: glued}).text).toBe(glued)
+    for (const value of ['www.', 'www.\n', 'Hi.\n\nwww.\n\nwww.example.com.', 'Mail a@b.co.uk.now or see http://x.y']) lintsAndFixes('a.md', value)
+  })
+
+  test('4,000 nested `>`, 2,000 nested `<div>`, and other deep structure', () => {
+    const cases: Array<[string, string]> = [
+      ['a.md', `${'>'.repeat(4000)} the the talks. . he said`],
+      ['a.md', `${'> '.repeat(4000)}the the talks. . he said`],
+      ['a.md', Array.from({length: 400}, (_, depth) => `${'  '.repeat(depth)}- the the item`).join('\n')],
+      ['a.html', `${'<div>'.repeat(2000)}the the talks. . he said`],
+      ['a.html', `<p>${'<b>'.repeat(3000)}the the talks. . he said</p>`],
+      ['a.html', `${'<div><p>'.repeat(1500)}Officials met. he said`]
+    ]
+    for (const [path, value] of cases) {
+      const file = linter.lint({path, value})
+      checkMessages(file)
+      // The text at the bottom of the nesting is still linted.
+      expect([path, value.slice(0, 12), file.messages.some((message) => message.ruleId === 'repeated-words' || message.ruleId === 'sentence-start')]).toEqual([path, value.slice(0, 12), true])
+    }
+    // One of them fixed too: the repair lands at the bottom of the nesting.
+    const html = `${'<div>'.repeat(2000)}the the talks`
+    expect(linter.fix({path: 'a.html', value: html}).text).toBe(`${'<div>'.repeat(2000)}the talks`)
+  })
+
+  test('a block of more tokens than the to-nlcst utilities can spread (as `[a](` 40,000 times)', () => {
+    // 140,000 tokens in one paragraph overflowed `push(...tokens)`; the second try cuts the text
+    // into parts, and every leaf still points at its own text. (`[a](` itself takes micromark
+    // half a minute at that size, so a shape with as many tokens stands in for it here.)
+    for (const [value, parse] of [
+      ['a '.repeat(70000), parseMarkdown]
+    ] as const) {
+      const {tree} = parse(value, new VFile(value))
+      let leaves = 0
+      const stack: Array<{value?: string; children?: unknown[]; position?: {start: {offset?: number}; end: {offset?: number}}}> = [tree]
+      while (stack.length > 0) {
+        const node = stack.pop()!
+        if (typeof node.value === 'string') {
+          leaves++
+          expect(value.slice(node.position!.start.offset, node.position!.end.offset)).toBe(node.value)
+        }
+        for (const child of node.children ?? []) stack.push(child as typeof node)
+      }
+      expect(leaves).toBeGreaterThan(100000)
+    }
+  })
+})
+
+// Random Markdown and HTML structure: containers nested at random, deep runs of them, damage and
+// tokens as text.
+const TEXT = ['the the talks', 'Japan. he said', ' . , ', 'www.', 'www.example.com', 'moved.www.x.org', '/a/../b', '.NET', 'e.g.', 'x', 'Share this article', '', ' ', '\n', '\n\n', '&amp;', '&nbsp;', '😀', 'a@b.co']
+const MARKDOWN_OPEN = ['> ', '- ', '1. ', '# ', '* ', '[', '](', ')', '`', '**', '_', '~~', '<div>', '</div>', '| a | b |\n|---|---|\n| ', '    ', '```\n', '---\n', '![', '\\']
+const HTML_OPEN = ['<div>', '</div>', '<p>', '</p>', '<b>', '</b>', '<a href="https://x.org">', '</a>', '<noscript>', '</noscript>', '<head>', '<title>', '</title>', '<code>', '<pre>', '<script>', '<table><tr><td>', '<li>', '<br>', '<!--', '-->', '<svg>', '<template>', '</']
+const deep = (pieces: string[]) => fc.tuple(fc.constantFrom(...pieces), fc.integer({min: 50, max: 400})).map(([piece, times]) => piece.repeat(times))
+const document = (pieces: string[]) =>
+  fc.array(fc.oneof({weight: 6, arbitrary: fc.constantFrom(...TEXT, ...pieces)}, {weight: 1, arbitrary: deep(pieces)}), {maxLength: 30}).map((parts) => parts.join(''))
+
+describe('random structure never makes lint or fix throw (property)', () => {
+  test('Markdown', () => {
+    fc.assert(
+      fc.property(document(MARKDOWN_OPEN), (value) => lintsAndFixes('a.md', value)),
+      {numRuns: 40}
+    )
+  })
+
+  test('HTML', () => {
+    fc.assert(
+      fc.property(document(HTML_OPEN), (value) => lintsAndFixes('a.html', value)),
+      {numRuns: 40}
+    )
+  })
+})

@@ -1,0 +1,181 @@
+// Safe fixes leave tokens alone: addresses, e-mail addresses, domain names, paths, versions,
+// decimals and code-like tokens survive `fix` byte for byte, in plain text, Markdown and HTML,
+// and a fix never glues one onto its neighbour (`it. .NET` is not `it.NET`).
+import {describe, expect, test} from '@jest/globals'
+import fc from 'fast-check'
+import {createLinter, fix, lint, scanTokens} from '../src/index.js'
+import {fixEffect} from '../src/tokens.js'
+import {checkMessages} from './helpers/invariants.js'
+
+const tokensOf = (text: string) => scanTokens(text).map((token) => `${token.kind}:${text.slice(token.start, token.end)}`)
+
+describe('scanTokens', () => {
+  test('finds each kind, without the punctuation around it', () => {
+    const text =
+      'See https://example.com/search?q=red,blue, (www.example.org/a) or example.com. Write to a.b@example.com, ' +
+      'open /a/../b, C:\\x\\y and ./x; version 1.2.3 and v2.0, 3.14 and .5, 10:30; .NET, node.js and ASP.NET, e.g. this, ' +
+      'bbc.co.uk and [the notes](https://example.com/wiki/Go_(game)).'
+    expect(tokensOf(text)).toEqual([
+      'url:https://example.com/search?q=red,blue',
+      'url:www.example.org/a',
+      'url:example.com',
+      'email:a.b@example.com',
+      'path:/a/../b',
+      'path:C:\\x\\y',
+      'path:./x',
+      'number:1.2.3',
+      'number:v2.0',
+      'number:3.14',
+      'number:.5',
+      'number:10:30',
+      'code:.NET',
+      'url:node.js',
+      'code:ASP.NET',
+      'code:e.g.',
+      'url:bbc.co.uk',
+      'url:https://example.com/wiki/Go_(game)'
+    ])
+  })
+
+  test('a sentence run into the next is not a token, so it is still repaired', () => {
+    expect(tokensOf('The talks.The minister, Japan.He said, it ended..Then')).toEqual([])
+    expect(fix('The talks ended.The minister left.').text).toBe('The talks ended. The minister left.')
+  })
+
+  test('a path that ends in `..` keeps its dots before a period', () => {
+    expect(tokensOf('Go up to /a/... Then stop.')).toEqual(['path:/a/..'])
+  })
+})
+
+describe('fixEffect', () => {
+  const effect = (text: string, find: string, replacement: string) => {
+    const start = text.indexOf(find)
+    return fixEffect(text, scanTokens(text), {start, end: start + find.length}, replacement)
+  }
+
+  test('cutting into a token, replacing one, gluing onto one, or leaving them alone', () => {
+    expect(effect('Microsoft shipped it. .NET 8 is faster.', ' .', '')).toBe('cuts')
+    expect(effect('open /a/../b now', '..', '.')).toBe('cuts')
+    expect(effect('see example.com example.com', 'example.com example.com', 'example.com')).toBe('changes')
+    expect(effect('Microsoft shipped it. .NET 8', '. ', '')).toBe('changes')
+    expect(effect('It rose 2.5 % on Monday', ' %', '%')).toBe('keeps')
+    expect(effect('Write to a.b@example.com,please', ',', ', ')).toBe('keeps')
+    expect(effect('Visit example.com ..', ' ..', '.')).toBe('keeps')
+  })
+})
+
+describe('the quoted examples of the issue', () => {
+  test('plain text', () => {
+    for (const text of [
+      'Microsoft shipped it. .NET 8 is faster.',
+      'They moved it. .com addresses cost more.',
+      'Search https://example.com/search?q=red,blue for it.',
+      'Search example.com/search?q=red,blue for it.',
+      'The file is at /a/../b today.',
+      'Copy C:\\x\\..\\y and ./x first.',
+      'Release 1.2.3 is out. It costs 3.50 dollars.',
+      'We use node.js, ASP.NET and .NET, e.g. daily.',
+      'Mail me at news.desk@example.co.uk,he said.'.replace(',he', ', he')
+    ]) {
+      const result = fix(text)
+      expect([text, result.text]).toEqual([text, text])
+    }
+  })
+
+  test('damage beside a token is still repaired where the token survives', () => {
+    expect(fix('Prices rose 2.5 % on Monday. . Then they fell.').text).toBe('Prices rose 2.5% on Monday. Then they fell.')
+    expect(fix('Write to a.b@example.com,please.').text).toBe('Write to a.b@example.com, please.')
+    expect(fix('Officials met. he said www.example.com was down.').text).toBe('Officials met. He said www.example.com was down.')
+  })
+
+  test('Markdown', () => {
+    const text = 'Microsoft shipped it. .NET 8 is faster.\n\nSee https://example.com/search?q=red,blue and /a/../b.\n'
+    expect(fix({path: 'a.md', value: text}).text).toBe(text)
+  })
+
+  test('HTML: a link whose text is its address, inside and outside <p>', () => {
+    const link = '<a href="https://example.com/search?q=red,blue">https://example.com/search?q=red,blue</a>'
+    for (const html of [`<p>See ${link} now.</p>`, `<div>${link}</div>`, `<li>${link}</li>`, `<body>${link}</body>`]) {
+      const file = lint({path: 'a.html', value: html})
+      checkMessages(file)
+      expect([html, file.messages.map((message) => message.ruleId)]).toEqual([html, []])
+      expect(fix({path: 'a.html', value: html}).text).toBe(html)
+    }
+  })
+})
+
+describe('HTML that is not prose is never linted, and never fixed', () => {
+  const DAMAGE = 'the the . . talks. .'
+  test('<noscript> at the start of a document and in <head>', () => {
+    for (const html of [
+      `<noscript>${DAMAGE}</noscript><p>Officials met on Monday.</p>`,
+      `<html><head><noscript>${DAMAGE}</noscript></head><body><p>Officials met on Monday.</p></body></html>`,
+      `<p>Officials met on Monday.</p><noscript>${DAMAGE}</noscript>`
+    ]) {
+      expect([html, lint({path: 'a.html', value: html}).messages]).toEqual([html, []])
+      expect(fix({path: 'a.html', value: html}).text).toBe(html)
+    }
+  })
+
+  test('<script>, <style>, <code>, <pre>, attribute values', () => {
+    const html = [
+      `<html><head><style>/* ${DAMAGE} */</style><script>var a = "${DAMAGE}"</script></head><body>`,
+      `<p title="${DAMAGE}" data-x="${DAMAGE}">Run <code>${DAMAGE}</code> first.</p>`,
+      `<pre>${DAMAGE}</pre><script>var b = "${DAMAGE}"</script>`,
+      '</body></html>'
+    ].join('')
+    expect(lint({path: 'a.html', value: html}).messages).toEqual([])
+    expect(fix({path: 'a.html', value: html}).text).toBe(html)
+  })
+
+  test('<head>: the title is linted, but its fixes are only offered', () => {
+    const html = '<html><head><title>Talks went well. . he said</title></head><body><p>Officials met. . he said so.</p></body></html>'
+    const file = lint({path: 'a.html', value: html})
+    checkMessages(file)
+    const inTitle = file.messages.filter((message) => message.place && 'start' in message.place && message.place.start.offset! < html.indexOf('</head>'))
+    expect(inTitle.length).toBeGreaterThan(0)
+    for (const message of inTitle) expect(message.autofix).toBeFalsy()
+    expect(fix({path: 'a.html', value: html}).text).toBe(html.replace('met. . he said so', 'met. He said so'))
+  })
+})
+
+// Tokens dropped into generated sentences, with generated damage on either side.
+const TOKENS = [
+  'https://example.com/search?q=red,blue', 'http://example.org/a.b.Cd', 'www.example.org', 'example.com', 'bbc.co.uk',
+  'a.b@example.com', '/a/../b', '/a/..', 'C:\\x\\y', './x', '../up/file.txt', '~/notes.md', '1.2.3', 'v2.0.1', '3.14',
+  '.5', '10:30', '1,000', '.NET', '.com', 'node.js', 'ASP.NET', 'e.g.', 'i.e.', 'U.S.'
+]
+const BEFORE = [' ', '. ', '. . ', 'it. ', ' (', '\n', ', ', ' , ', 'the the ', 'Japan. he said ']
+const AFTER = [' ', '. ', ', ', '. . ', ' . ', ' , ', '.. ', ') ', ' % ', '. he said ', ' the the ', ',then ', '\n']
+const WORDS = ['Officials met', 'the talks went on', 'he said', 'democratically-governed', 'Microsoft shipped it', 'There', 'officials. there, including']
+const sentence = fc
+  .array(fc.oneof(fc.constantFrom(...WORDS), fc.tuple(fc.constantFrom(...BEFORE), fc.constantFrom(...TOKENS), fc.constantFrom(...AFTER)).map((parts) => parts.join(''))), {minLength: 1, maxLength: 12})
+  .map((parts) => parts.join(' '))
+
+function occurrences(text: string, token: string): number {
+  return text.split(token).length - 1
+}
+
+function asTokens(text: string, token: string): number {
+  return scanTokens(text).filter((found) => text.slice(found.start, found.end) === token).length
+}
+
+describe('fix keeps every token byte for byte (property)', () => {
+  const linter = createLinter()
+  for (const path of ['a.txt', 'a.md']) {
+    test(path, () => {
+      fc.assert(
+        fc.property(sentence, (text) => {
+          const fixed = linter.fix({path, value: text}).text
+          for (const token of TOKENS) {
+            // Not one byte of a token changes, and none is glued onto a neighbour (a fix may
+            // free one: `bbc.co.uk,then` becomes `bbc.co.uk, then`).
+            expect([text, token, occurrences(fixed, token)]).toEqual([text, token, occurrences(text, token)])
+            expect([text, token, asTokens(fixed, token) >= asTokens(text, token)]).toEqual([text, token, true])
+          }
+        }),
+        {numRuns: 120}
+      )
+    })
+  }
+})
