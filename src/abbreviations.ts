@@ -14,7 +14,8 @@ const WORDS = new Set([
   // organisations and places
   'inc', 'ltd', 'co', 'corp', 'bros', 'llc', 'dept', 'univ', 'assn', 'assoc', 'govt', 'intl',
   'ave', 'blvd', 'rd', 'mt', 'ft', 'pl', 'sq', 'hwy', 'ct', 'cty', 'calif', 'conn', 'fla', 'penn',
-  'wis', 'tenn', 'ariz', 'colo', 'okla', 'nev', 'mich', 'minn',
+  'wis', 'tenn', 'ariz', 'colo', 'okla', 'nev', 'mich', 'minn', 'ala', 'ark', 'kan', 'ky', 'md',
+  'mont', 'neb', 'tex', 'vt', 'va', 'wyo',
   // references and measures
   'etc', 'vs', 'approx', 'est', 'nos', 'vol', 'vols', 'pp', 'ch', 'fig', 'figs', 'ed', 'eds', 'al',
   'cf', 'viz', 'ca', 'min', 'max', 'avg', 'tel', 'ext', 'lb', 'lbs', 'oz', 'km', 'kg', 'mph', 'hr',
@@ -23,13 +24,18 @@ const WORDS = new Set([
   'no'
 ])
 
+// A party and state after a US legislator's name: `Sen. Elizabeth Warren, D-Mass., said` (the
+// state is abbreviated there even where it is also a word: `Mass.`, `Ore.`, `Wash.`).
+const PARTY_STATE = /^\(?[DRI]-\p{Lu}\p{L}{0,4}$/u
+
 /**
  * Whether a word followed by a period is an abbreviation: a known one, one with inner periods
- * (`U.S`, `e.g`, `p.m`), or a single letter (an initial: `J. K.`).
+ * (`U.S`, `e.g`, `p.m`), a single letter (an initial: `J. K.`), or a party and state (`D-Mass`).
  */
 export function isAbbreviation(word: string): boolean {
   const bare = word.replace(/\.$/u, '')
   if (bare.length === 1 && /\p{L}/u.test(bare)) return true
   if (/\p{L}\.\p{L}/u.test(bare)) return true
+  if (PARTY_STATE.test(bare)) return true
   return WORDS.has(bare.toLowerCase())
 }

@@ -1,58 +1,334 @@
-// An attribution that lost its verb (`..., the five people familiar with conversations.`,
-// `"...," Mr Smith.`) or was cut off into a sentence of its own (`According to sources, 2025.`).
-// The repairs restore the verb or join the attribution to its sentence; a person confirms them.
+// An attribution that lost its verb (`"...," he.`, `..., the Treasury Department.`) or was cut off
+// into a sentence of its own (`According to sources, 2025.`). It reads each sentence: a speaker
+// with no verb at its end, after a quotation or a reported statement, told from an apposition by
+// part-of-speech tags and what stands before the comma. The repairs restore the verb in the
+// article's own tense or join the attribution to its sentence; a person confirms them.
+import {isAbbreviation} from '../../src/abbreviations.js'
 import type {Block} from '../../src/article.js'
 import {defineRule, type RuleContext} from '../../src/rule.js'
-import {QUALIFIERS, SOURCES, TITLES} from './words.js'
+import {tag, type Token} from './tagger.js'
+import {BODIES, PAPERS, PERSONS, ROLES, SPEECH, TIMES, TITLES} from './words.js'
 
-// `, the five people familiar with conversations.`: a source phrase closing a sentence after a
-// comma, with no verb (`said`) after it. Up to two words between article and noun (`the five`,
-// `two senior`), then an optional qualifier phrase without clause punctuation.
-const SOURCE_PHRASE = new RegExp(
-  `(?<=, )((?:the|a|an|two|three|four|five|several|some|other) (?:[\\p{Ll}\\d-]+ ){0,2}(?:${SOURCES})(?: (?:${QUALIFIERS}) [^,.;:!?"“”]{1,60})?)(?=\\.(?:\\s|$))`,
-  'gu'
-)
-// `"...," Mr Smith.`: a quotation closed with a comma, then a speaker and the sentence end.
-const QUOTE_SPEAKER = new RegExp(
-  `(?<=,["”’'] )((?:(?:${TITLES}) )?\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){0,2}|the (?:[\\p{Ll}-]+ ){0,2}(?:${SOURCES}))(?=\\.(?:\\s|$))`,
-  'gu'
-)
+type Report = RuleContext<object, undefined>['report']
+
+/** The verbs to restore, in the tense the article attributes in. */
+interface Tense {
+  said: string
+  told: string
+  asked: string
+}
+
+// `"We will win," he.`: a quotation closed with a comma (inside or outside the marks), `?` or `!`,
+// then the rest of the sentence, which is its attribution when the quotation opened the sentence.
+const QUOTE_END = /(?:,\s*["”’']|["”’']\s*,|([?!])["”’'])\s+([^"“”;:()]+?)\.$/u
+// `"...," Mr Goodman, "and there is more."`: a quotation interrupted by its speaker.
+const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
+// `Rates will rise, the group.`: the last comma-separated part of a sentence.
+const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)\.$/u
 // `According to sources, 2025.`: an attribution alone, with at most a stray number after it.
 const ORPHAN = /(?<=^|[.!?]["”’]?\s+)According to ([^,.;:!?]{1,60}?)(?:, [\d\s%.,-]{0,12})?\.(?=\s|$)/gu
 // A verb in the phrase means it is a clause, not a bare attribution (`the people who spoke`).
 const VERB = /\b(?:said|says|say|told|tell|added|adds|spoke|speak|speaking|asked|declined|confirmed|is|are|was|were|has|have|had|will|would)\b/u
+// Subject pronouns: `"...," he.` Object pronouns (`him`, `them`) never attribute.
+const SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it'])
+const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|two|three|four|five|six|several|some|many|other|senior|top)$/iu
+// Months and days: `Rates will rise in March, the Treasury Department.` is not an apposition.
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
+const MAX_WORDS = 12
+// Possessive determiners, which the tagger calls pronouns: `"...," his wife, Sheila.`
+const POSSESSIVES = /^(?:his|her|its|their|our|my|your)$/iu
 
 export default defineRule({
   id: 'dangling-attribution',
-  summary: 'An attribution that lost its verb or its sentence, such as `..., the five people familiar with conversations.`',
+  summary: 'An attribution that lost its verb or its sentence, such as `"...," he.` or `..., the five people familiar with conversations.`',
   fix: 'suggest',
   options: {},
   check(_tree, _file, {article, report}) {
+    let tense: Tense | undefined
+    const verbs = () => (tense ??= tenseOf(article.source))
     for (const block of article.blocks) {
       if (block.kind !== 'body' && block.kind !== 'quotation') continue
-      missingVerb(block, SOURCE_PHRASE, report)
-      missingVerb(block, QUOTE_SPEAKER, report)
-      for (const match of block.prose.matchAll(ORPHAN)) orphan(block, match, report)
+      const {prose} = block
+      const marks = quoteMarks(prose)
+      for (const [from, to] of sentences(prose, block.bodyStart)) {
+        const text = prose.slice(from, to)
+        const quoted = QUOTE_END.exec(text)
+        const close = quoted ? from + quoted.index + quoted[0].search(/["”’']/u) : -1
+        if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
+          afterQuotation(block, to - 1 - quoted[2].length, quoted[2], quoted[1] === '?', verbs, report)
+        } else afterStatement(block, from, text, article.source, marks, verbs, report)
+        for (const match of text.matchAll(INTERRUPTED)) {
+          const start = from + match.index + match[0].indexOf(match[1], 2)
+          if (opensSentence(prose, openerOf(marks, start - 2), block.bodyStart)) afterQuotation(block, start, match[1], false, verbs, report)
+        }
+      }
+      for (const match of prose.matchAll(ORPHAN)) orphan(block, match, report)
     }
   }
 })
 
-type Report = RuleContext<object, undefined>['report']
+interface Mark {
+  index: number
+  open: boolean
+}
 
-// A speech verb earlier in the sentence makes the phrase an apposition to the speaker:
-// `"...," said Ken Kim, an analyst at Stone & McCarthy Research.`
-const SPEECH = /\b(?:said|says|say|told|tells|added|adds|according|explained|explains|warned|warns|argued|argues|insisted|insists|wrote|writes|claimed|claims|asked|asks)\b/u
-
-function missingVerb(block: Block, pattern: RegExp, report: Report) {
-  for (const match of block.prose.matchAll(pattern)) {
-    const phrase = match[1]
-    if (VERB.test(phrase)) continue
-    const sentence = block.prose.slice(0, match.index).split(/[.!?]["”’]?\s+(?=["“‘']?\p{Lu})/u).pop() ?? ''
-    if (SPEECH.test(sentence)) continue
-    report(block.span(match.index, match.index + phrase.length), `Unexpected attribution \`${phrase}\` without a verb, expected \`${phrase} said\``, {
-      suggest: [`${phrase} said`]
-    })
+// The quotation marks of a block, each an opener or a closer: curly marks say which they are; a
+// straight one opens after white space or a bracket and before a letter, and closes otherwise.
+function quoteMarks(prose: string): Mark[] {
+  const marks: Mark[] = []
+  for (const match of prose.matchAll(/["“”]/gu)) {
+    const index = match.index
+    const open = match[0] === '“' || (match[0] === '"' && /^$|[\s([{—–-]$/u.test(prose.slice(index - 1, index)) && /\S/u.test(prose[index + 1] ?? ''))
+    marks.push({index, open})
   }
+  return marks
+}
+
+// Where the quotation that closes at an index opened: the last opener before it; -1 if none.
+function openerOf(marks: readonly Mark[], close: number): number {
+  let opener = -1
+  for (const mark of marks) {
+    if (mark.index >= close) break
+    if (mark.open) opener = mark.index
+  }
+  return opener
+}
+
+// Whether a quotation is open at an index: a sentence inside a quoted passage is the speaker's
+// own (`"I agree. Thank you, John. We go on."`), and its commas are not attributions.
+function quoteOpen(marks: readonly Mark[], index: number): boolean {
+  let open = false
+  for (const mark of marks) {
+    if (mark.index >= index) break
+    open = mark.open
+  }
+  return open
+}
+
+// A quotation opens its sentence when nothing but the end of another sentence, a colon or a dash
+// stands before it (`He paused. "We will win," he.`), not mid-sentence (`He called it "a
+// disaster," the worst in years.`).
+function opensSentence(prose: string, opener: number, start: number): boolean {
+  if (opener < start) return false
+  const before = prose.slice(start, opener).trimEnd()
+  return before === '' || /[.!?:…—–-]["”’')\]]?$/u.test(before)
+}
+
+// Sentences of a block as [from, to) ranges: a period, `?` or `!` (with closing marks) before
+// white space and a capital, a quote or a digit; never the period of an abbreviation (`Ms.
+// Chambers`, `Lt. Kevin Donovan`, `D-Mass.`), and never `?"` before a lower-case word (`"Why?"
+// he asked.`).
+function sentences(prose: string, start: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let from = start + (/^\s*/u.exec(prose.slice(start))?.[0].length ?? 0)
+  for (const match of prose.matchAll(/([.!?])["”’')\]]*(?=\s|$)/gu)) {
+    const end = match.index + match[0].length
+    if (end <= from) continue
+    const next = /^\s*(\S)/u.exec(prose.slice(end, end + 8))
+    if (next && !/[\p{Lu}\d"“‘'(]/u.test(next[1])) continue
+    if (match[1] === '.' && match[0] === '.') {
+      const word = /(\S+)$/u.exec(prose.slice(from, match.index))?.[1].replace(/^[^\p{L}]+/u, '')
+      if (next && word && isAbbreviation(`${word}.`)) continue
+    }
+    ranges.push([from, end])
+    from = end + (/^\s*/u.exec(prose.slice(end))?.[0].length ?? 0)
+  }
+  if (from < prose.length && prose.slice(from).trim() !== '') ranges.push([from, prose.length])
+  return ranges
+}
+
+// `"We will win," he.`, `"...," chief executive Tim Cook.`, `"...," the group.`: after a quotation
+// that opens the sentence, anything up to the end with no verb is a speaker without one.
+function afterQuotation(block: Block, start: number, rest: string, question: boolean, verbs: () => Tense, report: Report) {
+  if (rest.split(/\s+/u).length > MAX_WORDS) return
+  const tokens = words(tag(rest))
+  // `"...," Ken Kim, an analyst at Stone & McCarthy.` lost `said` before the name: the speaker is
+  // the part before the apposition, which may have verbs of its own (`Scott, who won the race,
+  // his third title.`), but no verb of saying and none in its last part (`Smith, 45, admitted.`).
+  // `"...," rally driver Dave Hawkins who runs the firm.`: a relative clause is an apposition too.
+  const comma = rest.search(/,| (?:who|which) /u)
+  const speaker = comma === -1 ? rest : rest.slice(0, comma)
+  const split = tokens.findIndex((token) => token.text === ',' || /^(?:who|which)$/u.test(token.text))
+  const head = split === -1 ? tokens : tokens.slice(0, split)
+  if (head.some((_, index) => isVerb(head, index))) return
+  if (split !== -1) {
+    if (SPEECH.test(rest)) return
+    const last = tokens.slice(tokens.map((token) => token.text).lastIndexOf(',') + 1)
+    if (isVerb(last, 0) && !/ing$/u.test(last[0].text)) return
+  }
+  if (!isSpeaker(head)) return
+  const tense = verbs()
+  const verb = question ? tense.asked : tense.said
+  const expected = comma !== -1 ? `${verb} ${speaker}` : withVerb(speaker, head, verb, tense.told)
+  flag(block, start, speaker, expected, report)
+}
+
+// `Allies will back the effort, the five people familiar with the talks.`: a statement, a comma,
+// and a speaker with no verb; not an apposition (`... met Smith, the group's chairman.`).
+function afterStatement(block: Block, from: number, text: string, source: string, marks: readonly Mark[], verbs: () => Tense, report: Report) {
+  const match = TAIL.exec(text)
+  if (!match) return
+  const tail = match[1]
+  const parts = tail.split(/\s+/u)
+  if (parts.length > MAX_WORDS) return
+  const first = parts[0].toLowerCase()
+  // A subject pronoun alone after a comma is never a vocative or an apposition, even inside a
+  // quotation whose closing mark was lost; anything else inside a quotation is the speaker's own
+  // (`"I agree. Thank you, John. We go on."`).
+  const pronoun = SUBJECTS.has(first)
+  if (!pronoun && quoteOpen(marks, from + match.index)) return
+  // Cheap test before the tagger: the tail starts with a pronoun, a determiner or a capital, or
+  // names a person or body.
+  const named = /^\p{Lu}/u.test(parts[0]) || parts.some((part) => PERSONS.has(part.toLowerCase()) || BODIES.has(part.toLowerCase()))
+  if (!pronoun && !DETERMINERS.test(first) && !named) return
+  const tokens = words(tag(text))
+  const comma = tokens.map((token) => token.text).lastIndexOf(',')
+  if (comma < 1) return
+  const after = tokens.slice(comma + 1)
+  if (after.some((_, index) => isVerb(after, index))) return
+  const clause = tokens.slice(0, comma)
+  if (!clause.some((_, index) => isVerb(clause, index))) return
+  const kind = speakerKind(after)
+  if (!kind) return
+  // A list, not a speaker: `..., teachers, faculty and staff.` (but `energy and mines minister
+  // Javier Espinosa` is one person).
+  if (kind !== 'name' && kind !== 'pronoun' && after.some((token) => token.tag === 'CCONJ')) return
+  if (kind !== 'pronoun') {
+    // The part before the comma is a statement, not a parenthesis (`that are, purportedly, the
+    // source of evil.`) or an item of a list (`<Acme Ltd>, a British company`): it has a verb, or
+    // is a phrase of its own after one (`Sales rose, up from 4.0 billion in 1985, the company.`).
+    const segment = tokens.slice(tokens.map((token) => token.text).lastIndexOf(',', comma - 1) + 1, comma)
+    if (!segment.some((_, index) => isVerb(segment, index)) && segment.length < 3) return
+    // `"...," said Ken Kim, an analyst at Stone & McCarthy.`: the speaker has a verb already.
+    if (segment.some((token) => SPEECH.test(token.text))) return
+    // A person, a body or a name before the comma is what the phrase renames: `... met Smith, the
+    // group's chairman.`, `It was made by a new company, the group.`; but `Acme, the company.` is
+    // no apposition (it would say which company).
+    const previous = /([\p{L}\d'’-]+)[^\p{L}\d]*$/u.exec(text.slice(0, match.index))?.[1] ?? ''
+    const word = previous.toLowerCase()
+    const bare = after.length === 2 && /^the$/iu.test(after[0].text) && BODIES.has(after[1].text.toLowerCase())
+    const named = /^\p{Lu}/u.test(previous) && !CALENDAR.test(previous)
+    if (ROLES.has(word) || BODIES.has(word) || (named && !bare)) return
+    // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
+    // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
+    if (kind === 'bare-name' && !quotedElsewhere(tail, source)) return
+  }
+  const tense = verbs()
+  flag(block, from + text.length - 1 - tail.length, tail, withVerb(tail, after, tense.said, tense.told), report)
+}
+
+type Kind = 'pronoun' | 'name' | 'bare-name' | 'body'
+
+// What a verbless phrase is, when it can be a speaker: a subject pronoun, a name (after roles or
+// a title: `chief executive Tim Cook`, `Mr Smith`), or a noun phrase whose head is a person or a
+// body (`the city's planning board`, `two officials familiar with the talks`).
+function speakerKind(tokens: readonly Token[]): Kind | undefined {
+  if (tokens.length === 0) return undefined
+  if (SUBJECTS.has(tokens[0].text.toLowerCase()) && tokens[0].tag === 'PRON') return 'pronoun'
+  const capitals = tokens.findIndex((token) => /^\p{Lu}/u.test(token.text))
+  if (capitals !== -1 && tokens.slice(capitals).every((token) => /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT')) {
+    const lead = tokens.slice(0, capitals)
+    if (lead.every((token) => /^(?:NOUN|ADJ)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text))) {
+      const name = tokens.slice(capitals).map((token) => token.text.replace(/\.$/u, '').toLowerCase())
+      const titled = lead.length > 0 || name.slice(0, -1).some((word) => TITLES.has(word) || PERSONS.has(word))
+      if (!titled && DETERMINERS.test(tokens[0].text)) return undefined
+      return titled ? 'name' : tokens.length <= 3 ? 'bare-name' : undefined
+    }
+  }
+  // `British shipping executive Antony Butterwick`, `energy and mines minister Javier Espinosa`: a
+  // role, then a name.
+  const role = tokens.findIndex((token) => PERSONS.has(token.text.toLowerCase()) && /^\p{Ll}/u.test(token.text))
+  if (role !== -1 && role + 1 < tokens.length && tokens.slice(role + 1).every((token) => /^\p{Lu}/u.test(token.text))) {
+    if (tokens.slice(0, role).every((token) => /^(?:NOUN|ADJ|PROPN|CCONJ)$/u.test(token.tag))) return 'name'
+  }
+  const determined = /^(?:DET|NUM|PROPN)$/u.test(tokens[0].tag) || POSSESSIVES.test(tokens[0].text) || /^\p{Lu}/u.test(tokens[0].text)
+  if (!determined && !/^(?:ADJ|NOUN)$/u.test(tokens[0].tag)) return undefined
+  // The head: the last noun before a qualifier (`familiar with`, `at the bank`).
+  let head: Token | undefined
+  for (const token of tokens) {
+    if (token.tag === 'ADP' || (token.tag === 'ADJ' && head)) break
+    if (token.tag === 'NOUN' || token.tag === 'PROPN') head = token
+  }
+  if (!head) return undefined
+  const word = head.text.toLowerCase()
+  // `the CPB`, `the MPAA`: an acronym with the article is a body.
+  if (/^the$/iu.test(tokens[0].text) && /^\p{Lu}{2,}s?$/u.test(head.text)) return 'body'
+  // Without a determiner only a plural of people is a subject (`officials familiar with the
+  // matter`); `a niche, subject matter expert.` and `customers, building trust.` are not.
+  if (!determined) {
+    return PERSONS.has(word) && /(?:s|people|police|staff)$/u.test(word) ? 'body' : undefined
+  }
+  return isBody(word) ? 'body' : undefined
+}
+
+// After a quotation, any noun phrase is taken for a speaker, except a time (`"...," this year.`).
+function isSpeaker(tokens: readonly Token[]): boolean {
+  if (tokens.length === 0) return false
+  const first = tokens[0]
+  if (/^\p{Ll}/u.test(first.text) && !/^(?:PRON|DET|NUM|NOUN|ADJ|PROPN)$/u.test(first.tag)) return false
+  if (first.tag === 'PRON' && !POSSESSIVES.test(first.text)) return SUBJECTS.has(first.text.toLowerCase())
+  let head: Token | undefined
+  for (const token of tokens) {
+    if (token.tag === 'ADP') break
+    if (/^(?:NOUN|PROPN|PRON)$/u.test(token.tag) || /^\p{Lu}/u.test(token.text)) head = token
+  }
+  if (!head || TIMES.has(head.text.toLowerCase())) return false
+  // `"...," notes Leung.`, `"...," Jane Doe pointed out.`: a verb the tagger took for a noun or an
+  // adjective, next to the name.
+  const verbLike = (token: Token) => /^\p{Ll}+(?:[^su]s|ed)$/u.test(token.text) && !isBody(token.text)
+  const capital = (token: Token | undefined) => token !== undefined && /^\p{Lu}/u.test(token.text)
+  if (tokens.some((token, index) => verbLike(token) && (capital(tokens[index + 1]) || capital(tokens[index - 1])))) return false
+  // A name and a lower-case word is a name and a verb the tagger took for a noun (`"...,"
+  // Robbie Spencer shares.`), unless the word names people or a body (`Acme officials`).
+  const at = tokens.indexOf(head)
+  const word = head.text.toLowerCase()
+  return !(at > 0 && /^\p{Ll}+(?:[^su]s|ed)$/u.test(head.text) && /^\p{Lu}/u.test(tokens[at - 1].text) && !isBody(word))
+}
+
+// A person, a body or a paper that can be quoted: `officials`, `the group`, `a CAS statement`.
+function isBody(word: string): boolean {
+  return PERSONS.has(word) || BODIES.has(word) || PAPERS.has(word)
+}
+
+// Whether the article attributes a quotation to a name elsewhere: `Smith said`, `said Smith`.
+function quotedElsewhere(name: string, source: string): boolean {
+  const escaped = name.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&')
+  return new RegExp(`(?:\\b(?:said|says|told|added|adds) ${escaped}\\b|\\b${escaped} (?:said|says|told|added|adds)\\b)`, 'u').test(source)
+}
+
+// A verb: a lower-case word tagged VERB or AUX (the tagger calls some names verbs: `Tim Cook`),
+// except a participle that qualifies a noun (`the people briefed on the talks`).
+function isVerb(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]
+  if (token.tag !== 'VERB' && token.tag !== 'AUX') return false
+  if (!/^\p{Ll}/u.test(token.text)) return false
+  const participle = /(?:ed|en|ing)$/u.test(token.text) && !SPEECH.test(token.text)
+  return !(participle && tokens[index - 1]?.tag === 'NOUN' && tokens[index + 1]?.tag === 'ADP')
+}
+
+// Tokens that are words or commas (the tagger also returns the closing period).
+function words(tokens: readonly Token[]): Token[] {
+  return tokens.filter((token) => token.tag !== 'PUNCT' || token.text === ',')
+}
+
+// `he` -> `he said`; `he the BBC` -> `he told the BBC`.
+function withVerb(phrase: string, tokens: readonly Token[], said: string, told: string): string {
+  const [pronoun, ...rest] = phrase.split(' ')
+  if (tokens[0]?.tag === 'PRON' && rest.length > 0 && /^(?:PROPN|DET)$/u.test(tokens[1]?.tag ?? '')) return `${pronoun} ${told} ${rest.join(' ')}`
+  return `${phrase} ${said}`
+}
+
+function flag(block: Block, start: number, phrase: string, expected: string, report: Report) {
+  report(block.span(start, start + phrase.length), `Unexpected attribution \`${phrase}\` without a verb, expected \`${expected}\``, {
+    suggest: [expected]
+  })
+}
+
+// The article's own tense of attribution: `says` where it says `says` more often than `said`.
+function tenseOf(source: string): Tense {
+  const present = (source.match(/\bsays\b/gu) ?? []).length
+  const past = (source.match(/\bsaid\b/gu) ?? []).length
+  return present > past ? {said: 'says', told: 'tells', asked: 'asks'} : {said: 'said', told: 'told', asked: 'asked'}
 }
 
 // Join the orphan to the sentence before it: `policies. According to sources, 2025.` becomes
