@@ -35,6 +35,8 @@ const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|two|three|four|five|six|
 // Months and days: `Rates will rise in March, the Treasury Department.` is not an apposition.
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 const MAX_WORDS = 12
+// Plurals of people: `..., traders.`, `..., market sources.`
+const PLURAL = /(?:[^s]s|people|police|staff)$/u
 // Possessive determiners, which the tagger calls pronouns: `"...," his wife, Sheila.`
 const POSSESSIVES = /^(?:his|her|its|their|our|my|your)$/iu
 
@@ -140,21 +142,30 @@ function sentences(prose: string, start: number): Array<[number, number]> {
 // `"We will win," he.`, `"...," chief executive Tim Cook.`, `"...," the group.`: after a quotation
 // that opens the sentence, anything up to the end with no verb is a speaker without one.
 function afterQuotation(block: Block, start: number, rest: string, question: boolean, verbs: () => Tense, report: Report) {
-  if (rest.split(/\s+/u).length > MAX_WORDS) return
+  if (rest.split(/\s+/u).length > 3 * MAX_WORDS) return
   const tokens = words(tag(rest))
   // `"...," Ken Kim, an analyst at Stone & McCarthy.` lost `said` before the name: the speaker is
   // the part before the apposition, which may have verbs of its own (`Scott, who won the race,
-  // his third title.`), but no verb of saying and none in its last part (`Smith, 45, admitted.`).
+  // his third title.`), but none that opens a later part (`Smith, 45, admitted.`) and no verb of
+  // saying (`Jane Doe, an Acme spokeswoman told the BBC.`).
   // `"...," rally driver Dave Hawkins who runs the firm.`: a relative clause is an apposition too.
   const comma = rest.search(/,| (?:who|which) /u)
   const speaker = comma === -1 ? rest : rest.slice(0, comma)
   const split = tokens.findIndex((token) => token.text === ',' || /^(?:who|which)$/u.test(token.text))
   const head = split === -1 ? tokens : tokens.slice(0, split)
-  if (head.some((_, index) => isVerb(head, index))) return
+  if (head.length > MAX_WORDS || head.some((_, index) => isVerb(head, index))) return
   if (split !== -1) {
-    if (SPEECH.test(rest)) return
-    const last = tokens.slice(tokens.map((token) => token.text).lastIndexOf(',') + 1)
-    if (isVerb(last, 0) && !/ing$/u.test(last[0].text)) return
+    // Any later part that opens with a verb, or says who spoke, is the attribution's own verb.
+    const chunks: Token[][] = [[]]
+    for (const token of tokens.slice(split + 1)) {
+      if (token.text === ',') chunks.push([])
+      else chunks[chunks.length - 1].push(token)
+    }
+    for (const chunk of chunks) {
+      if (chunk.length === 0) continue
+      if (isVerb(chunk, 0) && !/ing$/u.test(chunk[0].text)) return
+      if (!/^(?:who|which|that)$/u.test(chunk[0].text) && chunk.some((token) => SPEECH.test(token.text))) return
+    }
   }
   if (!isSpeaker(head)) return
   const tense = verbs()
@@ -191,8 +202,9 @@ function afterStatement(block: Block, from: number, text: string, source: string
   const kind = speakerKind(after)
   if (!kind) return
   // A list, not a speaker: `..., teachers, faculty and staff.` (but `energy and mines minister
-  // Javier Espinosa` is one person).
-  if (kind !== 'name' && kind !== 'pronoun' && after.some((token) => token.tag === 'CCONJ')) return
+  // Javier Espinosa` is one person, and `..., analysts and industry sources.` are speakers).
+  const listed = /(?:[^s]s|people)[^\p{L}]*$/u.test(text.slice(0, match.index))
+  if (after.some((token) => token.tag === 'CCONJ') && (kind === 'people' ? listed : kind !== 'name' && kind !== 'pronoun')) return
   if (kind !== 'pronoun') {
     // The part before the comma is a statement, not a parenthesis (`that are, purportedly, the
     // source of evil.`) or an item of a list (`<Acme Ltd>, a British company`): it has a verb, or
@@ -200,24 +212,30 @@ function afterStatement(block: Block, from: number, text: string, source: string
     const segment = tokens.slice(tokens.map((token) => token.text).lastIndexOf(',', comma - 1) + 1, comma)
     if (!segment.some((_, index) => isVerb(segment, index)) && segment.length < 3) return
     // `"...," said Ken Kim, an analyst at Stone & McCarthy.`: the speaker has a verb already.
-    if (segment.some((token) => SPEECH.test(token.text))) return
-    // A person, a body or a name before the comma is what the phrase renames: `... met Smith, the
-    // group's chairman.`, `It was made by a new company, the group.`; but `Acme, the company.` is
-    // no apposition (it would say which company).
+    const speech = segment.findLastIndex((token) => SPEECH.test(token.text))
+    if (speech !== -1 && segment.slice(speech + 1).every((token) => /^\p{Lu}/u.test(token.text))) return
+    // What stands before the comma may be what the phrase renames: a person for a person (`...
+    // met the chairman, Mr Smith.`), a body for a body (`It was made by a new company, the
+    // group.`), a name for one person or body (`... met Smith, the group's chairman.`). Not a
+    // plural of people (`... bid for Acme, analysts.`) nor a bare `the company` (`Acme, the
+    // company.` would say which company), nor a name the article quotes elsewhere.
     const previous = /([\p{L}\d'’-]+)[^\p{L}\d]*$/u.exec(text.slice(0, match.index))?.[1] ?? ''
     const word = previous.toLowerCase()
-    const bare = after.length === 2 && /^the$/iu.test(after[0].text) && BODIES.has(after[1].text.toLowerCase())
-    const named = /^\p{Lu}/u.test(previous) && !CALENDAR.test(previous)
-    if (ROLES.has(word) || BODIES.has(word) || (named && !bare)) return
+    const person = kind === 'name' || kind === 'bare-name' || kind === 'person' || kind === 'people'
+    if (ROLES.has(word) && person) return
+    if (BODIES.has(word) && !person) return
+    const quoted = kind === 'bare-name' && quotedElsewhere(tail, source) && !initialsOf(tail, text.slice(0, match.index))
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
-    if (kind === 'bare-name' && !quotedElsewhere(tail, source)) return
+    if (kind === 'bare-name' && !quoted) return
+    const bare = after.length === 2 && /^the$/iu.test(after[0].text) && (BODIES.has(after[1].text.toLowerCase()) || /^\p{Lu}/u.test(after[1].text))
+    if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted) return
   }
   const tense = verbs()
   flag(block, from + text.length - 1 - tail.length, tail, withVerb(tail, after, tense.said, tense.told), report)
 }
 
-type Kind = 'pronoun' | 'name' | 'bare-name' | 'body'
+type Kind = 'pronoun' | 'name' | 'bare-name' | 'person' | 'people' | 'body'
 
 // What a verbless phrase is, when it can be a speaker: a subject pronoun, a name (after roles or
 // a title: `chief executive Tim Cook`, `Mr Smith`), or a noun phrase whose head is a person or a
@@ -232,6 +250,7 @@ function speakerKind(tokens: readonly Token[]): Kind | undefined {
       const name = tokens.slice(capitals).map((token) => token.text.replace(/\.$/u, '').toLowerCase())
       const titled = lead.length > 0 || name.slice(0, -1).some((word) => TITLES.has(word) || PERSONS.has(word))
       if (!titled && DETERMINERS.test(tokens[0].text)) return undefined
+      if (!titled && tokens.length === 1 && /^\p{Lu}{2,}s$/u.test(tokens[0].text)) return 'people'
       return titled ? 'name' : tokens.length <= 3 ? 'bare-name' : undefined
     }
   }
@@ -256,8 +275,9 @@ function speakerKind(tokens: readonly Token[]): Kind | undefined {
   // Without a determiner only a plural of people is a subject (`officials familiar with the
   // matter`); `a niche, subject matter expert.` and `customers, building trust.` are not.
   if (!determined) {
-    return PERSONS.has(word) && /(?:s|people|police|staff)$/u.test(word) ? 'body' : undefined
+    return PERSONS.has(word) && PLURAL.test(word) ? 'people' : undefined
   }
+  if (PERSONS.has(word)) return PLURAL.test(word) ? 'people' : 'person'
   return isBody(word) ? 'body' : undefined
 }
 
@@ -288,6 +308,16 @@ function isSpeaker(tokens: readonly Token[]): boolean {
 // A person, a body or a paper that can be quoted: `officials`, `the group`, `a CAS statement`.
 function isBody(word: string): boolean {
   return PERSONS.has(word) || BODIES.has(word) || PAPERS.has(word)
+}
+
+// Whether a name is the initials of the words before it: `the Internet Corporation for Assigned
+// Names and Numbers, Icann.` is an apposition.
+function initialsOf(name: string, before: string): boolean {
+  const letters = name.toLowerCase().replace(/[^\p{L}]/gu, '')
+  const initials = before.split(/\s+/u).slice(-12).map((word) => word.replace(/^[^\p{L}]+/u, '')[0]?.toLowerCase() ?? '').join('')
+  let at = 0
+  for (const letter of initials) if (letter === letters[at]) at++
+  return letters.length >= 2 && at === letters.length
 }
 
 // Whether the article attributes a quotation to a name elsewhere: `Smith said`, `said Smith`.
