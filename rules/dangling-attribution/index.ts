@@ -35,6 +35,7 @@ const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|two|three|four|five|six|
 // Months and days: `Rates will rise in March, the Treasury Department.` is not an apposition.
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 const MAX_WORDS = 12
+const REPORTING = /^(?:says|reports|notes|finds|shows|suggests|claims|warns|adds|states|estimates|argues|concludes|reveals|predicts|explains|writes|insists|recalls)$/u
 // Plurals of people: `..., traders.`, `..., market sources.`
 const PLURAL = /(?:[^s]s|people|police|staff)$/u
 // Possessive determiners, which the tagger calls pronouns: `"...," his wife, Sheila.`
@@ -187,7 +188,7 @@ function afterStatement(block: Block, from: number, text: string, source: string
   // quotation whose closing mark was lost; anything else inside a quotation is the speaker's own
   // (`"I agree. Thank you, John. We go on."`).
   const pronoun = SUBJECTS.has(first)
-  if (!pronoun && quoteOpen(marks, from + match.index)) return
+  if (!pronoun && quoteOpen(marks, from + text.length - 1 - tail.length)) return
   // Cheap test before the tagger: the tail starts with a pronoun, a determiner or a capital, or
   // names a person or body.
   const named = /^\p{Lu}/u.test(parts[0]) || parts.some((part) => PERSONS.has(part.toLowerCase()) || BODIES.has(part.toLowerCase()))
@@ -222,8 +223,9 @@ function afterStatement(block: Block, from: number, text: string, source: string
     const previous = /([\p{L}\d'’-]+)[^\p{L}\d]*$/u.exec(text.slice(0, match.index))?.[1] ?? ''
     const word = previous.toLowerCase()
     const person = kind === 'name' || kind === 'bare-name' || kind === 'person' || kind === 'people'
-    if (ROLES.has(word) && person) return
-    if (BODIES.has(word) && !person) return
+    const common = /^\p{Ll}/u.test(previous)
+    if (common && ROLES.has(word) && person) return
+    if (common && isBody(word) && !person) return
     const quoted = kind === 'bare-name' && quotedElsewhere(tail, source) && !initialsOf(tail, text.slice(0, match.index))
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
@@ -262,6 +264,9 @@ function speakerKind(tokens: readonly Token[]): Kind | undefined {
   }
   const determined = /^(?:DET|NUM|PROPN)$/u.test(tokens[0].tag) || POSSESSIVES.test(tokens[0].text) || /^\p{Lu}/u.test(tokens[0].text)
   if (!determined && !/^(?:ADJ|NOUN)$/u.test(tokens[0].tag)) return undefined
+  // `..., a new study reports.`: a verb of reporting after a singular noun, tagged as a plural.
+  const last = tokens[tokens.length - 1].text
+  if (tokens.length > 1 && REPORTING.test(last) && !tokens[tokens.length - 2].text.endsWith('s')) return undefined
   // The head: the last noun before a qualifier (`familiar with`, `at the bank`).
   let head: Token | undefined
   for (const token of tokens) {
@@ -270,14 +275,15 @@ function speakerKind(tokens: readonly Token[]): Kind | undefined {
   }
   if (!head) return undefined
   const word = head.text.toLowerCase()
-  // `the CPB`, `the MPAA`: an acronym with the article is a body.
-  if (/^the$/iu.test(tokens[0].text) && /^\p{Lu}{2,}s?$/u.test(head.text)) return 'body'
+  // `the CPB`, `the Fed`: a name with the article is a body.
+  if (/^the$/iu.test(tokens[0].text) && tokens.length === 2 && /^\p{Lu}/u.test(head.text)) return 'body'
   // Without a determiner only a plural of people is a subject (`officials familiar with the
   // matter`); `a niche, subject matter expert.` and `customers, building trust.` are not.
   if (!determined) {
-    return PERSONS.has(word) && PLURAL.test(word) ? 'people' : undefined
+    return (PERSONS.has(word) || PERSONS.has(singular(word))) && PLURAL.test(word) ? 'people' : undefined
   }
   if (PERSONS.has(word)) return PLURAL.test(word) ? 'people' : 'person'
+  if (PERSONS.has(singular(word)) && word.endsWith('s')) return 'people'
   return isBody(word) ? 'body' : undefined
 }
 
@@ -307,7 +313,13 @@ function isSpeaker(tokens: readonly Token[]): boolean {
 
 // A person, a body or a paper that can be quoted: `officials`, `the group`, `a CAS statement`.
 function isBody(word: string): boolean {
-  return PERSONS.has(word) || BODIES.has(word) || PAPERS.has(word)
+  const known = (form: string) => PERSONS.has(form) || BODIES.has(form) || PAPERS.has(form)
+  return known(word) || (word.endsWith('s') && known(singular(word)))
+}
+
+// `companies` -> `company`, `delegates` -> `delegate`.
+function singular(word: string): string {
+  return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1)
 }
 
 // Whether a name is the initials of the words before it: `the Internet Corporation for Assigned

@@ -21,7 +21,10 @@ export const PERSONS = new Set([
   'ambassador', 'envoy', 'general', 'commander', 'judge', 'professor', 'teacher', 'author',
   'representative', 'representatives', 'candidate', 'head', 'deputy', 'counsel', 'inspector',
   'superintendent', 'sheriff', 'colleague', 'colleagues', 'friend', 'friends', 'relative',
-  'relatives', 'neighbour', 'neighbours', 'neighbor', 'neighbors'
+  'relatives', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'delegate', 'organiser',
+  'organizer', 'investor', 'worker', 'farmer', 'player', 'fan', 'voter', 'shareholder', 'creditor',
+  'broker', 'observer', 'monitor', 'rescuer', 'medic', 'paramedic', 'firefighter', 'soldier',
+  'man', 'woman', 'agent', 'consultant', 'specialist', 'director', 'trustee'
 ])
 
 /** Bodies that speak as one: `..., the Treasury Department.`, `..., the city's planning board.` */
