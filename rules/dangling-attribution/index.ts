@@ -5,6 +5,7 @@
 // article's own tense or join the attribution to its sentence; a person confirms them.
 import {isAbbreviation} from '../../src/abbreviations.js'
 import type {Block} from '../../src/article.js'
+import {openerOf, quoteMarks, quoteOpen, type QuoteMark} from '../../src/quotes.js'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import {tag, type Token} from './tagger.js'
 import {BODIES, PAPERS, PERSONS, ROLES, SPEECH, TIMES, TITLES} from './words.js'
@@ -69,44 +70,6 @@ export default defineRule({
     }
   }
 })
-
-interface Mark {
-  index: number
-  open: boolean
-}
-
-// The quotation marks of a block, each an opener or a closer: curly marks say which they are; a
-// straight one opens after white space or a bracket and before a letter, and closes otherwise.
-function quoteMarks(prose: string): Mark[] {
-  const marks: Mark[] = []
-  for (const match of prose.matchAll(/["“”]/gu)) {
-    const index = match.index
-    const open = match[0] === '“' || (match[0] === '"' && /^$|[\s([{—–-]$/u.test(prose.slice(index - 1, index)) && /\S/u.test(prose[index + 1] ?? ''))
-    marks.push({index, open})
-  }
-  return marks
-}
-
-// Where the quotation that closes at an index opened: the last opener before it; -1 if none.
-function openerOf(marks: readonly Mark[], close: number): number {
-  let opener = -1
-  for (const mark of marks) {
-    if (mark.index >= close) break
-    if (mark.open) opener = mark.index
-  }
-  return opener
-}
-
-// Whether a quotation is open at an index: a sentence inside a quoted passage is the speaker's
-// own (`"I agree. Thank you, John. We go on."`), and its commas are not attributions.
-function quoteOpen(marks: readonly Mark[], index: number): boolean {
-  let open = false
-  for (const mark of marks) {
-    if (mark.index >= index) break
-    open = mark.open
-  }
-  return open
-}
 
 // A quotation opens its sentence when nothing but the end of another sentence, a colon or a dash
 // stands before it (`He paused. "We will win," he.`), not mid-sentence (`He called it "a
@@ -177,7 +140,7 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
 
 // `Allies will back the effort, the five people familiar with the talks.`: a statement, a comma,
 // and a speaker with no verb; not an apposition (`... met Smith, the group's chairman.`).
-function afterStatement(block: Block, from: number, text: string, source: string, marks: readonly Mark[], verbs: () => Tense, report: Report) {
+function afterStatement(block: Block, from: number, text: string, source: string, marks: readonly QuoteMark[], verbs: () => Tense, report: Report) {
   const match = TAIL.exec(text)
   if (!match) return
   const tail = match[1]
