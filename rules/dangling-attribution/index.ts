@@ -21,11 +21,12 @@ interface Tense {
 
 // `"We will win," he.`: a quotation closed with a comma (inside or outside the marks), `?` or `!`,
 // then the rest of the sentence, which is its attribution when the quotation opened the sentence.
-const QUOTE_END = /(?:,\s*["”’']|["”’']\s*,|([?!])["”’'])\s+([^"“”;:()]+?)\.$/u
+const QUOTE_END = /(?:,\s*["”’']|["”’']\s*,|([?!])["”’'])\s+([^"“”;:()]+?)(?:\.\s+)*\.$/du
 // `"...," Mr Goodman, "and there is more."`: a quotation interrupted by its speaker.
 const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
 // `Rates will rise, the group.`: the last comma-separated part of a sentence.
-const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)\.$/u
+// A doubled period (`conversations. .`) is another rule's; the attribution is before it.
+const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
 // `According to sources, 2025.`: an attribution alone, with at most a stray number after it.
 const ORPHAN = /(?<=^|[.!?]["”’]?\s+)According to ([^,.;:!?]{1,60}?)(?:, [\d\s%.,-]{0,12})?\.(?=\s|$)/gu
 // A verb in the phrase means it is a clause, not a bare attribution (`the people who spoke`).
@@ -59,7 +60,7 @@ export default defineRule({
         const quoted = QUOTE_END.exec(text)
         const close = quoted ? from + quoted.index + quoted[0].search(/["”’']/u) : -1
         if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
-          afterQuotation(block, to - 1 - quoted[2].length, quoted[2], quoted[1] === '?', verbs, report)
+          afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
         } else afterStatement(block, from, text, article.source, marks, verbs, report)
         for (const match of text.matchAll(INTERRUPTED)) {
           const start = from + match.index + match[0].indexOf(match[1], 2)
@@ -151,7 +152,8 @@ function afterStatement(block: Block, from: number, text: string, source: string
   // quotation whose closing mark was lost; anything else inside a quotation is the speaker's own
   // (`"I agree. Thank you, John. We go on."`).
   const pronoun = SUBJECTS.has(first)
-  if (!pronoun && quoteOpen(marks, from + text.length - 1 - tail.length)) return
+  const start = from + match.indices![1]![0]
+  if (!pronoun && quoteOpen(marks, start)) return
   // Cheap test before the tagger: the tail starts with a pronoun, a determiner or a capital, or
   // names a person or body.
   const named = /^\p{Lu}/u.test(parts[0]) || parts.some((part) => PERSONS.has(part.toLowerCase()) || BODIES.has(part.toLowerCase()))
@@ -197,7 +199,7 @@ function afterStatement(block: Block, from: number, text: string, source: string
     if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted) return
   }
   const tense = verbs()
-  flag(block, from + text.length - 1 - tail.length, tail, withVerb(tail, after, tense.said, tense.told), report)
+  flag(block, start, tail, withVerb(tail, after, tense.said, tense.told), report)
 }
 
 type Kind = 'pronoun' | 'name' | 'bare-name' | 'person' | 'people' | 'body'

@@ -19,6 +19,7 @@ const MIN_LENGTH_WEAK = 6
 const SHORT_EVIDENCE = 3
 
 interface Candidate {
+  at: number
   variant: string
   right: string
   kind: EditKind
@@ -54,10 +55,15 @@ export default defineRule({
       if (variant.length < MIN_LENGTH || known.has(variant) || uses.length > 2) continue
       const candidate = bestMatch(variant, uses, near(variant), names, pairs, quoted)
       if (!candidate) continue
-      // A word of the language (`Tory`, `Richie`, `While`) is not a typo of a name.
-      if (names.lower.has(variant.toLowerCase()) || lexicon.knows(variant)) continue
+      // A word of the language (`Tory`, `Richie`, `While`) is not a typo of a name, unless it
+      // stands where the name does, with the same given name or before the same name (`James
+      // Holes` beside `James Holmes`, `Bayer Munich` beside `Bayern Munich`), and the slip is not
+      // at its end (`South Korea` and `South Korean` are both right).
+      if (names.lower.has(variant.toLowerCase())) continue
+      const word = lexicon.knows(variant)
+      if (word && (candidate.at >= Math.min(variant.length, candidate.right.length) - 1 || !sameSlot(uses, candidate.rightUses))) continue
       const {right, kind, rightUses} = candidate
-      const safe = uses.length === 1 && rightUses.length >= 3 && STRONG.has(kind)
+      const safe = uses.length === 1 && rightUses.length >= 3 && STRONG.has(kind) && !word
       const first = rightUses[0]
       const reason = `Unexpected \`${variant}\`, expected \`${right}\` (used ${count(rightUses.length)} in this article)`
       for (const use of uses) {
@@ -105,7 +111,7 @@ function bestMatch(
     // marks only a slip no transliteration makes is flagged.
     if (uses.some((use) => quoted(use)) && transliteration(variant, right, edit.kind, edit.at, uses.length)) continue
     if (differentPeople(uses, rightUses, slip(variant, right, edit.kind, edit.at))) continue
-    if (!best || rightUses.length > best.rightUses.length) best = {variant, right, kind: edit.kind, uses, rightUses}
+    if (!best || rightUses.length > best.rightUses.length) best = {at: edit.at, variant, right, kind: edit.kind, uses, rightUses}
   }
   return best
 }
@@ -174,6 +180,16 @@ function differentPeople(uses: readonly NameUse[], rightUses: readonly NameUse[]
   if (slipped) return false
   const asGiven = (list: readonly NameUse[]) => list.every((use) => capital(use.after))
   return asGiven(uses) !== asGiven(rightUses)
+}
+
+// Whether a variant and the dominant form share a given name or the name after them.
+function sameSlot(uses: readonly NameUse[], rightUses: readonly NameUse[]): boolean {
+  return uses.some((use) =>
+    rightUses.some((other) => {
+      const given = givenName(use)
+      return (given !== undefined && given === givenName(other)) || (use.after !== undefined && /^\p{Lu}\p{Ll}/u.test(use.after) && use.after === other.after)
+    })
+  )
 }
 
 // The capitalized word before a name when it is a given name, not a title or a sentence start.
