@@ -4,7 +4,7 @@
 // part-of-speech tags and what stands before the comma. The repairs restore the verb in the
 // article's own tense or join the attribution to its sentence; a person confirms them.
 import {isAbbreviation} from '../../src/abbreviations.js'
-import type {Block} from '../../src/article.js'
+import type {Article, Block} from '../../src/article.js'
 import {openerOf, quoteMarks, quoteOpen, type QuoteMark} from '../../src/quotes.js'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import {tag, type Token} from './tagger.js'
@@ -24,6 +24,8 @@ interface Tense {
 const QUOTE_END = /(?:,\s*["”’']|["”’']\s*,|([?!])["”’'])\s+([^"“”;:()]+?)(?:\.\s+)*\.$/du
 // `"...," Mr Goodman, "and there is more."`: a quotation interrupted by its speaker.
 const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
+// `Mr Smith: "We will win."`: a speaker, a colon and a quotation opening a sentence (after `But`).
+const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?([^:"“”,;()]{1,80}?):\s*["“]/du
 // `Rates will rise, the group.`: the last comma-separated part of a sentence.
 // A doubled period (`conversations. .`) is another rule's; the attribution is before it.
 const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
@@ -62,6 +64,8 @@ export default defineRule({
         if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
           afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
         } else afterStatement(block, from, text, article.source, marks, verbs, report)
+        const colon = BEFORE_QUOTE.exec(text)
+        if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], article, verbs, report)
         for (const match of text.matchAll(INTERRUPTED)) {
           const start = from + match.index + match[0].indexOf(match[1], 2)
           if (opensSentence(prose, openerOf(marks, start - 2), block.bodyStart)) afterQuotation(block, start, match[1], false, verbs, report)
@@ -137,6 +141,20 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
   const verb = question ? tense.asked : tense.said
   const expected = comma !== -1 ? `${verb} ${speaker}` : withVerb(speaker, head, verb, tense.told)
   flag(block, start, speaker, expected, report)
+}
+
+// `He: "We will win."`, `A Defra spokesman: "..."`, `Moyes: "..."`: `said` lost before a colon. A
+// bare name counts only where the article quotes it elsewhere or names it again (a label such
+// as `Update: "..."` does neither).
+function beforeQuotation(block: Block, start: number, phrase: string, article: Article, verbs: () => Tense, report: Report) {
+  if (phrase.split(/\s+/u).length > MAX_WORDS) return
+  const tokens = words(tag(phrase))
+  if (tokens.some((_, index) => isVerb(tokens, index))) return
+  const kind = speakerKind(tokens)
+  if (!kind) return
+  if (kind === 'bare-name' && !quotedElsewhere(phrase, article.source) && article.names.count(phrase) < 2) return
+  const tense = verbs()
+  flag(block, start, phrase, withVerb(phrase, tokens, tense.said, tense.told), report)
 }
 
 // `Allies will back the effort, the five people familiar with the talks.`: a statement, a comma,
