@@ -25,7 +25,8 @@ const QUOTE_END = /(?:,\s*["”’']|["”’']\s*,|([?!])["”’'])\s+([^"“�
 // `"...," Mr Goodman, "and there is more."`: a quotation interrupted by its speaker.
 const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
 // `Mr Smith: "We will win."`: a speaker, a colon and a quotation opening a sentence (after `But`).
-const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?([^:"“”,;()]{1,80}?):\s*["“]/du
+// `He, "There is no reason."` too, when the quotation opens with a capital.
+const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
 // `Rates will rise, the group.`: the last comma-separated part of a sentence.
 // A doubled period (`conversations. .`) is another rule's; the attribution is before it.
 const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
@@ -152,7 +153,11 @@ function beforeQuotation(block: Block, start: number, phrase: string, article: A
   if (tokens.some((_, index) => isVerb(tokens, index))) return
   const kind = speakerKind(tokens)
   if (!kind) return
-  if (kind === 'bare-name' && !quotedElsewhere(phrase, article.source) && article.names.count(phrase) < 2) return
+  if (kind === 'bare-name') {
+    // `Like, "Look, ..."` is a word of the language, not a name.
+    if (phrase.split(' ').some((word) => article.names.lower.has(word.toLowerCase()))) return
+    if (!quotedElsewhere(phrase, article.source) && article.names.count(phrase) < 2) return
+  }
   const tense = verbs()
   flag(block, start, phrase, withVerb(phrase, tokens, tense.said, tense.told), report)
 }
@@ -225,9 +230,15 @@ type Kind = 'pronoun' | 'name' | 'bare-name' | 'person' | 'people' | 'body'
 // What a verbless phrase is, when it can be a speaker: a subject pronoun, a name (after roles or
 // a title: `chief executive Tim Cook`, `Mr Smith`), or a noun phrase whose head is a person or a
 // body (`the city's planning board`, `two officials familiar with the talks`).
-function speakerKind(tokens: readonly Token[]): Kind | undefined {
+function speakerKind(tokens: readonly Token[], object = true): Kind | undefined {
   if (tokens.length === 0) return undefined
   if (SUBJECTS.has(tokens[0].text.toLowerCase()) && tokens[0].tag === 'PRON') return 'pronoun'
+  const kind = nounKind(tokens)
+  if (kind || !object) return kind
+  return objectAt(tokens) !== -1 ? 'name' : undefined
+}
+
+function nounKind(tokens: readonly Token[]): Kind | undefined {
   const capitals = tokens.findIndex((token) => /^\p{Lu}/u.test(token.text))
   if (capitals !== -1 && tokens.slice(capitals).every((token) => /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT')) {
     const lead = tokens.slice(0, capitals)
@@ -273,6 +284,7 @@ function speakerKind(tokens: readonly Token[]): Kind | undefined {
 // After a quotation, any noun phrase is taken for a speaker, except a time (`"...," this year.`).
 function isSpeaker(tokens: readonly Token[]): boolean {
   if (tokens.length === 0) return false
+  if (objectAt(tokens) !== -1) return true
   const first = tokens[0]
   if (/^\p{Ll}/u.test(first.text) && !/^(?:PRON|DET|NUM|NOUN|ADJ|PROPN)$/u.test(first.tag)) return false
   if (first.tag === 'PRON' && !POSSESSIVES.test(first.text)) return SUBJECTS.has(first.text.toLowerCase())
@@ -336,11 +348,32 @@ function words(tokens: readonly Token[]): Token[] {
   return tokens.filter((token) => token.tag !== 'PUNCT' || token.text === ',')
 }
 
-// `he` -> `he said`; `he the BBC` -> `he told the BBC`.
+// `he` -> `he said`; `he the BBC` -> `he told the BBC`; `a spokesman the BBC` -> `a spokesman told
+// the BBC`.
 function withVerb(phrase: string, tokens: readonly Token[], said: string, told: string): string {
-  const [pronoun, ...rest] = phrase.split(' ')
-  if (tokens[0]?.tag === 'PRON' && rest.length > 0 && /^(?:PROPN|DET)$/u.test(tokens[1]?.tag ?? '')) return `${pronoun} ${told} ${rest.join(' ')}`
+  const split = objectAt(tokens)
+  if (split === -1) return `${phrase} ${said}`
+  let cursor = 0
+  for (const [index, token] of tokens.entries()) {
+    const at = phrase.indexOf(token.text, cursor)
+    if (at === -1) break
+    if (index === split) return `${phrase.slice(0, at)}${told} ${phrase.slice(at)}`
+    cursor = at + token.text.length
+  }
   return `${phrase} ${said}`
+}
+
+// Where the object of a lost `told` starts after a speaker (`he the BBC`, `Ahold chairman Albert
+// Heijn a news conference`, `the minister reporters`); -1 when there is none.
+function objectAt(tokens: readonly Token[]): number {
+  for (let index = 1; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (!/^(?:the|a|an)$/iu.test(token.text) && !/^(?:reporters|journalists|Reuters)$/u.test(token.text)) continue
+    if (tokens[0].tag === 'PRON' && !POSSESSIVES.test(tokens[0].text)) return index === 1 ? 1 : -1
+    const kind = speakerKind(tokens.slice(0, index), false)
+    if (kind && kind !== 'bare-name') return index
+  }
+  return -1
 }
 
 function flag(block: Block, start: number, phrase: string, expected: string, report: Report) {
