@@ -213,7 +213,7 @@ function afterStatement(block: Block, from: number, text: string, source: string
     const person = kind === 'name' || kind === 'bare-name' || kind === 'person' || kind === 'people'
     const common = /^\p{Ll}/u.test(previous)
     if (common && ROLES.has(word) && person) return
-    if (common && isBody(word) && !person) return
+    if (common && (BODIES.has(word) || PAPERS.has(word)) && !person) return
     const quoted = kind === 'bare-name' && quotedElsewhere(tail, source) && !initialsOf(tail, text.slice(0, match.index))
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
@@ -269,8 +269,9 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   }
   if (!head) return undefined
   const word = head.text.toLowerCase()
-  // `the CPB`, `the Fed`: a name with the article is a body.
-  if (/^the$/iu.test(tokens[0].text) && tokens.length === 2 && /^\p{Lu}/u.test(head.text)) return 'body'
+  // `the CPB`, `the Fed`, `the IBC in a statement`: a name with the article is a body.
+  const named = tokens.findIndex((token) => token.tag === 'ADP')
+  if (/^the$/iu.test(tokens[0].text) && (named === -1 ? tokens.length : named) === 2 && /^\p{Lu}/u.test(head.text)) return 'body'
   // Without a determiner only a plural of people is a subject (`officials familiar with the
   // matter`); `a niche, subject matter expert.` and `customers, building trust.` are not.
   if (!determined) {
