@@ -13,10 +13,11 @@ import {TITLES} from './titles.js'
 const MIN_LENGTH = 4
 // A dropped letter needs a longer name before it counts (`Smit`/`Smith`, `Hal`/`Halo`); a changed
 // or added one longer still (`Sofer`/`Sofar`, `Horan`/`Horgan` are other names).
-const MIN_LENGTH_DROPPED = 5
+const MIN_LENGTH_DROPPED = 4
 const MIN_LENGTH_WEAK = 6
-// A four-letter variant needs a dominant form used this often (`Iarn` beside `Iran` three times).
-const SHORT_EVIDENCE = 3
+// A four-letter variant needs a dominant form used this often (`Iarn` beside `Iran` twice); a
+// dropped last letter needs five letters and three uses (`Saud` beside `Saudi` is another name).
+const SHORT_EVIDENCE = 2
 
 interface Candidate {
   at: number
@@ -101,7 +102,7 @@ function bestMatch(
     // dropped one, unless the dominant form is well established (`Decembe` beside `December`
     // three times; a dictionary word such as `Russia` is no variant anyway).
     if (edit.kind === 'inserted' && edit.at >= Math.min(variant.length, right.length) - 1) continue
-    if (edit.kind === 'dropped' && edit.at >= variant.length && (rightUses.length < SHORT_EVIDENCE || /s$/u.test(right))) continue
+    if (edit.kind === 'dropped' && edit.at >= variant.length && (variant.length < 5 || rightUses.length < 3 || /s$/u.test(right))) continue
     if (rightUses.length < uses.length) continue
     // A tie is broken by the form introduced with a given name, and only for a slip: an added
     // letter may be the right form (`HeQuiti`, `HeiQuiti`); a dropped one or a look-alike
@@ -135,7 +136,8 @@ function transliteration(variant: string, right: string, kind: EditKind, at: num
   const letter = longer[at].toLowerCase()
   const vowel = (char: string | undefined) => char !== undefined && /[aeiouy]/iu.test(char)
   if (letter === 'h') return true
-  if (kind === 'doubled' || kind === 'undoubled') {
+  if (kind === 'doubled') return false
+  if (kind === 'undoubled') {
     const first = longer[at - 1] === longer[at] ? at - 1 : at
     return vowel(longer[first - 1]) && vowel(longer[first + 2]) && !vowel(letter)
   }
@@ -193,9 +195,13 @@ function sameSlot(uses: readonly NameUse[], rightUses: readonly NameUse[]): bool
 }
 
 // The capitalized word before a name when it is a given name, not a title or a sentence start.
+// Only a word right before it, with nothing but a space between (`Acquisition, Sosnoff` and
+// `Atalanta/Sosnoff` have none).
 function givenName(use: NameUse): string | undefined {
   const before = use.before
   if (!before || !/^\p{Lu}/u.test(before) || TITLES.has(before.replace(/\.$/u, '').toLowerCase())) return undefined
+  const at = proseIndex(use.block, use.start)
+  if (use.block.prose.slice(at - before.length - 1, at) !== `${before} `) return undefined
   return before
 }
 
