@@ -26,7 +26,8 @@ const QUOTE_END = /(?:,\s*["”’']|["”’']\s*,|([?!])["”’'])\s+([^"“�
 const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
 // `Mr Smith: "We will win."`: a speaker, a colon and a quotation opening a sentence (after `But`).
 // `He, "There is no reason."` too, when the quotation opens with a capital.
-const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
+// An introduction may stand before the speaker: `In an e-mail on Wednesday, Conte: "..."`.
+const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,80}?),\s+(?=[^:"“”,;()]{1,80}?:\s*["“]))?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
 // `Rates will rise, the group.`: the last comma-separated part of a sentence.
 // A doubled period (`conversations. .`) is another rule's; the attribution is before it.
 const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
