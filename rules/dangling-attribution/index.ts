@@ -240,6 +240,12 @@ function speakerKind(tokens: readonly Token[], object = true): Kind | undefined 
 }
 
 function nounKind(tokens: readonly Token[]): Kind | undefined {
+  // `Lloyds Merchant Bank Ltd as arranger`, `the IBC in a statement`: a firm's name before a
+  // qualifier is the speaker.
+  const qualifier = tokens.findIndex((token) => token.tag === 'ADP' || token.tag === 'SCONJ')
+  if (qualifier > 0 && tokens.slice(0, qualifier).every((token) => /^\p{Lu}/u.test(token.text))) {
+    return firm(tokens.slice(0, qualifier)) ? 'body' : undefined
+  }
   const capitals = tokens.findIndex((token) => /^\p{Lu}/u.test(token.text))
   if (capitals !== -1 && tokens.slice(capitals).every((token) => /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT')) {
     const lead = tokens.slice(0, capitals)
@@ -248,6 +254,7 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
       const titled = lead.length > 0 || name.slice(0, -1).some((word) => TITLES.has(word) || PERSONS.has(word))
       if (!titled && DETERMINERS.test(tokens[0].text)) return undefined
       if (!titled && tokens.length === 1 && /^\p{Lu}{2,}s$/u.test(tokens[0].text)) return 'people'
+      if (!titled && capitals === 0 && firm(tokens)) return 'body'
       return titled ? 'name' : tokens.length <= 3 ? 'bare-name' : undefined
     }
   }
@@ -308,6 +315,13 @@ function isSpeaker(tokens: readonly Token[]): boolean {
   return !(at > 0 && /^\p{Ll}+(?:[^su]s|ed)$/u.test(head.text) && /^\p{Lu}/u.test(tokens[at - 1].text) && !isBody(word))
 }
 
+// A name that ends in a word for a firm or a body: `Morgan Guaranty Ltd`, `Acme Group`, `the
+// Federal Reserve Board`.
+function firm(tokens: readonly Token[]): boolean {
+  const last = tokens[tokens.length - 1]?.text.replace(/\.$/u, '') ?? ''
+  return tokens.length > 1 && (/^(?:Ltd|Corp|Inc|Plc|PLC|AG|SA|NV|Co|LLC|GmbH)$/u.test(last) || BODIES.has(last.toLowerCase()))
+}
+
 // A person, a body or a paper that can be quoted: `officials`, `the group`, `a CAS statement`.
 function isBody(word: string): boolean {
   const known = (form: string) => PERSONS.has(form) || BODIES.has(form) || PAPERS.has(form)
@@ -354,6 +368,10 @@ function words(tokens: readonly Token[]): Token[] {
 // the BBC`.
 function withVerb(phrase: string, tokens: readonly Token[], said: string, told: string): string {
   const split = objectAt(tokens)
+  // `the IBC in a statement` -> `the IBC said in a statement`; `Acme Ltd as arranger` -> `Acme
+  // Ltd said as arranger`.
+  const where = / (?:as|in (?:a|an|its|their|the|his|her) (?:[^ ]+ ){0,3}(?:statement|report|release|interview|letter|filing|note|speech))\b/u.exec(phrase)
+  if (split === -1 && where) return `${phrase.slice(0, where.index)} ${said}${phrase.slice(where.index)}`
   if (split === -1) return `${phrase} ${said}`
   let cursor = 0
   for (const [index, token] of tokens.entries()) {
@@ -371,6 +389,7 @@ function objectAt(tokens: readonly Token[]): number {
   for (let index = 1; index < tokens.length; index++) {
     const token = tokens[index]
     if (!/^(?:the|a|an)$/iu.test(token.text) && !/^(?:reporters|journalists|Reuters)$/u.test(token.text)) continue
+    if (/^(?:ADP|SCONJ|DET)$/u.test(tokens[index - 1].tag)) continue
     if (tokens[0].tag === 'PRON' && !POSSESSIVES.test(tokens[0].text)) return index === 1 ? 1 : -1
     const kind = speakerKind(tokens.slice(0, index), false)
     if (kind && kind !== 'bare-name') return index
