@@ -111,7 +111,9 @@ function bestMatch(
     // A quoted statement may spell a name its own way (`Qadhafi`, `Mohamed`): inside quotation
     // marks only a slip no transliteration makes is flagged.
     if (uses.some((use) => quoted(use)) && transliteration(variant, right, edit.kind, edit.at, uses.length)) continue
-    if (differentPeople(uses, rightUses, slip(variant, right, edit.kind, edit.at))) continue
+    // Two swapped letters make no other name (`Middlesex Coutny` beside `Essex County`); other
+    // edits may (`Jon Mathews`, `Sam Matthews`), so there given names decide.
+    if (edit.kind !== 'transposed' && differentPeople(uses, rightUses, slip(variant, right, edit.kind, edit.at))) continue
     if (!best || rightUses.length > best.rightUses.length) best = {at: edit.at, variant, right, kind: edit.kind, uses, rightUses}
   }
   return best
