@@ -59,6 +59,9 @@ export default defineRule({
         if (METONYMS.has(phrase)) return false
         const place = COUNTRIES.has(phrase) || (isPlace(phrase, lexicon) && !describesEntity(after(group), 0, phrase))
         if (!place && group.length < 2) return false
+        // `High Voltage`, `Mission Impossible`: a run of words of the language is a phrase in
+        // capitals (a title, a slogan), not a name; names have a word the dictionary lacks
+        if (!place && group.every((use) => lexicon.knows(use.text.toLowerCase().replace(/['’]s$/u, '')))) return false
         // a known place is a name even first in the headline (`France seals deal`)
         return group.every((use) => (place || isName(use, use === uses[0], titleCase, lexicon)) && !isPrefix(use, headline))
       })
