@@ -120,7 +120,9 @@ function build(): {places: Map<string, Place>; byCountry: Map<string, string[]>}
       add(city.province, {kind: 'state', group: [city.province.toLowerCase()], country: 'US'})
       // a state is mentioned by any of its cities (`Orlando` for Florida)
       const key = `state:${city.province.toLowerCase()}`
-      byCountry.set(key, [...(byCountry.get(key) ?? []), city.city.toLowerCase(), city.city_ascii.toLowerCase()])
+      const list = byCountry.get(key) ?? []
+      list.push(city.city.toLowerCase(), city.city_ascii.toLowerCase())
+      byCountry.set(key, list)
     }
     if (city.pop < 100000) continue
     const group = [...new Set([city.city, city.city_ascii].map((f) => f.toLowerCase()))]
@@ -130,7 +132,7 @@ function build(): {places: Map<string, Place>; byCountry: Map<string, string[]>}
     // a region is mentioned when the body names one of its countries
     const key = `region:${region.forms[0]}`
     const members = countries.filter((country) => region.covers.includes(country.region ?? '') || region.covers.includes(country.subregion ?? ''))
-    for (const member of members) byCountry.set(key, [...(byCountry.get(key) ?? []), ...(byCountry.get(member.cca2) ?? [])])
+    byCountry.set(key, members.flatMap((member) => byCountry.get(member.cca2) ?? []))
     for (const form of region.forms) if (!places.has(form)) places.set(form, {kind: 'region', group: region.forms, country: key})
   }
   for (const [code, list] of byCountry) byCountry.set(code, [...new Set(list)].filter((form) => (countriesOf.get(form)?.size ?? 1) === 1))
