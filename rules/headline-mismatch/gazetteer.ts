@@ -53,7 +53,7 @@ const EXTRA: ReadonlyArray<readonly string[]> = [
   ['united kingdom', 'uk', 'u.k.', 'britain', 'great britain', 'british', 'briton', 'britons', 'london', 'england', 'english', 'scotland', 'scottish', 'wales', 'welsh'],
   ['netherlands', 'holland', 'dutch'],
   ['south korea', 'korea', 'korean', 'seoul'],
-  ['north korea', 'korea', 'korean', 'pyongyang'],
+  ['north korea', 'pyongyang'],
   ['russia', 'russian', 'soviet', 'moscow', 'kremlin'],
   ['china', 'chinese', 'beijing', 'peking'],
   ['ivory coast', "cote d'ivoire", 'ivorian'],
@@ -63,6 +63,14 @@ const EXTRA: ReadonlyArray<readonly string[]> = [
   ['eswatini', 'swaziland'],
   ['czechia', 'czech republic', 'czech'],
   ['north macedonia', 'macedonia', 'macedonian']
+]
+
+// The UK's nations are places of their own (a `Scottish` headline needs Scotland in the body,
+// not London), each with its chief cities; the UK is mentioned by any of them.
+const NATIONS: ReadonlyArray<{code: string; forms: readonly string[]}> = [
+  {code: 'GB-SCT', forms: ['scotland', 'scottish', 'scot', 'scots', 'edinburgh', 'glasgow', 'aberdeen', 'dundee', 'holyrood']},
+  {code: 'GB-WLS', forms: ['wales', 'welsh', 'cardiff', 'swansea', 'newport']},
+  {code: 'GB-NIR', forms: ['northern ireland', 'belfast', 'ulster', 'stormont']}
 ]
 
 let cache: {places: Map<string, Place>; byCountry: Map<string, string[]>} | undefined
@@ -127,6 +135,11 @@ function build(): {places: Map<string, Place>; byCountry: Map<string, string[]>}
     if (city.pop < 100000) continue
     const group = [...new Set([city.city, city.city_ascii].map((f) => f.toLowerCase()))]
     for (const form of group) add(form, {kind: 'city', group, country: city.iso2})
+  }
+  for (const nation of NATIONS) {
+    const place: Place = {kind: 'country', group: nation.forms, country: nation.code}
+    for (const form of nation.forms) places.set(form, form === 'scottish' || form === 'welsh' || form === 'scot' || form === 'scots' ? {...place, kind: 'demonym'} : place)
+    byCountry.set(nation.code, [...nation.forms])
   }
   for (const region of REGIONS) {
     // a region is mentioned when the body names one of its countries
