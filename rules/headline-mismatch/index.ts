@@ -116,7 +116,8 @@ function splitPlaces(group: NameUse[], lexicon: Lexicon): NameUse[][] {
 }
 
 // `French suitor`, `Turkish bank`: a people's name before a word for a firm or a person describes
-// one the body may name by its own name (an exchange, a bank) without its country.
+// one the body may name by its own name (an exchange, a bank) without its country. Wire copy in
+// capitals opens its body with a dateline and names the country, so there the demonym counts.
 const ENTITY = /^\s+(?:suitor|bidder|buyer|firm|group|giant|bank|banks|company|companies|carrier|airline|carmaker|maker|operator|owner|investor|investors|rival|rivals|team|side|club|star|stars|player|players|minister|leader|president|premier|official|officials|envoy|diplomat|tycoon|billionaire|chief|boss|champion|striker|coach|singer|actor|director|author|writer|man|woman|police|court|judge|regulator|watchdog|lender|insurer|broker|brewer|retailer|producer|exporter|importer|utility|union|party|title)\b/iu
 
 function describesEntity(prose: string, end: number, phrase: string): boolean {
@@ -138,7 +139,6 @@ function placesIn(prose: string, from: number, lexicon: Lexicon): Array<{text: s
       if (METONYMS.has(phrase)) break
       const place = placeOf(phrase)
       if (!place) continue
-      if (place.kind === 'demonym' && describesEntity(prose, run[n - 1].to, phrase)) break
       // in capitals a city may be a word (`MOBILE`, `READING`): a single-word city must not be one
       if (n === 1 && place.kind !== 'demonym' && place.kind !== 'region' && !COUNTRIES.has(phrase) && lexicon.knows(phrase)) continue
       found.push({text, from: run[0].from, to: run[0].from + phrase.length, place})
