@@ -243,9 +243,11 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   // `Lloyds Merchant Bank Ltd as arranger`, `the IBC in a statement`: a firm's name before a
   // qualifier is the speaker.
   const qualifier = tokens.findIndex((token) => token.tag === 'ADP' || token.tag === 'SCONJ')
-  if (qualifier > 0 && tokens.slice(0, qualifier).every((token) => /^\p{Lu}/u.test(token.text))) {
-    return firm(tokens.slice(0, qualifier)) ? 'body' : undefined
+  if (qualifier > 0 && tokens.slice(0, qualifier).every((token) => /^\p{Lu}/u.test(token.text)) && firm(tokens.slice(0, qualifier))) {
+    return 'body'
   }
+  // `The SARFT: "..."`, `the Fed.`: a name with the article is a body.
+  if (/^the$/iu.test(tokens[0].text) && (qualifier === -1 ? tokens.length : qualifier) === 2 && /^\p{Lu}/u.test(tokens[1].text)) return 'body'
   const capitals = tokens.findIndex((token) => /^\p{Lu}/u.test(token.text))
   if (capitals !== -1 && tokens.slice(capitals).every((token) => /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT')) {
     const lead = tokens.slice(0, capitals)
