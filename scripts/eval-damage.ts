@@ -1,11 +1,13 @@
-// npm run eval:damage -- [FOLDER...] [--seed S] [--rate R] [--formats txt,md] [--missed CLASS|all] [--shapes] [--keep]
+// npm run eval:damage -- [FOLDER...] [--seed S] [--rate R] [--formats txt,md,html] [--classes a,b] [--missed CLASS|all]
+//                        [--shapes] [--keep] [--no-undamaged]
 // Puts the seed's kinds of damage into each corpus (scripts/damage.ts, into a temporary folder),
 // lints the damaged copies with the library, and prints recall per damage class per corpus and
 // format; then lints the undamaged copies and prints their messages per 10k words by rule.
 // Without FOLDERs it takes news-dev, wire-dev and web-dev from the nearest `shared/corpus` above
 // the working folder (or $COPYDESK_CORPUS). --missed lists the missed defects of a class in
 // context; --shapes breaks classes down by shape (attribution: where it stood, who spoke);
-// --keep leaves the damaged copies and prints where.
+// --keep leaves the damaged copies and prints where; --classes damages with those classes only
+// (a quick run while working on one rule); --no-undamaged skips the undamaged copies.
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, dirname, join, resolve} from 'node:path'
@@ -23,7 +25,9 @@ const {values, positionals} = parseArgs({
     formats: {type: 'string', default: 'txt,md'},
     missed: {type: 'string'},
     shapes: {type: 'boolean', default: false},
-    keep: {type: 'boolean', default: false}
+    keep: {type: 'boolean', default: false},
+    classes: {type: 'string'},
+    'no-undamaged': {type: 'boolean', default: false}
   }
 })
 
@@ -61,7 +65,7 @@ for (const folder of folders) {
     const column = `${corpus}/${format}`
     columns.push(column)
     const out = join(temp, corpus, format)
-    for (const truthPath of damageFolder(folder, out, {seed: values.seed, rate: Number(values.rate), format})) {
+    for (const truthPath of damageFolder(folder, out, {seed: values.seed, rate: Number(values.rate), format, classes: values.classes?.split(',')})) {
       const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Truth
       const path = join(dirname(truthPath), truth.file)
       const value = readFileSync(path, 'utf8')
@@ -109,8 +113,8 @@ console.log(['all'.padEnd(40), ...totals].join(''))
 if (crashes.length) console.log(`\nThe linter crashed on ${crashes.length} damaged files (their defects are not counted):\n${crashes.join('\n')}`)
 if (missed.length) console.log(`\nMissed (${missed.length}):\n${missed.join('\n')}`)
 
-console.log('\nMessages on the undamaged copies, per 10k words:')
-for (const folder of folders) {
+if (!values['no-undamaged']) console.log('\nMessages on the undamaged copies, per 10k words:')
+for (const folder of values['no-undamaged'] ? [] : folders) {
   let words = 0
   const byRule = new Map<string, number>()
   for (const path of articles(folder)) {

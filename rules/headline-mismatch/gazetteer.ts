@@ -5,7 +5,7 @@
 // place leads to its group, so `US`, `United States`, `American` and `Washington` are one place.
 import {createRequire} from 'node:module'
 
-export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'state'
+export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'state' | 'region'
 
 export interface Place {
   kind: PlaceKind
@@ -22,7 +22,22 @@ interface CountryRecord {
   demonyms?: {eng?: {f?: string; m?: string}}
   capital?: string[]
   independent?: boolean | null
+  region?: string
+  subregion?: string
 }
+
+// World regions a headline names, with the package's region or subregion names they cover.
+const REGIONS: ReadonlyArray<{forms: readonly string[]; covers: readonly string[]}> = [
+  {forms: ['europe', 'european', 'europeans', 'eu', 'eurozone', 'euro zone'], covers: ['Europe']},
+  {forms: ['asia', 'asian', 'asians'], covers: ['Asia']},
+  {forms: ['africa', 'african', 'africans'], covers: ['Africa']},
+  {forms: ['latin america', 'latin american', 'south america', 'south american'], covers: ['South America', 'Central America', 'Caribbean']},
+  {forms: ['middle east', 'mideast', 'middle eastern', 'gulf', 'arab'], covers: ['Western Asia', 'Northern Africa']},
+  {forms: ['scandinavia', 'scandinavian', 'nordic'], covers: ['Northern Europe']},
+  {forms: ['balkans', 'balkan'], covers: ['Southeast Europe']},
+  {forms: ['caribbean'], covers: ['Caribbean']},
+  {forms: ['pacific', 'asia-pacific'], covers: ['Oceania', 'Eastern Asia', 'South-Eastern Asia']}
+]
 
 interface CityRecord {
   city: string
@@ -38,7 +53,7 @@ const EXTRA: ReadonlyArray<readonly string[]> = [
   ['united kingdom', 'uk', 'u.k.', 'britain', 'great britain', 'british', 'briton', 'britons', 'london', 'england', 'english', 'scotland', 'scottish', 'wales', 'welsh'],
   ['netherlands', 'holland', 'dutch'],
   ['south korea', 'korea', 'korean', 'seoul'],
-  ['north korea', 'korea', 'korean', 'pyongyang'],
+  ['north korea', 'pyongyang'],
   ['russia', 'russian', 'soviet', 'moscow', 'kremlin'],
   ['china', 'chinese', 'beijing', 'peking'],
   ['ivory coast', "cote d'ivoire", 'ivorian'],
@@ -48,6 +63,14 @@ const EXTRA: ReadonlyArray<readonly string[]> = [
   ['eswatini', 'swaziland'],
   ['czechia', 'czech republic', 'czech'],
   ['north macedonia', 'macedonia', 'macedonian']
+]
+
+// The UK's nations are places of their own (a `Scottish` headline needs Scotland in the body,
+// not London), each with its chief cities; the UK is mentioned by any of them.
+const NATIONS: ReadonlyArray<{code: string; forms: readonly string[]}> = [
+  {code: 'GB-SCT', forms: ['scotland', 'scottish', 'scot', 'scots', 'edinburgh', 'glasgow', 'aberdeen', 'dundee', 'holyrood']},
+  {code: 'GB-WLS', forms: ['wales', 'welsh', 'cardiff', 'swansea', 'newport']},
+  {code: 'GB-NIR', forms: ['northern ireland', 'belfast', 'ulster', 'stormont']}
 ]
 
 let cache: {places: Map<string, Place>; byCountry: Map<string, string[]>} | undefined
@@ -70,7 +93,15 @@ function build(): {places: Map<string, Place>; byCountry: Map<string, string[]>}
   const cities = require('city-timezones/data/cityMap.json') as CityRecord[]
   const places = new Map<string, Place>()
   const byCountry = new Map<string, string[]>()
+  // a city's name is evidence for its country only when no other country has a city of that
+  // name (`Chennai` is India's; `Manchester` and `Birmingham` are England's and America's)
+  const countriesOf = new Map<string, Set<string>>()
   const add = (form: string, place: Place) => {
+    if (place.kind === 'city') {
+      const seen = countriesOf.get(form.toLowerCase()) ?? new Set()
+      seen.add(place.country)
+      countriesOf.set(form.toLowerCase(), seen)
+    }
     const list = byCountry.get(place.country) ?? []
     list.push(...place.group)
     byCountry.set(place.country, list)
@@ -93,12 +124,31 @@ function build(): {places: Map<string, Place>; byCountry: Map<string, string[]>}
     for (const form of extra ?? []) add(form, {kind: 'country', group, country: code})
   }
   for (const city of cities) {
-    if (city.iso2 === 'US' && city.province) add(city.province, {kind: 'state', group: [city.province.toLowerCase()], country: 'US'})
+    if (city.iso2 === 'US' && city.province) {
+      add(city.province, {kind: 'state', group: [city.province.toLowerCase()], country: 'US'})
+      // a state is mentioned by any of its cities (`Orlando` for Florida)
+      const key = `state:${city.province.toLowerCase()}`
+      const list = byCountry.get(key) ?? []
+      list.push(city.city.toLowerCase(), city.city_ascii.toLowerCase())
+      byCountry.set(key, list)
+    }
     if (city.pop < 100000) continue
     const group = [...new Set([city.city, city.city_ascii].map((f) => f.toLowerCase()))]
     for (const form of group) add(form, {kind: 'city', group, country: city.iso2})
   }
-  for (const [code, list] of byCountry) byCountry.set(code, [...new Set(list)])
+  for (const nation of NATIONS) {
+    const place: Place = {kind: 'country', group: nation.forms, country: nation.code}
+    for (const form of nation.forms) places.set(form, form === 'scottish' || form === 'welsh' || form === 'scot' || form === 'scots' ? {...place, kind: 'demonym'} : place)
+    byCountry.set(nation.code, [...nation.forms])
+  }
+  for (const region of REGIONS) {
+    // a region is mentioned when the body names one of its countries
+    const key = `region:${region.forms[0]}`
+    const members = countries.filter((country) => region.covers.includes(country.region ?? '') || region.covers.includes(country.subregion ?? ''))
+    byCountry.set(key, members.flatMap((member) => byCountry.get(member.cca2) ?? []))
+    for (const form of region.forms) if (!places.has(form)) places.set(form, {kind: 'region', group: region.forms, country: key})
+  }
+  for (const [code, list] of byCountry) byCountry.set(code, [...new Set(list)].filter((form) => (countriesOf.get(form)?.size ?? 1) === 1))
   return {places, byCountry}
 }
 

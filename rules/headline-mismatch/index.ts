@@ -59,6 +59,9 @@ export default defineRule({
         if (METONYMS.has(phrase)) return false
         const place = COUNTRIES.has(phrase) || (isPlace(phrase, lexicon) && !describesEntity(after(group), 0, phrase))
         if (!place && group.length < 2) return false
+        // `High Voltage`, `Mission Impossible`: a run of words of the language is a phrase in
+        // capitals (a title, a slogan), not a name; names have a word the dictionary lacks
+        if (!place && group.every((use) => lexicon.knows(use.text.toLowerCase().replace(/['’]s$/u, '')))) return false
         // a known place is a name even first in the headline (`France seals deal`)
         return group.every((use) => (place || isName(use, use === uses[0], titleCase, lexicon)) && !isPrefix(use, headline))
       })
@@ -82,7 +85,9 @@ export default defineRule({
 function isPlace(phrase: string, lexicon: Lexicon): boolean {
   const place = placeOf(phrase)
   if (!place) return false
-  if (place.kind === 'country' || place.kind === 'demonym') return true
+  // `Island` (Iceland's own name) and `Georgia` (a name) are words: a country's common English name is enough, other forms must not be words
+  if (place.kind === 'country') return COUNTRIES.has(phrase) || !lexicon.knows(phrase)
+  if (place.kind === 'demonym' || place.kind === 'region') return true
   // a city or state that is also a word (`Reading`, `Mobile`, `Nice`) is not evidence enough
   return !lexicon.knows(phrase)
 }
@@ -111,7 +116,8 @@ function splitPlaces(group: NameUse[], lexicon: Lexicon): NameUse[][] {
 }
 
 // `French suitor`, `Turkish bank`: a people's name before a word for a firm or a person describes
-// one the body may name by its own name (an exchange, a bank) without its country.
+// one the body may name by its own name (an exchange, a bank) without its country. Wire copy in
+// capitals opens its body with a dateline and names the country, so there the demonym counts.
 const ENTITY = /^\s+(?:suitor|bidder|buyer|firm|group|giant|bank|banks|company|companies|carrier|airline|carmaker|maker|operator|owner|investor|investors|rival|rivals|team|side|club|star|stars|player|players|minister|leader|president|premier|official|officials|envoy|diplomat|tycoon|billionaire|chief|boss|champion|striker|coach|singer|actor|director|author|writer|man|woman|police|court|judge|regulator|watchdog|lender|insurer|broker|brewer|retailer|producer|exporter|importer|utility|union|party|title)\b/iu
 
 function describesEntity(prose: string, end: number, phrase: string): boolean {
@@ -133,9 +139,8 @@ function placesIn(prose: string, from: number, lexicon: Lexicon): Array<{text: s
       if (METONYMS.has(phrase)) break
       const place = placeOf(phrase)
       if (!place) continue
-      if (place.kind === 'demonym' && describesEntity(prose, run[n - 1].to, phrase)) break
       // in capitals a city may be a word (`MOBILE`, `READING`): a single-word city must not be one
-      if (n === 1 && place.kind !== 'country' && place.kind !== 'demonym' && lexicon.knows(phrase)) continue
+      if (n === 1 && place.kind !== 'demonym' && place.kind !== 'region' && !COUNTRIES.has(phrase) && lexicon.knows(phrase)) continue
       found.push({text, from: run[0].from, to: run[0].from + phrase.length, place})
       i += n - 1
       break
@@ -167,19 +172,31 @@ class Mentions {
     const grams = this.ngrams()
     const own = written.toLowerCase().replace(/\./gu, '')
     if (grams.has(own) || place.group.some((form) => grams.has(form.replace(/\./gu, '')))) return true
+    // a state is its own place: the body naming Texas or the US says nothing of Ohio; its cities do
+    if (place.kind === 'state') return formsInCountry(`state:${place.group[0]}`).some((form) => grams.has(form))
     return formsInCountry(place.country).some((form) => grams.has(form.replace(/\./gu, '')))
   }
 
-  /** The body's words and runs of two and three words, lower-cased, without possessives or abbreviation periods. */
+  /**
+   * The body's capitalized words and runs of up to three words that start and end with one
+   * (`New York`, `Bosnia and Herzegovina`), lower-cased, without possessives or abbreviation
+   * periods: `us` the pronoun is not `US`.
+   */
   private ngrams(): Set<string> {
     if (this.grams) return this.grams
     const grams = new Set<string>()
-    const words = (this.compact.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).map((word) => word.replace(/['’]s?$/u, ''))
-    words.forEach((word, i) => {
-      grams.add(word)
-      if (i + 1 < words.length) grams.add(`${word} ${words[i + 1]}`)
-      if (i + 2 < words.length) grams.add(`${word} ${words[i + 1]} ${words[i + 2]}`)
-    })
+    for (const block of this.blocks) {
+      const words = (block.prose.replace(/\.(?=\p{L})/gu, '').match(/[\p{L}][\p{L}'’-]*/gu) ?? []).map((word) => word.replace(/['’]s?$/u, ''))
+      const capital = (word: string) => /^\p{Lu}/u.test(word)
+      words.forEach((word, i) => {
+        if (!capital(word)) return
+        grams.add(word.toLowerCase())
+        for (let n = 2; n <= 3 && i + n <= words.length; n++) {
+          const run = words.slice(i, i + n)
+          if (capital(run[n - 1])) grams.add(run.join(' ').toLowerCase())
+        }
+      })
+    }
     this.grams = grams
     return grams
   }

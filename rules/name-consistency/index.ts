@@ -3,16 +3,24 @@
 // form is used, which one the article introduced with a first name, the kind of slip, and whether
 // the rare form is itself a word or a different person (`Tony`/`Tory`, `John Smit`/`Ollie Smith`).
 import type {NameIndex, NameUse} from '../../src/names.js'
+import {quoteMarks, quoteOpen, type QuoteMark} from '../../src/quotes.js'
+import type {Block} from '../../src/article.js'
 import {defineRule} from '../../src/rule.js'
 import {editBetween, STRONG, type EditKind} from './edit.js'
 import {TITLES} from './titles.js'
 
-// A variant shorter than this is too likely a different name (`Smit`, `Tony`, `Iraq`).
-const MIN_LENGTH = 5
-// Edits other than a classic slip need a longer name before they count (`Horan`/`Horgan` do not).
+// A variant shorter than this is too likely a different name (`Tom`, `Ian`).
+const MIN_LENGTH = 4
+// A dropped letter needs a longer name before it counts (`Smit`/`Smith`, `Hal`/`Halo`); a changed
+// or added one longer still (`Sofer`/`Sofar`, `Horan`/`Horgan` are other names).
+const MIN_LENGTH_DROPPED = 4
 const MIN_LENGTH_WEAK = 6
+// A four-letter variant needs a dominant form used this often (`Iarn` beside `Iran` twice); a
+// dropped last letter needs five letters and three uses (`Saud` beside `Saudi` is another name).
+const SHORT_EVIDENCE = 2
 
 interface Candidate {
+  at: number
   variant: string
   right: string
   kind: EditKind
@@ -36,16 +44,27 @@ export default defineRule({
       const key = `${form[0]}${form.length}`
       byStart.set(key, [...(byStart.get(key) ?? []), form])
     }
+    const marks = new Map<Block, readonly QuoteMark[]>()
+    const quoted = (use: NameUse) => {
+      let list = marks.get(use.block)
+      if (!list) marks.set(use.block, (list = quoteMarks(use.block.prose)))
+      return quoteOpen(list, proseIndex(use.block, use.start))
+    }
     const near = (form: string) => [-1, 0, 1].flatMap((step) => byStart.get(`${form[0]}${form.length + step}`) ?? [])
     for (const variant of forms) {
       const uses = names.uses.get(variant)!
       if (variant.length < MIN_LENGTH || known.has(variant) || uses.length > 2) continue
-      const candidate = bestMatch(variant, uses, near(variant), names, pairs)
+      const candidate = bestMatch(variant, uses, near(variant), names, pairs, quoted)
       if (!candidate) continue
-      // A word of the language (`Tory`, `Richie`, `While`) is not a typo of a name.
-      if (names.lower.has(variant.toLowerCase()) || lexicon.knows(variant)) continue
+      // A word of the language (`Tory`, `Richie`, `While`) is not a typo of a name, unless it
+      // stands where the name does, with the same given name or before the same name (`James
+      // Holes` beside `James Holmes`, `Bayer Munich` beside `Bayern Munich`), and the slip is not
+      // at its end (`South Korea` and `South Korean` are both right).
+      if (names.lower.has(variant.toLowerCase())) continue
+      const word = lexicon.knows(variant)
+      if (word && (candidate.at >= Math.min(variant.length, candidate.right.length) - 1 || !sameSlot(uses, candidate.rightUses))) continue
       const {right, kind, rightUses} = candidate
-      const safe = uses.length === 1 && rightUses.length >= 3 && STRONG.has(kind)
+      const safe = uses.length === 1 && rightUses.length >= 3 && STRONG.has(kind) && !word
       const first = rightUses[0]
       const reason = `Unexpected \`${variant}\`, expected \`${right}\` (used ${count(rightUses.length)} in this article)`
       for (const use of uses) {
@@ -61,22 +80,78 @@ export default defineRule({
 
 // The more frequent (or first-introduced) form one edit away, unless the evidence says the two
 // are different names.
-function bestMatch(variant: string, uses: readonly NameUse[], forms: readonly string[], names: NameIndex, pairs: Map<string, NameUse[]>): Candidate | undefined {
+function bestMatch(
+  variant: string,
+  uses: readonly NameUse[],
+  forms: readonly string[],
+  names: NameIndex,
+  pairs: Map<string, NameUse[]>,
+  quoted: (use: NameUse) => boolean
+): Candidate | undefined {
   let best: Candidate | undefined
   for (const right of forms) {
     if (right === variant || right[0] !== variant[0]) continue
     const edit = editBetween(variant, right)
-    if (!edit) continue
+    // A missing space is a brand's own spelling as often as a slip (`BuildingGreen` beside
+    // `Building Green`, `BikeSnob` beside `Bike Snob`).
+    if (!edit || edit.kind === 'joined') continue
     const rightUses = names.uses.get(right) ?? pairs.get(right)!
-    if (!STRONG.has(edit.kind) && variant.length < MIN_LENGTH_WEAK) continue
-    // An added or dropped last letter makes another word (`Russia`/`Russian`, `Smit`/`Smith`).
-    if ((edit.kind === 'inserted' || edit.kind === 'dropped') && edit.at >= Math.min(variant.length, right.length) - 1) continue
+    if (!STRONG.has(edit.kind) && variant.length < (edit.kind === 'dropped' ? MIN_LENGTH_DROPPED : MIN_LENGTH_WEAK)) continue
+    if (variant.length < 5 && rightUses.length < SHORT_EVIDENCE) continue
+    // An added last letter makes another word (`Russia`/`Russian`, `Brown`/`Browne`); so does a
+    // dropped one, unless the dominant form is well established (`Decembe` beside `December`
+    // three times; a dictionary word such as `Russia` is no variant anyway).
+    if (edit.kind === 'inserted' && edit.at >= Math.min(variant.length, right.length) - 1) continue
+    if (edit.kind === 'dropped' && edit.at >= variant.length && (variant.length < 5 || rightUses.length < 3 || /s$/u.test(right))) continue
     if (rightUses.length < uses.length) continue
-    if (rightUses.length === uses.length && !introduces(rightUses, uses)) continue
-    if (edit.kind !== 'joined' && differentPeople(uses, rightUses)) continue
-    if (!best || rightUses.length > best.rightUses.length) best = {variant, right, kind: edit.kind, uses, rightUses}
+    // A tie is broken by the form introduced with a given name, and only for a slip: an added
+    // letter may be the right form (`HeQuiti`, `HeiQuiti`); a dropped one or a look-alike
+    // (`Missmahi` for `Missmahl`) is not.
+    if (rightUses.length === uses.length && (!slip(variant, right, edit.kind, edit.at) || !introduces(rightUses, uses))) continue
+    // A quoted statement may spell a name its own way (`Qadhafi`, `Mohamed`): inside quotation
+    // marks only a slip no transliteration makes is flagged.
+    if (uses.some((use) => quoted(use)) && transliteration(variant, right, edit.kind, edit.at, uses.length)) continue
+    // Two swapped letters make no other name (`Middlesex Coutny` beside `Essex County`); other
+    // edits may (`Jon Mathews`, `Sam Matthews`), so there given names decide.
+    if (edit.kind !== 'transposed' && differentPeople(uses, rightUses, slip(variant, right, edit.kind, edit.at))) continue
+    if (!best || rightUses.length > best.rightUses.length) best = {at: edit.at, variant, right, kind: edit.kind, uses, rightUses}
   }
   return best
+}
+
+// A slip of the keyboard or the eye: a doubled, dropped or swapped letter, or one letter read for a
+// look-alike (`l`/`i`, `rn`/`m` is two edits and never reaches here).
+function slip(variant: string, right: string, kind: EditKind, at: number): boolean {
+  if (STRONG.has(kind) || kind === 'dropped') return true
+  if (kind !== 'substituted') return false
+  const pair = [variant[at], right[at]].sort().join('')
+  return ['il', 'Il', 'I1', 'l1', 'oO', '0O', '0o', 'ce', 'nu'].includes(pair)
+}
+
+// Spellings a transliteration gives (`Gadafi`/`Gaddafi`, `Mohamed`/`Mohammed`, `Qadhafi`, a
+// changed vowel): a changed or added letter, an `h`, a doubled or dropped letter between vowels,
+// or any form the quotation uses more than once. Swapped letters and other doublings are slips.
+function transliteration(variant: string, right: string, kind: EditKind, at: number, count: number): boolean {
+  if (count > 1 || kind === 'substituted' || kind === 'inserted' || kind === 'joined') return true
+  if (kind === 'transposed') return false
+  const longer = variant.length > right.length ? variant : right
+  const letter = longer[at].toLowerCase()
+  const vowel = (char: string | undefined) => char !== undefined && /[aeiouy]/iu.test(char)
+  if (letter === 'h') return true
+  if (kind === 'doubled') return false
+  if (kind === 'undoubled') {
+    const first = longer[at - 1] === longer[at] ? at - 1 : at
+    return vowel(longer[first - 1]) && vowel(longer[first + 2]) && !vowel(letter)
+  }
+  return vowel(letter) && (vowel(longer[at - 1]) || vowel(longer[at + 1]))
+}
+
+// The index in a block's text of a source offset.
+function proseIndex(block: Block, offset: number): number {
+  for (const segment of block.segments) {
+    if (offset >= segment.source && offset < segment.source + segment.length) return segment.from + (offset - segment.source)
+  }
+  return 0
 }
 
 // With the same count, the form introduced first with a given name is the one the writer checked:
@@ -87,21 +162,48 @@ function introduces(rightUses: readonly NameUse[], uses: readonly NameUse[]): bo
 }
 
 // `John Smit` and `Ollie Smith` are two players; `Richie Byrne` and `Ritchie` are a first name
-// and a surname.
-function differentPeople(uses: readonly NameUse[], rightUses: readonly NameUse[]): boolean {
+// and a surname. The same neighbour on either side is the same name: `New Labouur` beside `New
+// Labour`, `Harryy Potter` beside `Harry Potter`.
+function differentPeople(uses: readonly NameUse[], rightUses: readonly NameUse[], slipped: boolean): boolean {
+  const capital = (word: string | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word)
+  for (const use of uses) {
+    for (const other of rightUses) {
+      if (capital(use.after) && use.after === other.after) return false
+      const given = givenName(use)
+      if (given !== undefined && given === givenName(other)) return false
+    }
+  }
   const given = new Set(uses.map(givenName).filter(Boolean))
   const rightGiven = new Set(rightUses.map(givenName).filter(Boolean))
+  // A given name of the variant that goes with none of the dominant form's.
   for (const name of given) {
-    for (const other of rightGiven) if (!compatible(name!, other!)) return true
+    if (rightGiven.size > 0 && ![...rightGiven].some((other) => compatible(name!, other!))) return true
   }
-  const asGiven = (list: readonly NameUse[]) => list.every((use) => use.after !== undefined && /^\p{Lu}\p{Ll}/u.test(use.after))
+  // A given name beside a surname only for an edit no slip makes (`Ritchie` for `Richie`): a
+  // slip is a slip wherever the name stands (`Sehffield Brightside` beside `Sheffield`).
+  if (slipped) return false
+  const asGiven = (list: readonly NameUse[]) => list.every((use) => capital(use.after))
   return asGiven(uses) !== asGiven(rightUses)
 }
 
+// Whether a variant and the dominant form share a given name or the name after them.
+function sameSlot(uses: readonly NameUse[], rightUses: readonly NameUse[]): boolean {
+  return uses.some((use) =>
+    rightUses.some((other) => {
+      const given = givenName(use)
+      return (given !== undefined && given === givenName(other)) || (use.after !== undefined && /^\p{Lu}\p{Ll}/u.test(use.after) && use.after === other.after)
+    })
+  )
+}
+
 // The capitalized word before a name when it is a given name, not a title or a sentence start.
+// Only a word right before it, with nothing but a space between (`Acquisition, Sosnoff` and
+// `Atalanta/Sosnoff` have none).
 function givenName(use: NameUse): string | undefined {
   const before = use.before
   if (!before || !/^\p{Lu}/u.test(before) || TITLES.has(before.replace(/\.$/u, '').toLowerCase())) return undefined
+  const at = proseIndex(use.block, use.start)
+  if (use.block.prose.slice(at - before.length - 1, at) !== `${before} `) return undefined
   return before
 }
 

@@ -28,8 +28,9 @@ export default defineRule({
       if (start !== undefined && end !== undefined) pairs.push({start, end})
     }
     // the pairs retext-repeated-words never reports
-    for (const match of article.source.matchAll(/(?<![\p{L}\p{N}'’-])(that|had|can)[ \t]+(that|had|can)(?![\p{L}\p{N}'’-])/giu)) {
-      if (match[1].toLowerCase() === match[2].toLowerCase()) pairs.push({start: match.index, end: match.index + match[0].length})
+    // (a back-reference, so `that can can` is not read as `that can`)
+    for (const match of article.source.matchAll(/(?<![\p{L}\p{N}'’-])(that|had|can)[ \t]+\1(?![\p{L}\p{N}'’-])/giu)) {
+      pairs.push({start: match.index, end: match.index + match[0].length})
     }
     for (const {start, end} of pairs) {
       const pair = article.source.slice(start, end)
@@ -41,13 +42,20 @@ export default defineRule({
       const after = nextWord(rest)
       // `But but but, I don't want to`: three in a row is meant
       if (after.toLowerCase() === word || before.toLowerCase() === word) continue
-      if (!grammatical(word, before.toLowerCase(), after, rest)) {
+      const clause = clauseBefore(article.source.slice(block ? block.start : 0, start))
+      if (!grammatical(word, before.toLowerCase(), after, rest, clause)) {
         report({start, end}, `Unexpected \`${pair}\`: a repeated word, expected \`${first}\``, {fix: first})
         continue
       }
       if (word === 'that' || word === 'had' || word === 'can' || word === 'is' || INTERJECTIONS.has(word)) continue
+      // `far far away` but `so far far against them`
+      if (word === 'far' && !FAR_AFTER.test(after)) {
+        report({start, end}, `Unexpected \`${pair}\`: a repeated word, expected \`${first}\``, {fix: first})
+        continue
+      }
       if (REDUPLICATED.has(word)) continue
-      if (OBJECT_POSSESSIVE.has(word) && before !== '') continue
+      // `gave her her phone` after a verb of giving; `of her her connection` is a slip
+      if (OBJECT_POSSESSIVE.has(word) && GIVING.test(before.toLowerCase())) continue
       // `b a s i c a l l y`: single letters other than `a` and `I` are not words.
       if (word.length === 1 && word !== 'a' && word !== 'i') continue
       // `In May may we`: a capitalized name before its lower-case twin.
@@ -67,6 +75,11 @@ export default defineRule({
   }
 })
 
+// Verbs with two objects, after which `her her` is an object and a possessive: `gave her her phone`.
+const GIVING = /^(?:gave|give|gives|giving|told|tell|tells|sent|send|sends|showed|show|shows|bought|buy|offered|offer|lent|lend|handed|hand|owed|owe|paid|pay|brought|bring|made|make|let|found|find|cost|costs|wish|wished|asked|ask|taught|teach|promised|promise|got|get|gets|saw|see|took|take|called|call|left|leave|kept|keep)$/u
+// What follows an emphatic `far far`: `far far away`, `far far better`.
+const FAR_AFTER = /^(?:away|from|more|less|too|better|worse|beyond|behind|ahead|off|greater|bigger|larger|smaller|higher|lower|above|below|out|into|and)$/iu
+
 // What may follow `for for` after a verb that takes `for`: a stretch of time or a quantity.
 const FOR_PHRASE = /^(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|ages|centuries|long|now|ever|good|a|an|the|two|three|four|five|several|some|many|most|more|\d.*)$/iu
 // `to` after these is the infinitive marker itself; a second `to` needs an elided verb.
@@ -79,7 +92,7 @@ function clauseBefore(text: string): string {
 }
 
 // Decides the pairs by what follows. Pairs not named here are decided by the checks after.
-function grammatical(word: string, before: string, after: string, rest: string): boolean {
+function grammatical(word: string, before: string, after: string, rest: string, clause: string): boolean {
   const ends = /^\s*(?:[.,;:!?)"”’]|$)/u.test(rest)
   if (word === 'that') {
     // `He said that that was wrong` / `a deal that that gives them` / `show that that in March`
@@ -93,7 +106,8 @@ function grammatical(word: string, before: string, after: string, rest: string):
     return true
   }
   if (word === 'can') return ends || /^(?:dance|dancer|dancers|dancing)$/iu.test(after)
-  if (word === 'is') return /^(?:it|this|that|he|she)$/u.test(before) // `What it is is a start`
+  // `What it is is a start`, `What it really is is a swap`: a clause as subject
+  if (word === 'is') return /^(?:it|this|that|he|she)$/u.test(before) || /\b(?:what|all)\b/iu.test(clause)
   if (INTERJECTIONS.has(word)) return ends || after.toLowerCase() === word
   return true
 }

@@ -9,7 +9,9 @@ export const REDUPLICATED = new Set([
   'quack', 'squawk', 'woop', 'wop', 'whoa', 'aye', 'si', 'hip', 'wild', 'ok', 'okay', 'bla', 'blah',
   'yadda', 'mau', 'tse', 'sapiens', 'do', 'doo', 'boo', 'tuk', 'chow', 'chi',
   'paw', 'walla', 'sri', 'jay', 'x', 'o', 'omg', 'miu', 'fnar', 'fnarr', 'gout', 'ouh', 'brum',
-  'lapu', 'santorio', 'twinkle', 'yeah', 'tut', 'pom', 'bora', 'baden', 'mahi', 'dum', 'tom'
+  'lapu', 'santorio', 'twinkle', 'yeah', 'tut', 'pom', 'bora', 'baden', 'mahi', 'dum', 'tom',
+  // credit ratings written out: `downgraded to A plus from A plus plus`
+  'plus'
 ])
 
 /** Pronouns that are both object and possessive: `gave her her phone`. */

@@ -12,6 +12,8 @@ export const doubledWord: DamageClass = {
       const tokens = words(line.text)
       const choices = tokens.filter((token, i) => {
         if (!/^\p{Ll}+$/u.test(token.word)) return false
+        // a part of a hyphenated word (`300-seat`, `mid-1989`) doubled is not a word doubled
+        if (/[-\p{N}]/u.test(line.text[token.start - 1] ?? '') || /[-\p{N}]/u.test(line.text[token.end] ?? '')) return false
         const next = tokens[i + 1]?.word ?? ''
         const previous = tokens[i - 1]?.word.toLowerCase() ?? ''
         if (previous === token.word || next.toLowerCase() === token.word) return false

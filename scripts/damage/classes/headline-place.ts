@@ -54,9 +54,25 @@ const places: Array<[Kind, string, string?, ...string[]]> = [
   ['region', 'Tibet', 'Tibetan'], ['region', 'Patagonia'], ['region', 'Balkans', 'Balkan'], ['region', 'Caribbean']
 ]
 
+// Capitals and chief cities a body may name instead of the country.
+const CITIES: Record<string, string[]> = {
+  France: ['Paris'], Germany: ['Berlin', 'Frankfurt', 'Munich'], Italy: ['Rome', 'Milan'], Spain: ['Madrid', 'Barcelona'],
+  Portugal: ['Lisbon'], Japan: ['Tokyo', 'Osaka'], India: ['Delhi', 'New Delhi', 'Mumbai', 'Bombay'], Brazil: ['Brasilia', 'Sao Paulo', 'Rio'],
+  Mexico: ['Mexico City'], Canada: ['Ottawa', 'Toronto', 'Montreal', 'Vancouver', 'Ontario', 'Quebec'], Australia: ['Canberra', 'Sydney', 'Melbourne'],
+  Poland: ['Warsaw'], Sweden: ['Stockholm'], Norway: ['Oslo'], Denmark: ['Copenhagen'], Finland: ['Helsinki'], Netherlands: ['Amsterdam', 'The Hague'],
+  Belgium: ['Brussels'], Switzerland: ['Bern', 'Berne', 'Zurich', 'Geneva'], Austria: ['Vienna'], Greece: ['Athens'], Ireland: ['Dublin'],
+  Scotland: ['Edinburgh', 'Glasgow'], Wales: ['Cardiff'], Egypt: ['Cairo'], Nigeria: ['Abuja', 'Lagos'], Kenya: ['Nairobi'],
+  'South Africa': ['Pretoria', 'Cape Town', 'Johannesburg'], Argentina: ['Buenos Aires'], Chile: ['Santiago'], Peru: ['Lima'], Colombia: ['Bogota'],
+  Venezuela: ['Caracas'], Israel: ['Jerusalem', 'Tel Aviv'], 'Saudi Arabia': ['Riyadh'], Pakistan: ['Islamabad', 'Karachi'], Afghanistan: ['Kabul'],
+  Indonesia: ['Jakarta'], Malaysia: ['Kuala Lumpur'], Thailand: ['Bangkok'], Vietnam: ['Hanoi'], Taiwan: ['Taipei'], 'New Zealand': ['Wellington'],
+  Hungary: ['Budapest'], Romania: ['Bucharest'], Bulgaria: ['Sofia'], 'Czech Republic': ['Prague'], Morocco: ['Rabat'], Algeria: ['Algiers'],
+  Ethiopia: ['Addis Ababa'], Bangladesh: ['Dhaka'], 'Sri Lanka': ['Colombo'], Zimbabwe: ['Harare'], Ecuador: ['Quito'], Cuba: ['Havana'],
+  Syria: ['Damascus'], Lebanon: ['Beirut'], Turkey: ['Ankara', 'Istanbul'], 'United States': ['Washington', 'New York'], Britain: ['London']
+}
+
 function formsOf(place: (typeof places)[number]): string[] {
   const [, name, adjective = '', ...rest] = place
-  return [name, adjective, ...rest].filter(Boolean)
+  return [name, adjective, ...rest, ...(CITIES[name] ?? [])].filter(Boolean)
 }
 
 function named(text: string, form: string, caseless: boolean): RegExpExecArray | null {
