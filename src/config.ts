@@ -1,10 +1,11 @@
 // One configuration loader for the library, the CLI and the language server: validates a
 // config object (unknown keys and rule ids fail loudly, naming the file and key), merges it over
-// the preset, and finds config files upward from a linted file.
-import {existsSync, readFileSync, statSync} from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
-import {parse as parseYaml} from 'yaml'
-import {rules as registry} from '../rules/index.js'
+// the preset, and finds config files upward from a linted file the way git finds a repository.
+import {existsSync, readFileSync, statSync, type Stats} from 'node:fs'
+import {homedir} from 'node:os'
+import {basename, dirname, extname, join, resolve} from 'node:path'
+import {parse as parseYaml, YAMLParseError} from 'yaml'
+import {rules as registry, type RuleId} from '../rules/index.js'
 import type {Format} from './parse.js'
 import {preset, whenOn} from './preset.js'
 import type {AnyRule, Settings} from './rule.js'
@@ -17,8 +18,8 @@ export type RuleSetting = Setting | readonly [Setting] | readonly [Setting, Reco
 
 /** A configuration, as written in `.copydeskrc.json` or passed to `lint`. */
 export interface Config {
-  /** Per-rule severity and options, over the preset. */
-  rules?: Record<string, RuleSetting>
+  /** Per-rule severity and options, over the preset; keys are rule ids (a typo does not compile). */
+  rules?: {readonly [Id in RuleId]?: RuleSetting}
   /** Names that are right (never spelling errors, never typos of each other). */
   names?: readonly string[]
   /** Other words that are right. */
@@ -67,7 +68,7 @@ export function resolveConfig(config: Config = {}, file?: string): Resolved {
   }
   for (const key of Object.keys(config)) {
     if (!KEYS.has(key)) {
-      throw new ConfigError(`unknown key \`${key}\` (expected one of ${[...KEYS].join(', ')})`, file, key)
+      throw new ConfigError(`unknown key \`${short(key)}\` (expected one of ${[...KEYS].join(', ')})`, file, key)
     }
   }
   const settings: Settings = {
@@ -78,7 +79,7 @@ export function resolveConfig(config: Config = {}, file?: string): Resolved {
   if (config.format !== undefined && !FORMATS.includes(config.format)) {
     throw new ConfigError(`\`format\` must be one of ${FORMATS.join(', ')}`, file, 'format')
   }
-  const settingsOf = config.rules ?? {}
+  const settingsOf: Record<string, RuleSetting> = config.rules ?? {}
   if (typeof settingsOf !== 'object' || Array.isArray(settingsOf)) {
     throw new ConfigError('`rules` must be an object of rule ids', file, 'rules')
   }
@@ -86,7 +87,7 @@ export function resolveConfig(config: Config = {}, file?: string): Resolved {
     if (!registry.some((rule) => rule.id === id)) {
       const near = closest(id, registry.map((rule) => rule.id))
       throw new ConfigError(
-        `unknown rule \`${id}\`${near ? ` (did you mean \`${near}\`?)` : ''}`,
+        `unknown rule \`${short(id)}\`${near ? ` (did you mean \`${near}\`?)` : ''}`,
         file,
         `rules.${id}`
       )
@@ -101,6 +102,19 @@ export function resolveConfig(config: Config = {}, file?: string): Resolved {
   return {rules, settings, format: config.format}
 }
 
+/**
+ * One rule alone, as its own plugin resolves it: `setting` is a level, `[level, options]`, or the
+ * rule's options (at the preset's level; a rule off by default is turned on).
+ */
+export function resolveRule(rule: AnyRule, setting?: RuleSetting | Record<string, unknown> | null): Resolved {
+  const isSetting = typeof setting === 'string' || Array.isArray(setting)
+  const fallback: Setting = preset[rule.id] && preset[rule.id] !== 'off' ? preset[rule.id] : 'on'
+  const chosen = (isSetting ? setting : setting ? [fallback, setting] : fallback) as RuleSetting
+  const [level, options] = readSetting(chosen, rule)
+  const settings: Settings = {names: [], words: [], boilerplate: []}
+  return {rules: level === 'off' ? [] : [{rule, severity: level as Severity, options: {...rule.options, ...options}}], settings, format: undefined}
+}
+
 function readSetting(setting: RuleSetting, rule: AnyRule, file?: string): [Level, Record<string, unknown>] {
   const key = `rules.${rule.id}`
   const [level, options = {}] = (Array.isArray(setting) ? setting : [setting]) as [unknown, unknown]
@@ -111,10 +125,11 @@ function readSetting(setting: RuleSetting, rule: AnyRule, file?: string): [Level
     throw new ConfigError(`the options of \`${key}\` must be an object`, file, key)
   }
   for (const [name, value] of Object.entries(options)) {
-    if (!(name in rule.options)) {
+    // Own keys only: `__proto__`, `constructor` or `toString` are not options of any rule.
+    if (!Object.hasOwn(rule.options, name)) {
       const known = Object.keys(rule.options)
       throw new ConfigError(
-        `unknown option \`${name}\` for \`${rule.id}\` (${known.length ? `expected ${known.join(', ')}` : 'it takes none'})`,
+        `unknown option \`${short(name)}\` for \`${rule.id}\` (${known.length ? `expected ${known.join(', ')}` : 'it takes none'})`,
         file,
         `${key}.${name}`
       )
@@ -171,23 +186,26 @@ export interface LoadedConfig {
   path: string | undefined
 }
 
+/** A config file is a few lines; a word list, a few thousand. Anything larger is a mistake. */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
 /** Reads and checks one config file; throws a ConfigError naming it on any problem. */
 export function loadConfigFile(path: string): LoadedConfig {
   const absolute = resolve(path)
   let text: string
   try {
+    // A FIFO or a device (`-c /dev/stdin`) would block the read or never end.
+    const stats = statSync(absolute)
+    if (!stats.isFile()) throw new ConfigError('not a regular file', absolute)
+    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigError(`too large for a configuration (over ${MAX_CONFIG_BYTES / 1024 / 1024} MB)`, absolute)
     text = readFileSync(absolute, 'utf8')
   } catch (error) {
+    if (error instanceof ConfigError) throw error
     throw new ConfigError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? error})`, absolute)
   }
   // `.copydeskrc` without an extension is YAML, which also reads JSON.
   const yaml = /(?:\.ya?ml|\.copydeskrc)$/u.test(absolute)
-  let data: unknown
-  try {
-    data = yaml ? parseYaml(text) : JSON.parse(text)
-  } catch (error) {
-    throw new ConfigError(`invalid ${yaml ? 'YAML' : 'JSON'}: ${(error as Error).message}`, absolute)
-  }
+  let data: unknown = yaml ? parseYamlConfig(text, absolute) : parseJsonConfig(text, absolute)
   if (absolute.endsWith('package.json')) {
     data = (data as {copydesk?: unknown} | null)?.copydesk ?? {}
   }
@@ -196,31 +214,119 @@ export function loadConfigFile(path: string): LoadedConfig {
   return {config: data as Config, path: absolute}
 }
 
-/** Finds the config file that applies to a file or folder: the nearest one upward. */
-export function findConfigFile(from: string): string | undefined {
+// A parse error says where, and quotes at most a short excerpt of the offending line, and only
+// of a file named as a config file: `-c /etc/passwd` must not print the first line of that file
+// (the messages of JSON.parse and of the YAML parser quote the input).
+function parseJsonConfig(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/u, ''))
+  } catch (error) {
+    const position = /at position (\d+)/u.exec((error as Error).message)
+    const offset = position ? Number(position[1]) : undefined
+    throw new ConfigError(`invalid JSON${where(text, file, offset)}`, file)
+  }
+}
+
+function parseYamlConfig(text: string, file: string): unknown {
+  try {
+    return parseYaml(text)
+  } catch (error) {
+    const offset = error instanceof YAMLParseError ? error.pos[0] : undefined
+    const kind = error instanceof YAMLParseError ? ` (${error.code})` : ''
+    throw new ConfigError(`invalid YAML${kind}${where(text, file, offset)}`, file)
+  }
+}
+
+/** The longest excerpt of a config file's line that an error quotes. */
+const EXCERPT = 40
+
+function where(text: string, file: string, offset: number | undefined): string {
+  if (offset === undefined || offset < 0 || offset > text.length) return ''
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  const lineStart = before.lastIndexOf('\n') + 1
+  const column = offset - lineStart + 1
+  if (!isConfigName(file)) return ` at line ${line}, column ${column}`
+  const end = text.indexOf('\n', lineStart)
+  const whole = text.slice(lineStart, end === -1 ? text.length : end).replace(/\r$/u, '')
+  // Centred on the error where the line is long.
+  const from = Math.max(0, Math.min(column - 1 - EXCERPT / 2, whole.length - EXCERPT))
+  const excerpt = `${from > 0 ? '…' : ''}${whole.slice(from, from + EXCERPT)}${from + EXCERPT < whole.length ? '…' : ''}`.replace(/\p{Cc}/gu, ' ')
+  return ` at line ${line}, column ${column}: \`${excerpt}\``
+}
+
+// A file named as config files are (or with a config file's extension): errors may quote it.
+function isConfigName(file: string): boolean {
+  const name = basename(file)
+  return CONFIG_FILES.includes(name) || /copydesk/iu.test(name) || ['.json', '.yml', '.yaml'].includes(extname(name).toLowerCase())
+}
+
+/** A key or id from a config file, cut short for an error message. */
+function short(text: string): string {
+  return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text
+}
+
+/** How the upward search reports a config file it would not use. */
+export type ConfigWarning = (message: string) => void
+
+/**
+ * Finds the config file that applies to a file or folder, as git finds a repository: the nearest
+ * one upward, stopping at the project root (the first folder holding `.git`) or the user's home
+ * folder. A config file in a world-writable folder, or owned by another user than the one running
+ * (root excepted), is ignored with a warning: someone else could have planted it. A package.json
+ * met on the way that cannot be parsed is an error, not a silent skip.
+ */
+export function findConfigFile(from: string, warn: ConfigWarning = () => {}): string | undefined {
   let folder = resolve(from)
   try {
     if (!statSync(folder).isDirectory()) folder = dirname(folder)
   } catch {
     folder = dirname(folder)
   }
+  const home = resolve(homedir())
   for (;;) {
     for (const name of CONFIG_FILES) {
       const candidate = join(folder, name)
       if (!existsSync(candidate)) continue
+      const distrust = untrusted(candidate)
+      if (distrust) {
+        warn(`${candidate}: ignored, ${distrust}`)
+        continue
+      }
       if (name === 'package.json' && !hasCopydeskKey(candidate)) continue
       return candidate
     }
+    if (folder === home || existsSync(join(folder, '.git'))) return undefined
     const parent = dirname(folder)
     if (parent === folder) return undefined
     folder = parent
   }
 }
 
-function hasCopydeskKey(path: string): boolean {
+// Why a config file found by searching is not to be trusted, if it is not.
+function untrusted(path: string): string | undefined {
+  const uid = process.geteuid?.()
+  if (uid === undefined) return undefined
+  let file: Stats
+  let folder: Stats
   try {
-    return 'copydesk' in (JSON.parse(readFileSync(path, 'utf8')) as object)
+    file = statSync(path)
+    folder = statSync(dirname(path))
   } catch {
-    return false
+    return undefined
   }
+  if ((folder.mode & 0o002) !== 0) return 'it is in a world-writable folder (anyone could have put it there)'
+  if (file.uid !== uid && file.uid !== 0) return `it belongs to another user (uid ${file.uid})`
+  return undefined
+}
+
+function hasCopydeskKey(path: string): boolean {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? error})`, path)
+  }
+  const data = parseJsonConfig(text, path)
+  return typeof data === 'object' && data !== null && Object.hasOwn(data, 'copydesk')
 }

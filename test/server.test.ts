@@ -2,6 +2,7 @@
 // diagnostics, quick fixes, fix-all, configuration files, "add to names", and surviving hostile
 // clients and documents. Needs the built server (`npm test` builds first).
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals'
+import fc from 'fast-check'
 import {mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -10,9 +11,9 @@ import {VFileMessage} from 'vfile-message'
 import {CodeActionKind, type CodeAction, type Diagnostic, type TextEdit} from 'vscode-languageserver-protocol'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {parse as parseYaml} from 'yaml'
-import {addNameToConfig} from '../src/config-write.js'
+import {addNameToConfig} from '../src/server/config-write.js'
 import {ConfigError, fix, lint, loadConfigFile} from '../src/index.js'
-import {ADD_NAME_COMMAND, FIX_ALL_KIND, lintPathOf, looksBinary, quickFixesOf, readSettings} from '../src/server.js'
+import {ADD_NAME_COMMAND, editsBetween, FIX_ALL_KIND, lintPathOf, looksBinary, quickFixesOf, readSettings} from '../src/server/index.js'
 import {startClient, type Client} from '../scripts/lsp-client.js'
 
 const seed = readFileSync('test/fixtures/seed-article.txt', 'utf8')
@@ -437,4 +438,62 @@ describe('server pieces', () => {
     expect(() => addNameToConfig(wrong, 'Fleitz')).toThrow(/`names` must be an array/u)
     expect(readFileSync(wrong, 'utf8')).toBe('{"names": "Akiba"}')
   })
+})
+
+describe('the protocol lifecycle', () => {
+  const InvalidRequest = -32600
+  const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms))
+
+  test('after shutdown every request is answered with InvalidRequest and nothing is linted; exit then ends with 0', async () => {
+    const dir = folder('lifecycle')
+    const client = await startClient({settings: null, folders: [uriOf(dir)]})
+    const uri = uriOf(join(dir, 'a.txt'))
+    await open(client, uri, 'Officials met in Tokyo. he said the talks went well. .\n')
+    const [diagnostic] = await client.diagnostics(uri, (diagnostics) => diagnostics.length > 0)
+    expect(await client.connection.sendRequest('shutdown')).toBeNull()
+    const requests: Array<[string, unknown]> = [
+      ['textDocument/codeAction', {textDocument: {uri}, range: diagnostic.range, context: {diagnostics: []}}],
+      ['codeAction/resolve', {title: 'Fix all safe copydesk problems', kind: FIX_ALL_KIND, data: {uri, version: 1}}],
+      ['workspace/executeCommand', {command: ADD_NAME_COMMAND, arguments: [{uri, name: 'Kujda'}]}],
+      ['copydesk/memoryUsage', undefined],
+      ['textDocument/hover', {textDocument: {uri}, position: {line: 0, character: 0}}],
+      ['shutdown', undefined]
+    ]
+    for (const [method, params] of requests) {
+      await expect(client.connection.sendRequest(method, params)).rejects.toMatchObject({code: InvalidRequest})
+    }
+    // Opened and changed after shutdown: never linted. The server reads messages in order, so once
+    // a request sent after them is answered, any lint they caused would have been scheduled.
+    const later = uriOf(join(dir, 'b.txt'))
+    const published = client.published.length
+    await open(client, later, 'Officials met in Tokyo. he said so. .\n')
+    await change(client, uri, 2, [{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, newText: 'So. '}])
+    await expect(client.connection.sendRequest('copydesk/memoryUsage')).rejects.toMatchObject({code: InvalidRequest})
+    await sleep(500)
+    expect(client.published.slice(published)).toEqual([])
+    const exited = new Promise<number | null>((resolvePromise) => client.process.once('exit', resolvePromise))
+    await client.connection.sendNotification('exit')
+    expect(await exited).toBe(0)
+    client.connection.dispose()
+  })
+
+  test('exit without shutdown ends with 1', async () => {
+    const client = await startClient({settings: null})
+    const exited = new Promise<number | null>((resolvePromise) => client.process.once('exit', resolvePromise))
+    await client.connection.sendNotification('exit')
+    expect(await exited).toBe(1)
+    client.connection.dispose()
+  })
+})
+
+test('the minimal edits between two texts turn the one into the other (CRLF, astral characters, BOM)', () => {
+  const piece = fc.constantFrom('a', 'b', ' ', '.', '\r\n', '\n', '\uFEFF', '😀', 'é', 'the ')
+  const text = fc.array(piece, {maxLength: 40}).map((pieces) => pieces.join(''))
+  fc.assert(
+    fc.property(text, text, (before, after) => {
+      const document = TextDocument.create('file:///x.txt', 'plaintext', 1, before)
+      expect(TextDocument.applyEdits(document, editsBetween(document, before, after))).toBe(after)
+    }),
+    {numRuns: 300}
+  )
 })
