@@ -148,9 +148,7 @@ export default defineRule({
           typo.kind === 'run-together'
             ? `Unexpected unknown word \`${part}\`, probably \`${best}\` without its space`
             : `Unexpected unknown word \`${part}\`, probably a typo of \`${best}\``
-        report({start: at, end: at + part.length}, reason, {
-          suggest: () => suggestions(lexicon, part, typo)
-        })
+        report({start: at, end: at + part.length}, reason, {suggest: later(lexicon, part, typo)})
       })
     }
   }
@@ -237,6 +235,12 @@ function remember<T>(verdicts: Map<string, T>, word: string, judge: () => T): T 
     verdicts.set(word, found)
   }
   return found
+}
+
+// Suggestions computed when read. Built out here, so the closure a message keeps holds the word
+// and the lexicon only: one made inside `check` would keep the article's tree alive with it.
+function later(lexicon: Lexicon, word: string, typo: Typo): () => string[] {
+  return () => suggestions(lexicon, word, typo)
 }
 
 // The evidence first (the words one slip away, or the split), then nspell's own candidates.
