@@ -11,6 +11,11 @@ import type {Settings} from './rule.js'
 export interface Lexicon {
   /** Whether a variety (or the project's lists) knows the word, case as written. */
   knows(word: string): boolean
+  /**
+   * Like `knows`, but the verdict is not remembered: for the many forms one slip from an unknown
+   * word that a typo search tries once each, which would crowd the words of the copy out of memory.
+   */
+  probe(word: string): boolean
   /** Corrections for a word, best first (slow: milliseconds per word); none past `MAX_WORD` letters. */
   suggest(word: string): string[]
 }
@@ -106,6 +111,7 @@ export function createLexicon(settings: Settings): Lexicon {
       }
       return known
     },
+    probe: (word) => project.has(word) || (word.length <= MAX_WORD && (verdicts.get(word) ?? load().correct(plain(word)))),
     suggest: (word) => (word.length > MAX_WORD ? [] : load().suggest(plain(word)))
   }
 }

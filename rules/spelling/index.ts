@@ -83,11 +83,31 @@ export default defineRule({
   check(_tree, _file, {article, report, state, lexicon}) {
     const {source} = article
     const correct = (word: string) => lexicon.knows(word)
+    // The forms a typo search tries once each.
+    const probe = (word: string) => lexicon.probe(word)
     const unknown = (word: string) => /^[a-z]+$/u.test(word) && !correct(word)
-    const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, correct) ?? null)
-    const candidates = article.blocks
-      .flatMap((block) => block.node.children.flatMap((node) => (node.type === 'SentenceNode' ? candidatesIn(node, correct) : [])))
-      .filter(({text}) => /^[a-z]/u.test(text) || misspelt(text.replace(POSSESSIVE, '')) !== null)
+    const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe) ?? null)
+    const uses = usesIn(article)
+    const all = article.blocks.flatMap((block) => block.node.children.flatMap((node) => (node.type === 'SentenceNode' ? candidatesIn(node, correct) : [])))
+    // Most capitalised unknown words are names the article repeats (`Kishida` four times): only
+    // a one-off form, standing apart from other unknown names, is searched for a source.
+    // Sentences by text, so that copies of one sentence count once.
+    const seen = new Map<string, Set<string>>()
+    for (const {text, sentence} of all) {
+      if (/^[a-z]/u.test(text)) continue
+      const word = text.replace(POSSESSIVE, '')
+      const {start, end} = spanOf(sentence)
+      const sentences = seen.get(word) ?? new Set()
+      sentences.add(source.slice(start, end))
+      seen.set(word, sentences)
+    }
+    const candidates = all.filter(({text, sentence, index}) => {
+      if (/^[a-z]/u.test(text)) return true
+      const word = text.replace(POSSESSIVE, '')
+      if (seen.get(word)!.size > 1) return false
+      if ([-1, 1].some((step) => nameBeside(sentence.children, index, step as -1 | 1, correct, false))) return false
+      return misspelt(word) !== null
+    })
     if (candidates.length === 0) return
     // retext-spell reads each candidate with just enough of its sentence to tell a word quoted as
     // a word (`the phrase "liberati"`): one slice per copy of a sentence, so a sentence repeated
@@ -97,7 +117,6 @@ export default defineRule({
       state.detect()(slice(around(candidate.sentence, candidate.index)), found, rethrow)
       return found.messages.some((message) => message.ruleId !== 'overflow' && message.actual !== STUB)
     })
-    const uses = usesIn(article)
     for (const {sentence, index, token, text} of handed) {
       const {start, end} = spanOf(token)
       if (source.slice(start, end) !== text || glued(source, start, end)) continue
@@ -138,7 +157,7 @@ export default defineRule({
         if ((before && unknown(before)) || (after && unknown(after))) return
         // A compound coins words from known ones: `no-brainer` is not `brainier`.
         if (parts.length > 1 && explained(part, correct)) return
-        const typo = verdict(state, part, correct)
+        const typo = verdict(state, part, probe)
         if (!typo) return
         // A word the article uses again is its own (`blazars`, `cannellini`, a lower-case brand),
         // unless a long word is a clear slip (`goverment` twice is still wrong).
