@@ -5,7 +5,9 @@
 import en from 'dictionary-en'
 import au from 'dictionary-en-au'
 import gb from 'dictionary-en-gb'
+import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
+import wordListPath from 'word-list'
 import type {Settings} from './rule.js'
 
 export interface Lexicon {
@@ -16,6 +18,12 @@ export interface Lexicon {
    * word that a typo search tries once each, which would crowd the words of the copy out of memory.
    */
   probe(word: string): boolean
+  /**
+   * Whether word-list (274,000 lower-case words, variants and colloquial forms: `improv`,
+   * `ukelele`, `photogs`, `cannellini`) has the word: enough to leave a word alone, too loose
+   * to call it right. Read on first use.
+   */
+  listed(word: string): boolean
   /** Corrections for a word, best first (slow: milliseconds per word); none past `MAX_WORD` letters. */
   suggest(word: string): string[]
 }
@@ -111,7 +119,50 @@ export function createLexicon(settings: Settings): Lexicon {
       }
       return known
     },
+    listed: (word) => word.length <= MAX_WORD && listed(word),
     probe: (word) => project.has(word) || (word.length <= MAX_WORD && (verdicts.get(word) ?? load().correct(plain(word)))),
     suggest: (word) => (word.length > MAX_WORD ? [] : load().suggest(plain(word)))
   }
+}
+
+let gameWords: string | undefined
+
+/**
+ * Whether word-list has a word. Its file is one word a line, sorted but for two neighbouring
+ * pairs (`manlily`, `manlihood`), so it is searched by halves as text, with no parsing (splitting
+ * it takes ten times as long), and the lines beside the last one read are checked too.
+ */
+function listed(word: string): boolean {
+  gameWords ??= readFileSync(wordListPath, 'utf8')
+  const text = gameWords
+  const lineAt = (offset: number) => {
+    const start = text.lastIndexOf('\n', offset - 1) + 1
+    const end = text.indexOf('\n', start)
+    return {start, end: end === -1 ? text.length : end}
+  }
+  let low = 0
+  let high = text.length
+  let last = 0
+  while (low < high) {
+    const {start, end} = lineAt((low + high) >> 1)
+    const line = text.slice(start, end)
+    if (line === word) return true
+    last = start
+    if (line < word) low = end + 1
+    else high = start
+  }
+  let before = last
+  let after = last
+  for (let step = 0; step < 3; step++) {
+    if (before > 0) {
+      before = lineAt(before - 1).start
+      if (text.slice(before, lineAt(before).end) === word) return true
+    }
+    const {end} = lineAt(after)
+    if (end < text.length) {
+      after = end + 1
+      if (text.slice(after, lineAt(after).end) === word) return true
+    }
+  }
+  return false
 }

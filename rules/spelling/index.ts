@@ -157,7 +157,7 @@ export default defineRule({
         if ((before && unknown(before)) || (after && unknown(after))) return
         // A compound coins words from known ones: `no-brainer` is not `brainier`.
         if (parts.length > 1 && explained(part, correct)) return
-        const typo = verdict(state, part, probe)
+        const typo = verdict(state, part, probe, lexicon)
         if (!typo) return
         // A word the article uses again is its own (`blazars`, `cannellini`, a lower-case brand),
         // unless a long word is a clear slip (`goverment` twice is still wrong).
@@ -241,8 +241,13 @@ function rethrow(error?: Error): void {
   if (error) throw error
 }
 
-function verdict(state: State, word: string, correct: (word: string) => boolean): Typo | null {
-  return remember(state.verdicts, word, () => findTypo(word, correct) ?? null)
+// A typo by the evidence that a larger word list does not hold (`improv`, `ukelele`, `photogs`:
+// variants and colloquial words the dictionaries lack).
+function verdict(state: State, word: string, correct: (word: string) => boolean, lexicon: Lexicon): Typo | null {
+  return remember(state.verdicts, word, () => {
+    const typo = findTypo(word, correct)
+    return typo && !lexicon.listed(word) ? typo : null
+  })
 }
 
 // A verdict by word, remembered; the memory is cleared when full, so it stays bounded.
