@@ -90,7 +90,20 @@ export function englishDictionary(): Dictionary {
     }
   }
   english = {aff: englishAffix(), dic: Buffer.from(lines.join('\n'))}
+  stems = new Set(lines.map((line) => line.slice(0, line.includes('/') ? line.indexOf('/') : undefined)))
   return english
+}
+
+let stems: Set<string> | undefined
+
+/**
+ * The entries of the joined dictionary without their affix flags (`February`, `conservative`):
+ * a quick first test for a typo search, which tries hundreds of forms per word; a form that
+ * passes is then put to nspell, which knows the forms built from them (`Conservatives`).
+ */
+export function dictionaryStems(): ReadonlySet<string> {
+  if (!stems) englishDictionary()
+  return stems!
 }
 
 /** A lexicon for one processor; nothing is loaded until a rule asks. */

@@ -6,7 +6,7 @@ import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
 import retextSpell from 'retext-spell'
 import {VFile} from 'vfile'
 import type {Article} from '../../src/article.js'
-import {bareDictionary, MAX_WORD, type Lexicon} from '../../src/lexicon.js'
+import {bareDictionary, dictionaryStems, MAX_WORD, type Lexicon} from '../../src/lexicon.js'
 import {spanOf, toString} from '../../src/nlcst.js'
 import {defineRule} from '../../src/rule.js'
 import {properTypo} from './proper.js'
@@ -86,7 +86,7 @@ export default defineRule({
     // The forms a typo search tries once each.
     const probe = (word: string) => lexicon.probe(word)
     const unknown = (word: string) => /^[a-z]+$/u.test(word) && !correct(word)
-    const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe) ?? null)
+    const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe, entry) ?? null)
     const uses = usesIn(article)
     const all = article.blocks.flatMap((block) => block.node.children.flatMap((node) => (node.type === 'SentenceNode' ? candidatesIn(node, correct) : [])))
     // Most capitalised unknown words are names the article repeats (`Kishida` four times): only
@@ -259,6 +259,31 @@ function remember<T>(verdicts: Map<string, T>, word: string, judge: () => T): T 
     verdicts.set(word, found)
   }
   return found
+}
+
+// Endings the dictionary builds forms with, and what they replace in the entry (`Universities`:
+// `university`; `Recommended`: `recommend`; `Shipping`: `ship`).
+const ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['ies', ['y']], ['ied', ['y']], ['es', ['', 'e']], ['s', ['']], ['ed', ['', 'e', '*']], ['ing', ['', 'e', '*']],
+  ['ers', ['', 'e', '*']], ['er', ['', 'e', '*']], ['ly', ['', 'le']], ['ness', ['']], ['ments', ['']], ['ment', ['']]
+]
+
+// Whether a capitalised form could be a dictionary entry (`February`, `Conservative`) or a form
+// built from one (`Europeans`, `Conservatives`), as written or in lower case: a cheap test that
+// spares nspell most of the forms a typo search tries (`*` undoes a doubled last consonant).
+function entry(form: string): boolean {
+  const stems = dictionaryStems()
+  const lower = form.toLowerCase()
+  if (stems.has(form) || stems.has(lower)) return true
+  for (const [ending, replacements] of ENDINGS) {
+    if (!lower.endsWith(ending)) continue
+    const base = lower.slice(0, -ending.length)
+    for (const replacement of replacements) {
+      const stem = replacement === '*' ? base.slice(0, -1) : base + replacement
+      if (stems.has(stem) || stems.has(form.slice(0, stem.length)) || stems.has(form[0] + stem.slice(1))) return true
+    }
+  }
+  return false
 }
 
 // Suggestions computed when read. Built out here, so the closure a message keeps holds the word

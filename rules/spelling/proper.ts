@@ -4,6 +4,9 @@
 // ways names vary do not explain.
 import type {Correct} from './typo.js'
 
+/** Whether a form could be a dictionary entry or its plural: a quick test before `correct`. */
+export type Entry = (word: string) => boolean
+
 // Shorter names crowd: `Ana`, `Tomas`, `Maris` sit one letter from dictionary names. A capitalised
 // common word (`Goverment`) needs more letters, since surnames are often one letter from a word
 // (`Stange`, `Grene`).
@@ -19,12 +22,12 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
  * - the first letter, and a last letter dropped (`Frederic`, `Februar` in German copy);
  * - more than one dictionary word one slip away: no clear source.
  */
-export function properTypo(word: string, correct: Correct): string | undefined {
+export function properTypo(word: string, correct: Correct, entry: Entry): string | undefined {
   const n = word.length
   if (n < MIN_PROPER) return undefined
   const found = new Set<string>()
   const consider = (candidate: string) => {
-    if (!correct(candidate)) return
+    if (!entry(candidate) || !correct(candidate)) return
     const proper = !correct(candidate.toLowerCase())
     if (proper || n >= MIN_COMMON) found.add(candidate)
   }
