@@ -1,7 +1,7 @@
-// Misspelled words, checked against American, British and Australian English. retext-spell finds
-// the words to judge (it skips words quoted as words, digits and the configured words); the
-// project's lexicon, the one dictionary of the process, judges them; this rule keeps only clear
-// typos (typo.ts): lower-case words, and capitalised ones one slip from a proper noun (proper.ts).
+// Misspelled words, checked against American, British and Australian English. The project's
+// lexicon, the one dictionary of the process, finds the unknown words; this rule keeps only clear
+// typos (typo.ts): lower-case words, and capitalised ones one slip from a proper noun (proper.ts);
+// retext-spell has the last word on each (it skips words quoted as words, digits, configured words).
 import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
 import retextSpell from 'retext-spell'
 import {VFile} from 'vfile'
@@ -9,7 +9,7 @@ import type {Article} from '../../src/article.js'
 import {bareDictionary, dictionaryStems, MAX_WORD, type Lexicon} from '../../src/lexicon.js'
 import {spanOf, toString} from '../../src/nlcst.js'
 import {defineRule} from '../../src/rule.js'
-import {properTypo} from './proper.js'
+import {properTypo, type Ending} from './proper.js'
 import {explained, findTypo, type Typo} from './typo.js'
 
 type Detect = (tree: Root, file: VFile, next: (error?: Error) => void) => void
@@ -86,7 +86,7 @@ export default defineRule({
     // The forms a typo search tries once each.
     const probe = (word: string) => lexicon.probe(word)
     const unknown = (word: string) => /^[a-z]+$/u.test(word) && !correct(word)
-    const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe, entry) ?? null)
+    const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe, entry, ENDINGS) ?? null)
     const uses = usesIn(article)
     const all = article.blocks.flatMap((block) => block.node.children.flatMap((node) => (node.type === 'SentenceNode' ? candidatesIn(node, correct) : [])))
     // Most capitalised unknown words are names the article repeats (`Kishida` four times): only
@@ -109,15 +109,17 @@ export default defineRule({
       return misspelt(word) !== null
     })
     if (candidates.length === 0) return
-    // retext-spell reads each candidate with just enough of its sentence to tell a word quoted as
-    // a word (`the phrase "liberati"`): one slice per copy of a sentence, so a sentence repeated
-    // k times gives k messages, not k².
-    const handed = candidates.filter((candidate) => {
-      const found = new VFile()
-      state.detect()(slice(around(candidate.sentence, candidate.index)), found, rethrow)
-      return found.messages.some((message) => message.ruleId !== 'overflow' && message.actual !== STUB)
-    })
-    for (const {sentence, index, token, text} of handed) {
+    // retext-spell reads a word about to be reported, with just enough of its sentence to tell a
+    // word quoted as a word (`the phrase "liberati"`): one slice per copy of a sentence, so a
+    // sentence repeated k times gives k messages, not k².
+    const found = (sentence: Sentence, index: number) => {
+      const file = new VFile()
+      state.detect()(slice(around(sentence, index)), file, rethrow)
+      return file.messages.some((message) => message.ruleId !== 'overflow' && message.actual !== STUB)
+    }
+    for (const {sentence, index, token, text} of candidates) {
+      let checked: boolean | undefined
+      const spellChecked = () => (checked ??= found(sentence, index))
       const {start, end} = spanOf(token)
       if (source.slice(start, end) !== text || glued(source, start, end)) continue
       const word = text.replace(POSSESSIVE, '')
@@ -132,7 +134,7 @@ export default defineRule({
         // (`the Food and Drug Adminstration`) is still a slip.
         // An unknown name beside it makes a foreign name (`Patricial Urquiola`).
         const proper = !correct(typo.toLowerCase())
-        if ([-1, 1].some((step) => nameBeside(tokens, index, step as -1 | 1, correct, proper))) continue
+        if ([-1, 1].some((step) => nameBeside(tokens, index, step as -1 | 1, correct, proper)) || !spellChecked()) continue
         report({start, end: start + word.length}, `Unexpected unknown word \`${word}\`, probably a typo of \`${typo}\``, {
           suggest: [typo]
         })
@@ -146,6 +148,7 @@ export default defineRule({
         const at = start + offset
         offset += part.length + 1
         if (part.length > MAX_WORD) {
+          if (!spellChecked()) return
           report({start: at, end: at + part.length}, `Unexpected unknown word \`${part.slice(0, 20)}…\`, longer than any English word`)
           return
         }
@@ -162,6 +165,7 @@ export default defineRule({
         // A word the article uses again is its own (`blazars`, `cannellini`, a lower-case brand),
         // unless a long word is a clear slip (`goverment` twice is still wrong).
         if (!(typo.strong && part.length >= MIN_REPEATED_SLIP) && uses(part, false) > 1) return
+        if (!spellChecked()) return
         const [best] = typo.expected
         const reason =
           typo.kind === 'run-together'
@@ -263,7 +267,7 @@ function remember<T>(verdicts: Map<string, T>, word: string, judge: () => T): T 
 
 // Endings the dictionary builds forms with, and what they replace in the entry (`Universities`:
 // `university`; `Recommended`: `recommend`; `Shipping`: `ship`).
-const ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
+const ENDINGS: readonly Ending[] = [
   ['ies', ['y']], ['ied', ['y']], ['es', ['', 'e']], ['s', ['']], ['ed', ['', 'e', '*']], ['ing', ['', 'e', '*']],
   ['ers', ['', 'e', '*']], ['er', ['', 'e', '*']], ['ly', ['', 'le']], ['ness', ['']], ['ments', ['']], ['ment', ['']]
 ]
@@ -271,11 +275,10 @@ const ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
 // Whether a capitalised form could be a dictionary entry (`February`, `Conservative`) or a form
 // built from one (`Europeans`, `Conservatives`), as written or in lower case: a cheap test that
 // spares nspell most of the forms a typo search tries (`*` undoes a doubled last consonant).
-function entry(form: string): boolean {
+function entry(form: string, lower: string, endings: readonly Ending[]): boolean {
   const stems = dictionaryStems()
-  const lower = form.toLowerCase()
   if (stems.has(form) || stems.has(lower)) return true
-  for (const [ending, replacements] of ENDINGS) {
+  for (const [ending, replacements] of endings) {
     if (!lower.endsWith(ending)) continue
     const base = lower.slice(0, -ending.length)
     for (const replacement of replacements) {

@@ -4,8 +4,14 @@
 // ways names vary do not explain.
 import type {Correct} from './typo.js'
 
-/** Whether a form could be a dictionary entry or its plural: a quick test before `correct`. */
-export type Entry = (word: string) => boolean
+/**
+ * Whether a form could be a dictionary entry or built from one: a quick test before `correct`.
+ * Given the form as written and in lower case, and the endings of the word it was made from.
+ */
+export type Entry = (form: string, lower: string, endings: readonly Ending[]) => boolean
+
+/** An ending the dictionary builds forms with, and what it replaces in the entry. */
+export type Ending = readonly [string, readonly string[]]
 
 // Shorter names crowd: `Ana`, `Tomas`, `Maris` sit one letter from dictionary names. A capitalised
 // common word (`Goverment`) needs more letters, since surnames are often one letter from a word
@@ -22,25 +28,32 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
  * - the first letter, and a last letter dropped (`Frederic`, `Februar` in German copy);
  * - more than one dictionary word one slip away: no clear source.
  */
-export function properTypo(word: string, correct: Correct, entry: Entry): string | undefined {
+export function properTypo(word: string, correct: Correct, entry: Entry, endings: readonly Ending[]): string | undefined {
   const n = word.length
   if (n < MIN_PROPER) return undefined
   const found = new Set<string>()
-  const consider = (candidate: string) => {
-    if (!entry(candidate) || !correct(candidate)) return
+  // Only the endings the word has, worked out once: a search tries hundreds of forms.
+  const lower = word.toLowerCase()
+  const own = endings.filter(([ending]) => lower.endsWith(ending))
+  const consider = (head: string, tail: string) => {
+    const candidate = word[0] + head + tail
+    if (!entry(candidate, lower[0] + head + tail, own) || !correct(candidate)) return
     const proper = !correct(candidate.toLowerCase())
     if (proper || n >= MIN_COMMON) found.add(candidate)
   }
+  const rest = word.slice(1)
   // A letter left out: put it back anywhere but first or last.
   for (let i = 1; i < n; i++) {
+    const head = rest.slice(0, i - 1)
+    const tail = rest.slice(i - 1)
     for (const letter of LETTERS) {
       if (letter === 'h' || letter === word[i - 1] || letter === word[i]) continue
-      consider(word.slice(0, i) + letter + word.slice(i))
+      consider(head + letter, tail)
     }
   }
   // Two letters swapped, the first left alone.
   for (let i = 1; i + 1 < n; i++) {
-    if (word[i] !== word[i + 1]) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))
+    if (word[i] !== word[i + 1]) consider(rest.slice(0, i - 1) + word[i + 1] + word[i], rest.slice(i + 1))
   }
   return found.size === 1 ? [...found][0] : undefined
 }
