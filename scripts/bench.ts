@@ -7,7 +7,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {ParseEnglish} from 'parse-english'
-import {collect} from '../src/files.js'
+import {collect} from '../src/cli/files.js'
 import {createLinter} from '../src/index.js'
 
 const {values, positionals} = parseArgs({allowPositionals: true, options: {repeat: {type: 'string'}}})
@@ -38,7 +38,7 @@ started = performance.now()
 for (const {path, value} of all) linter.lint({path, value})
 const warm = seconds(started)
 
-const cli = resolve(import.meta.dirname, '../src/cli.js')
+const cli = resolve(import.meta.dirname, '../src/cli/index.js')
 started = performance.now()
 const run = spawnSync(process.execPath, [cli, '--report', 'json', ...paths], {encoding: 'utf8', maxBuffer: 1 << 30})
 const wall = seconds(started)

@@ -40,7 +40,7 @@ export interface Client {
 }
 
 /** The built server, from the package root (where npm runs scripts and jest runs tests). */
-export const SERVER = 'dist/src/server-bin.js'
+export const SERVER = 'dist/src/server/bin.js'
 
 export async function startClient(options: ClientOptions = {}): Promise<Client> {
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), SERVER, '--stdio'], {stdio: ['pipe', 'pipe', 'pipe']})

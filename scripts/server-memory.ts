@@ -4,7 +4,7 @@
 // Usage: npm run measure:server-memory [-- EDITS]
 import {readFileSync} from 'node:fs'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {MEMORY_REQUEST} from '../src/server.js'
+import {MEMORY_REQUEST} from '../src/server/index.js'
 import {startClient} from './lsp-client.js'
 
 const edits = Number(process.argv[2] ?? 1000)

@@ -1,35 +1,74 @@
-// Abbreviations that end in a period without ending a sentence (`Sen. Bill`, `Jan. 5`, `etc. and`).
-// Shared language data: the sentence rules must not take their period for a sentence end.
+// One abbreviation model for every rule: a word that ends in a period without ending a sentence
+// (`Sen. Bill`, `Jan. 5`, `Portland, Ore. on`, `(R-Tex.) and`, `et al. found`). The list is
+// compromise's tokenizer list (titles, months, organisations, places, units), with the words it
+// shares with everyday English taken out, and the older US state abbreviations that are words.
+import nlp from 'compromise/one'
+
+// compromise's abbreviations that are everyday words, so that `He bought an ad. he said` is
+// still a sentence end: lower-case, they are words; only the capitalized ones below abbreviate.
+const EVERYDAY = new Set([
+  'ad', 'arc', 'ba', 'bl', 'cal', 'col', 'def', 'ea', 'eng', 'ex', 'exp', 'fem', 'gal', 'inf', 'lit', 'ma',
+  'masc', 'pd', 'pref', 'prob', 'pron', 'res', 'sir', 'situ', 'temp', 'ver', 'vet', 'vivo', 'vitro', 'ida',
+  'que', 'alta', 'ont'
+])
 
 // Compared lower-cased, without the final period. Everyday words that double as abbreviations
-// (`ill`, `wash`, `sun`, `wed`) are left out: `He was ill. he said` must still be caught.
-const WORDS = new Set([
+// (`ill`, `wash`, `sun`, `wed`) are left out here: `He was ill. he said` must still be caught.
+const OWN = [
   // titles and ranks
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'lt', 'col',
-  'maj', 'capt', 'cpt', 'sgt', 'cpl', 'pte', 'adm', 'cmdr', 'cdr', 'brig', 'rev', 'fr', 'sr', 'jr',
-  'hon', 'pres', 'supt', 'insp', 'det', 'amb', 'atty', 'gens', 'msgr', 'st', 'ste', 'esq',
-  // months and days
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'messrs', 'pte', 'cpt', 'pres', 'insp', 'amb', 'gens', 'msgr', 'ste', 'mme', 'mlle', 'sgts',
+  // days
   'mon', 'tue', 'tues', 'thu', 'thur', 'thurs', 'fri',
   // organisations and places
-  'inc', 'ltd', 'co', 'corp', 'bros', 'llc', 'dept', 'univ', 'assn', 'assoc', 'govt', 'intl',
-  'ave', 'blvd', 'rd', 'mt', 'ft', 'pl', 'sq', 'hwy', 'ct', 'cty', 'calif', 'conn', 'fla', 'penn',
-  'wis', 'tenn', 'ariz', 'colo', 'okla', 'nev', 'mich', 'minn',
+  'llc', 'plc', 'govt', 'intl', 'natl', 'assoc', 'ft', 'pl', 'sq', 'ct', 'cty', 'penn', 'wis', 'tenn',
+  'ariz', 'okla', 'nev', 'mich', 'minn', 'dak', 'ky',
   // references and measures
-  'etc', 'vs', 'approx', 'est', 'nos', 'vol', 'vols', 'pp', 'ch', 'fig', 'figs', 'ed', 'eds', 'al',
-  'cf', 'viz', 'ca', 'min', 'max', 'avg', 'tel', 'ext', 'lb', 'lbs', 'oz', 'km', 'kg', 'mph', 'hr',
-  'hrs', 'yr', 'yrs', 'mos', 'wk', 'wks', 'pt', 'pts', 'sec', 'secs', 'incl', 'excl', 'misc', 'ref',
-  'esp', 'resp', 'cont', 'orig', 'dept', 'apt', 'bldg', 'div', 'gov', 'inst', 'natl', 'pop', 'mgr',
-  'no'
+  'vs', 'nos', 'vols', 'ch', 'figs', 'ed', 'eds', 'cf', 'viz', 'max', 'avg', 'ext', 'lbs', 'yr',
+  'yrs', 'mos', 'wk', 'wks', 'pts', 'secs', 'incl', 'excl', 'ref', 'resp', 'cont', 'orig', 'div',
+  'inst', 'pop', 'mgr', 'no', 'tbs', 'tbsp', 'tsp', 'pkg', 'doz', 'approx'
+]
+
+/** Abbreviations compared lower-cased: compromise's list less everyday words, and the project's own. */
+const WORDS = new Set([
+  ...Object.keys((nlp.model() as {one: {abbreviations: Record<string, true>}}).one.abbreviations).filter(
+    (word) => !EVERYDAY.has(word) && !word.includes(' ')
+  ),
+  ...OWN
+])
+
+/**
+ * Abbreviations only with their capital, since lower-case they are words: the older US state
+ * forms (`Portland, Ore.`, `(D-Ill.)`, `Boston, Mass.`), and titles that are words lower-case.
+ */
+const CAPITALIZED = new Set([
+  'Ala', 'Ark', 'Cal', 'Col', 'Del', 'Ill', 'Ind', 'Kan', 'La', 'Mass', 'Md', 'Miss', 'Mo', 'Mont',
+  'Neb', 'Ore', 'Pa', 'Tex', 'Va', 'Vt', 'Wash', 'Wyo', 'Ida', 'Alta', 'Ont', 'Que', 'Sask', 'Nfld',
+  'Gen', 'Pfc', 'Spc'
 ])
 
 /**
  * Whether a word followed by a period is an abbreviation: a known one, one with inner periods
- * (`U.S`, `e.g`, `p.m`), or a single letter (an initial: `J. K.`).
+ * (`U.S`, `e.g`, `p.m`), a single letter (an initial: `J. K.`), or a party and state tag (`R-Tex`).
  */
 export function isAbbreviation(word: string): boolean {
-  const bare = word.replace(/\.$/u, '')
+  const bare = word.replace(/^["'“‘(\[]+/u, '').replace(/\.$/u, '')
   if (bare.length === 1 && /\p{L}/u.test(bare)) return true
   if (/\p{L}\.\p{L}/u.test(bare)) return true
-  return WORDS.has(bare.toLowerCase())
+  if (WORDS.has(bare.toLowerCase()) || CAPITALIZED.has(bare)) return true
+  // `(D-Vt.)`, `(R-N.Y.)`: a party letter and a state.
+  const tagged = /^\p{Lu}-(\p{Lu}[\p{L}.]*)$/u.exec(bare)
+  return tagged !== null && (CAPITALIZED.has(tagged[1]) || WORDS.has(tagged[1].toLowerCase()) || /^\p{Lu}\p{Ll}?$/u.test(tagged[1]))
+}
+
+/**
+ * Whether the period at `index` of `text` ends a sentence: not when it closes an abbreviation
+ * (`Sen.`, `U.S.`, `(R-Tex.)`), sits inside a number or an address (`3.5`, `bbc.co.uk`), or is
+ * one of the periods of an ellipsis.
+ */
+export function endsSentence(text: string, index: number): boolean {
+  if (text.charAt(index) !== '.') return /[!?…]/u.test(text.charAt(index))
+  if (/[\p{L}\p{N}]/u.test(text.charAt(index + 1))) return false
+  if (text.charAt(index - 1) === '.' || text.charAt(index + 1) === '.') return false
+  const word = /[^\s"'“”‘’«»()[\]]*$/u.exec(text.slice(0, index))?.[0] ?? ''
+  return word === '' || !isAbbreviation(word)
 }

@@ -1,12 +1,16 @@
 // The article model: what each block of the copy IS (headline, subheading, body, list item,
-// quotation), its dateline, and its text with a map back to source offsets. Computed once per
-// file and handed to every rule, so no rule has to guess what a line is.
+// quotation, or page furniture such as a byline or a photo credit), its dateline, its quotations,
+// and its text with a map back to source offsets. Computed once per file and handed to every
+// rule, so no rule has to guess what a line is.
 import type {Paragraph, Root} from 'nlcst'
 import type {Span} from './rule.js'
 import {spanOf} from './nlcst.js'
 import {buildNameIndex, type NameIndex} from './names.js'
 
-export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation'
+export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation' | 'furniture'
+
+/** What a line of page furniture is: it is never a sentence, so sentence rules skip it. */
+export type Furniture = 'byline' | 'date' | 'credit' | 'department' | 'yield'
 
 /** Structure the parser already knows (a Markdown heading, an HTML list item) over a source range. */
 export interface KindHint {
@@ -18,6 +22,10 @@ export interface KindHint {
 export interface Block {
   index: number
   kind: BlockKind
+  /** For a `furniture` block, which kind: `by Jane Doe on May 3, 2011`, `Photo: Jane Doe`, ... */
+  furniture?: Furniture
+  /** Whether markup said what the block is (a Markdown heading, an HTML list item), not a guess. */
+  marked: boolean
   node: Paragraph
   /** Source offsets of the whole block. */
   start: number
@@ -35,6 +43,17 @@ export interface Block {
   at(index: number): number
   /** Source span of `prose.slice(from, to)`. */
   span(from: number, to: number): Span
+  /**
+   * The quotations in `prose`, in order: `start` at the opening mark, `end` after the closing one
+   * (the block's end when it is never closed, as a quotation running on into the next paragraph).
+   */
+  readonly quotations: ReadonlyArray<{start: number; end: number}>
+  /**
+   * Runs of `prose` that are not words of the language but are quoted as they are: web and
+   * e-mail addresses, handles and hashtags, paths, and code-like tokens (`user_name`, `a.b()`).
+   * House style is not enforced inside them.
+   */
+  readonly verbatim: ReadonlyArray<{start: number; end: number}>
 }
 
 export interface Article {
@@ -100,6 +119,14 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
   for (const block of blocks) {
     const hinted = hints ? hintAt(hints, block.start) : derived ? sniff(source, block) : undefined
     block.kind = hinted ?? classify(block, block === solid[0] && solid.length > 1)
+    block.marked = hinted !== undefined
+    if (block.kind === 'body' || block.kind === 'subheading') {
+      const furniture = furnitureOf(block.prose)
+      if (furniture) {
+        block.kind = 'furniture'
+        block.furniture = furniture
+      }
+    }
     if (block.kind === 'body' || block.kind === 'quotation') {
       const dateline = block.index === solid[0]?.index ? null : DATELINE.exec(block.prose)
       if (dateline) block.bodyStart = dateline[0].length
@@ -153,6 +180,45 @@ function hintAt(hints: readonly KindHint[], offset: number): BlockKind | undefin
     if (better) found = hint
   }
   return found?.kind
+}
+
+// Page furniture: lines of a web page or wire story around the article that are not sentences.
+// Bylines (`by Jane Doe`, `By JANE DOE, Reuters`, `by jdoe on January 31, 2011 at 1:31pm`,
+// `Posted by Jane Doe`), dates and times alone (`Updated 4:36 p.m. ET July 23, 2012`), photo and
+// source credits (`Photo: Jane Doe`, `image credit: Wikimedia`, `via: Example News`, `Adapted from
+// Example Kitchen`), a department line (`from the lost-in-the-post dept.`), a recipe's yield
+// (`makes 8 large rolls`).
+const BYLINE = /^(?:(?:posted|written|words|story|reported|reporting|compiled|edited|text|interview)\s+)?by\s*:?\s+\S/iu
+const POSTED_BY = /\b(?:posted|written|published|filed|submitted)\s+(?:by|on)\b/iu
+const STAMP = /^(?:posted|published|updated|last updated|last modified|filed|first published|created|submitted|modified)\b/iu
+const CREDIT =
+  /^(?:(?:(?:cover|top|lead|main|file|header|featured)\s+)?(?:photo|photos|photograph|photographs|image|images|picture|pictures|pic|pics|illustration|graphic|video|cartoon|map|chart)(?:\s+credits?)?|credits?|sources?|via|h\/t|hat tip)\s*(?::|-|–|—|\||\bby\b|\bvia\b|\bcourtesy\b|\bfrom\b)/iu
+const REPRINT = /^(?:(?:adapted|reprinted|excerpted|republished|reposted|cross-posted|recipe)\s+(?:with permission\s+)?(?:from|by)|courtesy of)\b/iu
+const DEPARTMENT = /^from the\s.+\sdept\.?$/iu
+// `Jane Doe wrote:` above a quoted comment or post.
+const WROTE = /^[^.!?"“]{1,60}\b(?:wrote|writes|said|says|asked|asks|tweeted|posted)\s*:$/iu
+const YIELD = /^(?:makes|serves|yields?|servings|prep time|cook time|total time)\b:?\s+(?:about\s+|up to\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen|dozen)/iu
+const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/iu
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?$/iu
+const DATE_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}(?:[/.-]\d{1,4}){1,2}|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm)?|[ap]\.?m\.?|am|pm|et|est|edt|ct|cst|cdt|pt|pst|pdt|gmt|bst|utc|cet|cest|ist|aest|at|on|of|the|updated|posted|published|-|–|—|\||•|·|\/)$/iu
+
+function furnitureOf(prose: string): Furniture | undefined {
+  const text = prose.trim()
+  const words = text.split(/\s+/u)
+  if (words.length > 20) return undefined
+  // A sentence ends with a period; a stamp may end with one of `p.m.` or `a.m.`.
+  const sentence = /[.!?]["'”’)]*$/u.test(text) && !/\b[ap]\.m\.$|\bdept\.$|\d$/iu.test(text)
+  if (DEPARTMENT.test(text)) return 'department'
+  if (BYLINE.test(text) && !sentence && words.length <= 16) return 'byline'
+  if (POSTED_BY.test(text) && words.length <= 12) return 'byline'
+  if (WROTE.test(text) && words.length <= 8) return 'byline'
+  if (YIELD.test(text) && !sentence && words.length <= 10) return 'yield'
+  if ((CREDIT.test(text) || REPRINT.test(text)) && words.length <= (sentence ? 8 : 16)) return 'credit'
+  const tokens = text.split(/[\s,]+/u).filter((token) => token !== '')
+  const dated = tokens.some((token) => MONTH.test(token) || WEEKDAY.test(token) || /^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/u.test(token))
+  if (dated && tokens.every((token) => MONTH.test(token) || WEEKDAY.test(token) || DATE_WORD.test(token))) return 'date'
+  if (STAMP.test(text) && dated && words.length <= 16) return 'date'
+  return undefined
 }
 
 function classify(block: Block, first: boolean): BlockKind {
@@ -209,9 +275,12 @@ function makeBlock(node: Paragraph, index: number): Block {
     return segment.source + (i - segment.from)
   }
 
+  let quotations: Array<{start: number; end: number}> | undefined
+  let verbatim: Array<{start: number; end: number}> | undefined
   return {
     index,
     kind: 'body',
+    marked: false,
     node,
     start,
     end,
@@ -219,6 +288,57 @@ function makeBlock(node: Paragraph, index: number): Block {
     segments,
     bodyStart: 0,
     at,
-    span: (from, to) => ({start: at(from), end: to > from ? at(to - 1) + 1 : at(from)})
+    span: (from, to) => ({start: at(from), end: to > from ? at(to - 1) + 1 : at(from)}),
+    get quotations() {
+      quotations ??= findQuotations(prose)
+      return quotations
+    },
+    get verbatim() {
+      verbatim ??= [...prose.matchAll(VERBATIM)].map((match) => {
+        // A mark that ends the sentence is not part of the address (`see example.com/a.`), nor is
+        // a bracket closed outside it (`(at example.com/a)`).
+        let token = match[0].replace(/[.,;:!?]+$/u, '')
+        if (/[)\]]$/u.test(token) && !/[([]/u.test(token)) token = token.slice(0, -1).replace(/[.,;:!?]+$/u, '')
+        return {start: match.index, end: match.index + token.length}
+      })
+      return verbatim
+    }
   }
+}
+
+// Addresses (`https://…`, `www.…`, `pic.example.com/x`, `jane@example.com`), handles and hashtags
+// (`@jane`, `#tag`), paths (`/usr/bin`, `C:\\x`), and tokens with code's marks (`user_name`,
+// `a.b()`, `x=1`, `{r}`).
+const VERBATIM =
+  /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|(?<![\w@])[@#][\w-]+|\b[\w-]+(?:\.[\w-]+)+\/\S*|(?<!\w)(?:\/[\w.-]+){2,}\/?|\b[A-Za-z]:\\\S+|\b\w+_\w+\b|\b[\w.]+\([^)\s]*\)|\b\w+=\S+|[{}][^\s]*/gu
+
+/** Whether a `prose` index of a block is inside an address, a handle, a path or a code-like token. */
+export function isVerbatimAt(block: Block, index: number): boolean {
+  return block.verbatim.some((zone) => zone.start <= index && index < zone.end)
+}
+
+// Quotations by their marks: curly double quotes pair up, a straight double quote opens or
+// closes by what stands beside it. Single quotes are left out: an apostrophe looks the same.
+function findQuotations(prose: string): Array<{start: number; end: number}> {
+  const found: Array<{start: number; end: number}> = []
+  let open = -1
+  for (const match of prose.matchAll(/["“”„«»]/gu)) {
+    const mark = match[0]
+    const at = match.index
+    const before = prose.charAt(at - 1)
+    const after = prose.charAt(at + 1)
+    const opening = mark === '“' || mark === '„' || mark === '«' || (mark === '"' && (at === 0 || /[\s([{—–-]/u.test(before)) && !/^\s?$/u.test(after))
+    if (opening && open === -1) open = at
+    else if (!opening && open !== -1) {
+      found.push({start: open, end: at + 1})
+      open = -1
+    }
+  }
+  if (open !== -1) found.push({start: open, end: prose.length})
+  return found
+}
+
+/** The quotation of a block that holds a `prose` index, if any. */
+export function quotationAt(block: Block, index: number): {start: number; end: number} | undefined {
+  return block.quotations.find((quotation) => quotation.start <= index && index < quotation.end)
 }

@@ -4,7 +4,7 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {parse as parseYaml} from 'yaml'
-import {rules as registry} from '../rules/index.js'
+import {rules as registry, type RuleId} from '../rules/index.js'
 import type {Format} from './parse.js'
 import {preset, whenOn} from './preset.js'
 import type {AnyRule, Settings} from './rule.js'
@@ -17,8 +17,8 @@ export type RuleSetting = Setting | readonly [Setting] | readonly [Setting, Reco
 
 /** A configuration, as written in `.copydeskrc.json` or passed to `lint`. */
 export interface Config {
-  /** Per-rule severity and options, over the preset. */
-  rules?: Record<string, RuleSetting>
+  /** Per-rule severity and options, over the preset; keys are rule ids (a typo does not compile). */
+  rules?: {readonly [Id in RuleId]?: RuleSetting}
   /** Names that are right (never spelling errors, never typos of each other). */
   names?: readonly string[]
   /** Other words that are right. */
@@ -78,7 +78,7 @@ export function resolveConfig(config: Config = {}, file?: string): Resolved {
   if (config.format !== undefined && !FORMATS.includes(config.format)) {
     throw new ConfigError(`\`format\` must be one of ${FORMATS.join(', ')}`, file, 'format')
   }
-  const settingsOf = config.rules ?? {}
+  const settingsOf: Record<string, RuleSetting> = config.rules ?? {}
   if (typeof settingsOf !== 'object' || Array.isArray(settingsOf)) {
     throw new ConfigError('`rules` must be an object of rule ids', file, 'rules')
   }
@@ -99,6 +99,19 @@ export function resolveConfig(config: Config = {}, file?: string): Resolved {
     if (level !== 'off') rules.push({rule, severity: level, options: {...rule.options, ...options}})
   }
   return {rules, settings, format: config.format}
+}
+
+/**
+ * One rule alone, as its own plugin resolves it: `setting` is a level, `[level, options]`, or the
+ * rule's options (at the preset's level; a rule off by default is turned on).
+ */
+export function resolveRule(rule: AnyRule, setting?: RuleSetting | Record<string, unknown> | null): Resolved {
+  const isSetting = typeof setting === 'string' || Array.isArray(setting)
+  const fallback: Setting = preset[rule.id] && preset[rule.id] !== 'off' ? preset[rule.id] : 'on'
+  const chosen = (isSetting ? setting : setting ? [fallback, setting] : fallback) as RuleSetting
+  const [level, options] = readSetting(chosen, rule)
+  const settings: Settings = {names: [], words: [], boilerplate: []}
+  return {rules: level === 'off' ? [] : [{rule, severity: level as Severity, options: {...rule.options, ...options}}], settings, format: undefined}
 }
 
 function readSetting(setting: RuleSetting, rule: AnyRule, file?: string): [Level, Record<string, unknown>] {

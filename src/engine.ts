@@ -1,6 +1,7 @@
 // The engine: turns the enabled rules into one unified transformer. It builds the article model
 // once per file, gives each rule its `report()`, and makes every message satisfy the message
 // contract (ruleId, source, url, place with offsets, actual, expected, severity, fix level).
+import {existsSync} from 'node:fs'
 import type {Node, Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
@@ -21,12 +22,28 @@ declare module 'vfile-message' {
 
 /** `message.source` of every message. */
 export const SOURCE = 'retext-copydesk'
-/** The project's home page. */
-export const HOMEPAGE = 'https://github.com/retext-copydesk/retext-copydesk'
+/** The project's home page (its public address once published). */
+export const HOMEPAGE = 'https://github.com/retext-copydesk/retext-copydesk#readme'
 
-/** Where a rule's documentation lives. */
+let root: URL | undefined
+
+/**
+ * Where a rule's documentation lives: its README in the installed package (every install ships
+ * them), so the link opens wherever the linter runs, registry or not.
+ */
 export function ruleUrl(id: string): string {
-  return `${HOMEPAGE}/blob/main/rules/${id}/README.md`
+  root ??= packageRoot()
+  return new URL(`rules/${id}/README.md`, root).href
+}
+
+// The folder holding package.json: two up from dist/src/engine.js, one up from src/engine.ts.
+function packageRoot(): URL {
+  let folder = new URL('.', import.meta.url)
+  for (let depth = 0; depth < 3; depth++) {
+    if (existsSync(new URL('package.json', folder))) return folder
+    folder = new URL('..', folder)
+  }
+  return new URL('../../', import.meta.url)
 }
 
 /** The fix level of a message: `safe` (applied by fix), `suggestion` (offered), or `none`. */

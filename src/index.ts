@@ -9,7 +9,8 @@ import {fixUntilStable, type FixResult} from './fix.js'
 import {copydeskParse} from './parse.js'
 
 export {copydesk, fixLevel, ruleUrl, SOURCE} from './engine.js'
-export {rules} from '../rules/index.js'
+export {rules, type RuleId} from '../rules/index.js'
+export {rulePlugin, type RulePluginOptions} from './plugin.js'
 export {preset} from './preset.js'
 export {ConfigError, findConfigFile, loadConfigFile, resolveConfig} from './config.js'
 export type {Config, Level, LoadedConfig, Resolved, RuleSetting, Severity} from './config.js'
@@ -87,5 +88,16 @@ export function fix(input: Input, config?: Config): FixResult {
 function toFile(input: Input): VFile {
   if (input instanceof VFile) return input
   if (typeof input === 'string') return new VFile({value: input})
+  const value = (input as {value?: unknown} | null)?.value
+  if (typeof input !== 'object' || input === null || Buffer.isBuffer(input) || !(typeof value === 'string' || value instanceof Uint8Array)) {
+    throw new TypeError(`copydesk: lint() and fix() take a string, a VFile or {path?, value}, not ${describe(input)}`)
+  }
   return new VFile(input)
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Buffer.isBuffer(value)) return 'a Buffer (decode it first: buffer.toString("utf8"))'
+  if (typeof value === 'object') return 'an object without a string `value`'
+  return `${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`}`
 }

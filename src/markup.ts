@@ -137,6 +137,11 @@ function joinSplitWords(tree: Root): void {
 
 const ENTITY = /^&(?:#x?[\da-f]+|[a-z][a-z\d]*);/iu
 
+// An entity starts here, unless its `&` is escaped (`\&amp;` in Markdown is the text `&amp;`).
+function isEntityAt(source: string, at: number): boolean {
+  return ENTITY.test(source.slice(at, at + 34)) && source[at - 1] !== '\\'
+}
+
 /** Where each character of a text node's decoded value sits in the source. */
 interface TextMap {
   start: number
@@ -161,8 +166,8 @@ function mapText(node: {value: string; position?: {start: {offset?: number}; end
   for (let index = 0; index < value.length; index++) {
     let entity = false
     // An entity is tried first: the `&` of `&amp;` matches the value's `&`, but is not all of it.
-    while (at < end && (source[at] !== value[index] || ENTITY.test(source.slice(at, at + 34)))) {
-      const semicolon = ENTITY.test(source.slice(at, at + 34)) ? source.indexOf(';', at) : -1
+    while (at < end && (source[at] !== value[index] || isEntityAt(source, at))) {
+      const semicolon = isEntityAt(source, at) ? source.indexOf(';', at) : -1
       if (semicolon !== -1) {
         // An entity stands for this character (or, when astral, its two UTF-16 units).
         const units = value.codePointAt(index)! > 0xffff ? 2 : 1

@@ -7,6 +7,12 @@ export const preset: Readonly<Record<string, Level>> = {
   boilerplate: 'error',
   // `. .`, `. ,` and `drug .` are unambiguous damage with a mechanical repair.
   'stray-punctuation': 'error',
+  // Quotation marks that do not pair up are damage a reader trips over; the rule stays quiet where
+  // news convention (a quotation running on into the next paragraph) or primes explain a mark.
+  'quotation-marks': 'error',
+  // Mojibake, stray character references and invisible characters are never meant; the rule
+  // repairs them only where decoding proves what was meant, and never inside an address.
+  'character-damage': 'error',
   // A sentence split mid-clause changes how the copy reads; some repairs need a person.
   'sentence-start': 'warn',
   // A style error rather than damage, but one every major style guide agrees on.

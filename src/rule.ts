@@ -62,9 +62,9 @@ export interface RuleContext<Options, State> {
   state: State
 }
 
-export interface Rule<Options extends object = object, State = undefined> {
+export interface Rule<Options extends object = object, State = undefined, Id extends string = string> {
   /** kebab-case; the folder, `message.ruleId`, the config key and the README title. */
-  id: string
+  id: Id
   summary: string
   fix: FixLevel
   /** Defaults; configuration is merged over them. */
@@ -79,9 +79,13 @@ export interface Rule<Options extends object = object, State = undefined> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = Rule<any, any>
 
-/** Identity helper that gives a rule object its types. */
-export function defineRule<Options extends object, State = undefined>(
-  rule: Rule<Options, State>
-): Rule<Options, State> {
+/**
+ * Identity helper that checks a rule object against the contract and keeps its id as a literal
+ * (for typed configs). The state type stays inside the rule: callers never see it.
+ */
+export function defineRule<Options extends object, State = undefined, const Id extends string = string>(
+  rule: Rule<Options, State, Id>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Rule<Options, any, Id> {
   return rule
 }

@@ -1,4 +1,4 @@
-// The `copydesk` command, spawned for real (`node dist/src/cli.js`, built by `npm test`) in
+// The `copydesk` command, spawned for real (`node dist/src/cli/index.js`, built by `npm test`) in
 // temporary folders: inputs, configuration, exit codes, reports, --fix, and bad input. Runs
 // that do not depend on each other are spawned together: each one pays Node's start-up.
 import {describe, expect, test} from '@jest/globals'
@@ -7,9 +7,9 @@ import {chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, re
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
-import {fix} from '../src/index.js'
+import {fix, preset, rules} from '../src/index.js'
 
-const CLI = resolve('dist/src/cli.js')
+const CLI = resolve('dist/src/cli/index.js')
 const seed = readFileSync('test/fixtures/seed-article.txt', 'utf8')
 const DIRTY = 'Officials met in Tokyo. he said the talks went well. .\n'
 const DIRTY_FIXED = 'Officials met in Tokyo. He said the talks went well.\n'
@@ -107,7 +107,7 @@ describe('inputs', () => {
     expect(json(named)).toEqual([{path: 'sub/story.txt', cwd, messages: []}])
     // The fixed text alone on standard output (BOM and CRLF kept), the report on standard error.
     expect(fixed.stdout).toBe(`\uFEFF${DIRTY_FIXED.replace(/\n/gu, '\r\n')}`)
-    expect(JSON.parse(fixed.stderr)).toEqual([{path: 'stdin.txt', cwd, messages: []}])
+    expect(JSON.parse(fixed.stderr)).toEqual([{path: '<stdin>', cwd, messages: []}])
     expect(fixed.code).toBe(0)
   })
 
@@ -180,7 +180,7 @@ describe('configuration', () => {
     expect(printed.configFile).toBe(join(cwd, '.copydeskrc.json'))
     expect(printed.rules['ly-hyphen']).toBe('off')
     expect(printed.rules['word-echo']).toEqual(['info', {window: 3}])
-    expect(printed.rules['stray-punctuation']).toEqual(['error', {}])
+    expect(printed.rules['stray-punctuation']).toEqual(['error', {doubledMarks: false}])
     expect(printed.names).toEqual(['Kujda'])
   })
 })
@@ -198,14 +198,62 @@ describe('exit codes and severity', () => {
       copydesk(['--max-warnings', 'lots', 'clean.txt'], {cwd}),
       copydesk(['--report', 'json', '--output-file', 'missing/report.json', 'clean.txt'], {cwd}),
       // A reader that stops early does not change the verdict.
-      copydesk(['--report', 'json', 'error.txt'], {cwd, closeStdout: true})
+      copydesk(['--report', 'json', 'error.txt'], {cwd, closeStdout: true}),
+      // ESLint's convention: -1 is no limit.
+      copydesk(['--max-warnings', '-1', 'warn.txt'], {cwd}),
+      copydesk(['--max-warnings=-1', 'warn.txt'], {cwd}),
+      copydesk(['--max-warnings', '-2', 'warn.txt'], {cwd})
     ])
-    expect(runs.map((run) => run.code)).toEqual([0, 0, 1, 1, 2, 2, 2, 2, 1])
+    expect(runs.map((run) => run.code)).toEqual([0, 0, 1, 1, 2, 2, 2, 2, 1, 0, 0, 2])
+    expect(runs[4].stderr).toMatch(/^copydesk: unknown option `--bogus` \(a file whose name starts with - goes after --: copydesk -- --bogus\)\n/u)
+    expect(runs[11].stderr).toMatch(/^copydesk: --max-warnings takes a whole number, 0 or more \(or -1 for no limit\)/u)
     expect(runs[7].stderr).toBe(`copydesk: ${join(cwd, 'missing', 'report.json')}: cannot write the report (ENOENT)\n`)
     expect(runs[8].stderr).toBe('')
     // --quiet hides the warning from the report but it still counts.
     expect(runs[3].stderr).toBe('copydesk: 1 warning, more than --max-warnings 0\n')
     expect(runs[5].stderr).toContain('unknown report `xml`')
+  })
+})
+
+describe('the command answers about itself', () => {
+  test('--list-rules lists every rule with its default level, fix level and summary; as JSON with --report json', async () => {
+    const cwd = folder()
+    const [table, listed] = await Promise.all([copydesk(['--list-rules'], {cwd}), copydesk(['--list-rules', '--report', 'json'], {cwd})])
+    expect([table.code, listed.code]).toEqual([0, 0])
+    const list = JSON.parse(listed.stdout) as Array<{id: string; level: string; fix: string; summary: string}>
+    expect(list.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.id))
+    for (const rule of rules) {
+      expect(list.find((entry) => entry.id === rule.id)).toEqual({id: rule.id, level: preset[rule.id] ?? 'off', fix: rule.fix, summary: rule.summary})
+      const row = table.stdout.split('\n').find((line) => line.startsWith(`${rule.id} `))
+      expect(row?.split(/\s{2,}/u)).toEqual([rule.id, preset[rule.id] ?? 'off', rule.fix, rule.summary])
+    }
+  })
+
+  test('copydesk-language-server answers --version and --help without starting a server', async () => {
+    const server = resolve('dist/src/server/bin.js')
+    const run = (args: string[]) => new Promise<Run>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, [server, ...args])
+      let stdout = ''
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+      child.stdin.end()
+      child.on('error', reject)
+      child.on('close', (code) => resolvePromise({code, stdout, stderr: ''}))
+    })
+    const [version, help] = await Promise.all([run(['--version']), run(['--help'])])
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string}
+    expect(version).toEqual({code: 0, stdout: `${manifest.version}\n`, stderr: ''})
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^Usage: copydesk-language-server /u)
+  })
+
+  test('sizes are written as people write them, and standard input is <stdin> everywhere', async () => {
+    const cwd = folder({'big.txt': 'The talks went on. '.repeat(200)})
+    const [big, stdin] = await Promise.all([
+      copydesk(['--max-file-size', '1kb', 'big.txt'], {cwd}),
+      copydesk(['--max-file-size', '10', '-'], {cwd, input: 'The talks went on.'})
+    ])
+    expect(big.stderr).toMatch(/big\.txt: too large to lint \(3\.7 KB; the limit is 1 KB, see --max-file-size\)\n$/u)
+    expect(stdin.stderr).toMatch(/^copydesk: <stdin>: /u)
   })
 })
 
@@ -447,7 +495,7 @@ describe('bad input never corrupts or loses copy', () => {
     const huge = 'The talks went on. '.repeat(50 * 1024 * 1024 / 19)
     writeFileSync(join(cwd, 'huge.txt'), huge)
     const run = await copydesk(['--fix', '--report', 'json', '.'], {cwd})
-    expect(run.stderr).toMatch(/huge\.txt: too large to lint \(50\.0 MB; the limit is 1\.0 MB, see --max-file-size\)/u)
+    expect(run.stderr).toMatch(/huge\.txt: too large to lint \(50 MB; the limit is 1 MB, see --max-file-size\)/u)
     expect(run.code).toBe(2)
     expect(paths(run)).toEqual(['small.txt'])
     expect(readFileSync(join(cwd, 'small.txt'), 'utf8')).toBe(DIRTY_FIXED)

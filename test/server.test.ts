@@ -10,9 +10,9 @@ import {VFileMessage} from 'vfile-message'
 import {CodeActionKind, type CodeAction, type Diagnostic, type TextEdit} from 'vscode-languageserver-protocol'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {parse as parseYaml} from 'yaml'
-import {addNameToConfig} from '../src/config-write.js'
+import {addNameToConfig} from '../src/server/config-write.js'
 import {ConfigError, fix, lint, loadConfigFile} from '../src/index.js'
-import {ADD_NAME_COMMAND, FIX_ALL_KIND, lintPathOf, looksBinary, quickFixesOf, readSettings} from '../src/server.js'
+import {ADD_NAME_COMMAND, FIX_ALL_KIND, lintPathOf, looksBinary, quickFixesOf, readSettings} from '../src/server/index.js'
 import {startClient, type Client} from '../scripts/lsp-client.js'
 
 const seed = readFileSync('test/fixtures/seed-article.txt', 'utf8')

@@ -7,6 +7,17 @@ import type {NameUse} from '../../src/names.js'
 import {defineRule} from '../../src/rule.js'
 import {COUNTRIES} from './countries.js'
 import {RELATED} from './forms.js'
+import {formsInCountry, placeOf, type Place} from './gazetteer.js'
+
+// Standing labels of wire and web headlines, not part of what the story is about: `BREAKING
+// NEWS:`, `UPDATE 1-`, `MARKET TALK`, `EXCLUSIVE-`, `WRAPUP 2-`, `ANALYSIS-`, `COMMENTARY:`.
+const LABEL =
+  /^\s*(?:(?:breaking(?: news)?|update(?: \d+)?|exclusive|wrapup(?: \d+)?|analysis|commentary|market (?:talk|watch)|corrected|refile|rpt|instant view|factbox|timeline|snap analysis|live|watch|video|opinion|editorial|just in|developing|urgent|flash)\b\s*(?:\d+\s*)?[-:/|–—]+\s*|(?:breaking|exclusive|analysis|commentary)\b\s+)+/iu
+// Names that stand for an institution, not the place: `Westminster row`, `Wall Street falls`.
+const METONYMS = new Set([
+  'westminster', 'whitehall', 'wall street', 'downing street', 'fleet street', 'capitol hill', 'hollywood', 'bollywood',
+  'silicon valley', 'the city', 'brussels', 'foggy bottom', 'holyrood', 'stormont', 'the hague', 'main street', 'broadway', 'vatican'
+])
 
 // Little words a title-case headline capitalizes but an acronym skips: `Bank of England` -> BoE.
 const LINKING = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'de', 'du', 'la', 'von', 'van', '&'])
@@ -22,27 +33,116 @@ export default defineRule({
     // An HTML page may have a <title> and an <h1>: both are headlines, neither is the body.
     const body = article.blocks.filter((block) => block.kind !== 'headline')
     if (body.length === 0) return
-    const uses = [...article.names.uses.values()].flat().filter((use) => use.block === headline)
+    // in a mixed-case headline, words in capitals before a colon are a label too (`CITY POLL: Has ...`)
+    const label = LABEL.exec(headline.prose)?.[0].length ?? (/\p{Ll}/u.test(headline.prose) ? /^\s*(?:[\p{Lu}\d][\p{Lu}\d'’&-]*\s+){0,3}[\p{Lu}\d][\p{Lu}\d'’&-]*\s*:\s*/u.exec(headline.prose)?.[0].length ?? 0 : 0)
+    const labelEnd = headline.at(label)
+    // An ALL-CAPS headline has no case to read: only places are evidence there, found by
+    // looking its words up (`SEES LOWER PROFIT`, a verb in capitals, is not a name).
+    if (!/\p{Ll}/u.test(headline.prose)) {
+      const mentions = new Mentions(body)
+      for (const found of placesIn(headline.prose, label, lexicon)) {
+        if (mentions.ofPlace(found.place, found.text)) continue
+        report(headline.span(found.from, found.to), `Unexpected \`${found.text}\` in the headline: the article never mentions it`)
+      }
+      return
+    }
+    const uses = [...article.names.uses.values()].flat().filter((use) => use.block === headline && use.start >= labelEnd)
     uses.sort((a, b) => a.start - b.start)
     const titleCase = isTitleCase(headline)
     // Only a country or a full name of two or more words is evidence enough; a lone word may be
     // a metonym (`Hollywood deal`), a nickname (`the Addicks`) or a demonym (`Indian title`).
-    const candidates = runs(uses, headline).filter((group) => {
-      const phrase = group.map((use) => use.text).join(' ').toLowerCase()
-      if (!COUNTRIES.has(phrase) && group.length < 2) return false
-      return group.every((use) => isName(use, use === uses[0], titleCase, lexicon) && !isPrefix(use, headline))
-    })
+    const after = (group: NameUse[]) => article.source.slice(group[group.length - 1].end, group[group.length - 1].end + 40)
+    const candidates = runs(uses, headline)
+      .flatMap((group) => splitPlaces(group, lexicon))
+      .filter((group) => {
+        const phrase = group.map((use) => use.text).join(' ').toLowerCase()
+        if (METONYMS.has(phrase)) return false
+        const place = COUNTRIES.has(phrase) || (isPlace(phrase, lexicon) && !describesEntity(after(group), 0, phrase))
+        if (!place && group.length < 2) return false
+        // a known place is a name even first in the headline (`France seals deal`)
+        return group.every((use) => (place || isName(use, use === uses[0], titleCase, lexicon)) && !isPrefix(use, headline))
+      })
     if (candidates.length === 0) return
     const mentions = new Mentions(body)
     for (const group of candidates) {
       // A full name is mentioned when any part of it is: `Tony Blair` by `Mr Blair`.
-      if (group.some((use) => mentions.of(use.text))) continue
       const phrase = group.map((use) => use.text).join(' ')
+      const place = placeOf(phrase)
+      // a place is mentioned in any of its forms, or by another place of its country; a name
+      // when any part of it is (`Tony Blair` by `Mr Blair`)
+      if (place ? mentions.ofPlace(place, phrase) : group.some((use) => mentions.of(use.text))) continue
       const span = {start: group[0].start, end: group[group.length - 1].end}
       report(span, `Unexpected \`${phrase}\` in the headline: the article never mentions it`)
     }
   }
 })
+
+// A single word names a place when the gazetteer knows it; a city, capital or state that is
+// also a word of the language (`Reading`, `Mobile`, `Nice`) needs more evidence than a headline gives.
+function isPlace(phrase: string, lexicon: Lexicon): boolean {
+  const place = placeOf(phrase)
+  if (!place) return false
+  if (place.kind === 'country' || place.kind === 'demonym') return true
+  // a city or state that is also a word (`Reading`, `Mobile`, `Nice`) is not evidence enough
+  return !lexicon.knows(phrase)
+}
+
+// A title-case run may hold a place among common words (`Taiwanese Consumers Cut Back`,
+// `Saudi Arabia East`): the place stands alone, the other words are not a name.
+function splitPlaces(group: NameUse[], lexicon: Lexicon): NameUse[][] {
+  if (group.length < 2 || placeOf(group.map((use) => use.text).join(' '))) return [group]
+  const found: NameUse[][] = []
+  for (let i = 0; i < group.length; i++) {
+    for (let n = Math.min(3, group.length - i); n >= 1; n--) {
+      const part = group.slice(i, i + n)
+      const phrase = part.map((use) => use.text).join(' ').toLowerCase()
+      if (METONYMS.has(phrase)) {
+        i += n - 1
+        break
+      }
+      if (COUNTRIES.has(phrase) || isPlace(phrase, lexicon)) {
+        found.push(part)
+        i += n - 1
+        break
+      }
+    }
+  }
+  return found.length ? found : [group]
+}
+
+// `French suitor`, `Turkish bank`: a people's name before a word for a firm or a person describes
+// one the body may name by its own name (an exchange, a bank) without its country.
+const ENTITY = /^\s+(?:suitor|bidder|buyer|firm|group|giant|bank|banks|company|companies|carrier|airline|carmaker|maker|operator|owner|investor|investors|rival|rivals|team|side|club|star|stars|player|players|minister|leader|president|premier|official|officials|envoy|diplomat|tycoon|billionaire|chief|boss|champion|striker|coach|singer|actor|director|author|writer|man|woman|police|court|judge|regulator|watchdog|lender|insurer|broker|brewer|retailer|producer|exporter|importer|utility|union|party|title)\b/iu
+
+function describesEntity(prose: string, end: number, phrase: string): boolean {
+  return placeOf(phrase)?.kind === 'demonym' && ENTITY.test(prose.slice(end))
+}
+
+// The places an ALL-CAPS headline names, longest first (`SOUTH KOREA`, `NEW YORK`), skipping the
+// label and tickers in angle brackets (`<IBM.N>`).
+function placesIn(prose: string, from: number, lexicon: Lexicon): Array<{text: string; from: number; to: number; place: Place}> {
+  const tokens = [...prose.slice(from).matchAll(/<[^>]*>|[\p{L}][\p{L}.'’-]*/gu)].map((m) => ({text: m[0], from: from + m.index, to: from + m.index + m[0].length}))
+  const found: Array<{text: string; from: number; to: number; place: Place}> = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text.startsWith('<')) continue
+    for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+      const run = tokens.slice(i, i + n)
+      if (run.some((token) => token.text.startsWith('<'))) continue
+      const text = prose.slice(run[0].from, run[n - 1].to)
+      const phrase = text.toLowerCase().replace(/['’]s$/u, '')
+      if (METONYMS.has(phrase)) break
+      const place = placeOf(phrase)
+      if (!place) continue
+      if (place.kind === 'demonym' && describesEntity(prose, run[n - 1].to, phrase)) break
+      // in capitals a city may be a word (`MOBILE`, `READING`): a single-word city must not be one
+      if (n === 1 && place.kind !== 'country' && place.kind !== 'demonym' && lexicon.knows(phrase)) continue
+      found.push({text, from: run[0].from, to: run[0].from + phrase.length, place})
+      i += n - 1
+      break
+    }
+  }
+  return found
+}
 
 /** Whether the body mentions a name, in any of the forms that count. Work is done on demand. */
 class Mentions {
@@ -54,6 +154,34 @@ class Mentions {
   constructor(private readonly blocks: readonly Block[]) {
     this.text = ` ${blocks.map((block) => block.prose.toLowerCase()).join(' \n ')} `
     this.compact = this.text.replace(/\.(?=\p{L})/gu, '')
+  }
+
+  private grams: Set<string> | undefined
+
+  /**
+   * Whether the body names a place in any of its forms (`US` for `American`, `Britain` for `UK`)
+   * or names another place of the same country (`Chennai` for an `Indian` title, `Australian`
+   * for `Melbourne`): a headline may name the country where the body names the city.
+   */
+  ofPlace(place: Place, written: string): boolean {
+    const grams = this.ngrams()
+    const own = written.toLowerCase().replace(/\./gu, '')
+    if (grams.has(own) || place.group.some((form) => grams.has(form.replace(/\./gu, '')))) return true
+    return formsInCountry(place.country).some((form) => grams.has(form.replace(/\./gu, '')))
+  }
+
+  /** The body's words and runs of two and three words, lower-cased, without possessives or abbreviation periods. */
+  private ngrams(): Set<string> {
+    if (this.grams) return this.grams
+    const grams = new Set<string>()
+    const words = (this.compact.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).map((word) => word.replace(/['’]s?$/u, ''))
+    words.forEach((word, i) => {
+      grams.add(word)
+      if (i + 1 < words.length) grams.add(`${word} ${words[i + 1]}`)
+      if (i + 2 < words.length) grams.add(`${word} ${words[i + 1]} ${words[i + 2]}`)
+    })
+    this.grams = grams
+    return grams
   }
 
   of(name: string): boolean {

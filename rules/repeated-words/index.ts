@@ -1,12 +1,14 @@
 // A word written twice in a row (`the the`, `hostility hostility`), found by retext-repeated-words
 // and narrowed by the cases where the repeat is right: `had had`, `that that`, names
 // (`Girls Girls Girls`), reduplication (`so so much`), and a phrasal verb meeting its own
-// preposition (`waiting for for years`). The fix keeps the first word, so its capital stays.
+// preposition (`waiting for for years`). retext-repeated-words always allows `that that`,
+// `had had` and `can can`; a small detector here judges those by what follows (`said that that
+// was wrong` stays, `a deal that that gives them` is a slip). The fix keeps the first word.
 import type {Root} from 'nlcst'
 import retextRepeatedWords from 'retext-repeated-words'
 import {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
-import {HOMOGRAPHS, NAME_WORDS, NOT_AFTER_TO, OBJECT_POSSESSIVE, PHRASAL, REDUPLICATED} from './words.js'
+import {AFTER_PARTICIPLE, BEFORE_THAT_THAT, HOMOGRAPHS, INTERJECTIONS, NAME_WORDS, NOT_AFTER_TO, NOT_AFTER_THAT, OBJECT_POSSESSIVE, PHRASAL, REDUPLICATED} from './words.js'
 
 type Transform = (tree: Root, file: VFile) => void
 
@@ -19,16 +21,32 @@ export default defineRule({
   check(tree, file, {article, report, state: findRepeats}) {
     const scratch = new VFile({value: file.value})
     findRepeats(tree, scratch)
+    const pairs: Array<{start: number; end: number}> = []
     for (const found of scratch.messages) {
       const start = found.place && 'start' in found.place ? found.place.start.offset : undefined
       const end = found.place && 'end' in found.place ? found.place.end.offset : undefined
-      if (start === undefined || end === undefined) continue
+      if (start !== undefined && end !== undefined) pairs.push({start, end})
+    }
+    // the pairs retext-repeated-words never reports
+    for (const match of article.source.matchAll(/(?<![\p{L}\p{N}'’-])(that|had|can)[ \t]+(that|had|can)(?![\p{L}\p{N}'’-])/giu)) {
+      if (match[1].toLowerCase() === match[2].toLowerCase()) pairs.push({start: match.index, end: match.index + match[0].length})
+    }
+    for (const {start, end} of pairs) {
       const pair = article.source.slice(start, end)
       const [first, second] = pair.split(/\s+/u)
       const word = second.toLowerCase()
-      if (REDUPLICATED.has(word)) continue
       const block = article.blockAt(start)
       const before = block ? previousWord(article.source.slice(block.start, start)) : ''
+      const rest = article.source.slice(end)
+      const after = nextWord(rest)
+      // `But but but, I don't want to`: three in a row is meant
+      if (after.toLowerCase() === word || before.toLowerCase() === word) continue
+      if (!grammatical(word, before.toLowerCase(), after, rest)) {
+        report({start, end}, `Unexpected \`${pair}\`: a repeated word, expected \`${first}\``, {fix: first})
+        continue
+      }
+      if (word === 'that' || word === 'had' || word === 'can' || word === 'is' || INTERJECTIONS.has(word)) continue
+      if (REDUPLICATED.has(word)) continue
       if (OBJECT_POSSESSIVE.has(word) && before !== '') continue
       // `b a s i c a l l y`: single letters other than `a` and `I` are not words.
       if (word.length === 1 && word !== 'a' && word !== 'i') continue
@@ -38,13 +56,47 @@ export default defineRule({
       if (HOMOGRAPHS.has(word) && before.toLowerCase() === 'to') continue
       if (PHRASAL.get(word)?.test(before.toLowerCase())) {
         // `referred to to exist` is two phrases; `refers to to a value` is a slip.
-        const after = nextWord(article.source.slice(end))
-        if (word !== 'to' || (after !== '' && !NOT_AFTER_TO.test(after))) continue
+        if (word === 'for' && !FOR_PHRASE.test(after)) {
+          // `waiting for for years` is two phrases; `called for for sacrifices` is a slip
+        } else if (word === 'to' && MODAL_TO.test(before.toLowerCase()) && !ELLIPSIS.test(clauseBefore(article.source.slice(block ? block.start : 0, start)))) {
+          // `have to to take care` stands only after `what you ...`; `needed to to pay` is a slip
+        } else if (word !== 'to' || (after !== '' && !NOT_AFTER_TO.test(after))) continue
       }
       report({start, end}, `Unexpected \`${pair}\`: a repeated word, expected \`${first}\``, {fix: first})
     }
   }
 })
+
+// What may follow `for for` after a verb that takes `for`: a stretch of time or a quantity.
+const FOR_PHRASE = /^(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|ages|centuries|long|now|ever|good|a|an|the|two|three|four|five|several|some|many|most|more|\d.*)$/iu
+// `to` after these is the infinitive marker itself; a second `to` needs an elided verb.
+const MODAL_TO = /^(?:need|needs|needed|have|has|had|want|wants|wanted|going|got|ought|able|unable|seem|seems|seemed|tried|try|trying|appeared|used)$/u
+// `Do what you have to to take care`: the verb after the first `to` is left out.
+const ELLIPSIS = /\b(?:what|whatever|as|if|than|because|when|since|how)\b/iu
+
+function clauseBefore(text: string): string {
+  return text.split(/\s+/u).slice(-6).join(' ')
+}
+
+// Decides the pairs by what follows. Pairs not named here are decided by the checks after.
+function grammatical(word: string, before: string, after: string, rest: string): boolean {
+  const ends = /^\s*(?:[.,;:!?)"”’]|$)/u.test(rest)
+  if (word === 'that') {
+    // `He said that that was wrong` / `a deal that that gives them` / `show that that in March`
+    if (ends || NOT_AFTER_THAT.test(after.toLowerCase())) return false
+    return BEFORE_THAT_THAT.has(before)
+  }
+  if (word === 'had') {
+    // `She had had enough` stays; `had had been` and `had had left the talks` are slips
+    if (after === 'been') return false
+    if (/^\p{Ll}+(?:ed|en)$/u.test(after)) return !AFTER_PARTICIPLE.test(nextWord(rest.slice(rest.indexOf(after) + after.length)) || 'the')
+    return true
+  }
+  if (word === 'can') return ends || /^(?:dance|dancer|dancers|dancing)$/iu.test(after)
+  if (word === 'is') return /^(?:it|this|that|he|she)$/u.test(before) // `What it is is a start`
+  if (INTERJECTIONS.has(word)) return ends || after.toLowerCase() === word
+  return true
+}
 
 function nextWord(text: string): string {
   return /^\s+([\p{L}\p{N}'’]+)/u.exec(text)?.[1] ?? ''

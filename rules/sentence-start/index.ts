@@ -2,9 +2,10 @@
 // (`officials. there, including`) or of a lost capital (`Japan. he remains`). Repairs are safe
 // only where the words leave one reading; otherwise they are offered, or the place only reported.
 import {isAbbreviation} from '../../src/abbreviations.js'
-import type {Block} from '../../src/article.js'
+import {isVerbatimAt, quotationAt, type Article, type Block} from '../../src/article.js'
+import type {Lexicon} from '../../src/lexicon.js'
 import {defineRule, type ReportExtra} from '../../src/rule.js'
-import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
+import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, LOWER_CASE_BRANDS, OPEN_ENDED, PARTICLES, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
 
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
 // Only a period: after `?` or `!` a lower-case word is usually right (`fight it out?" the Labour
@@ -20,10 +21,15 @@ export default defineRule({
   summary: 'A sentence or paragraph that starts in lower case, such as `Japan. he remains`.',
   fix: 'safe',
   options: {},
-  check(_tree, _file, {article, report}) {
-    for (const block of article.blocks) {
-      if (block.kind === 'list-item') continue
-      paragraphStart(block)
+  check(_tree, _file, {article, report, lexicon}) {
+    // Copy written in lower case on purpose (a blog's style, notes from a talk) is left alone,
+    // except for the repairs that hold whatever the style: a period before `including`, `which`.
+    const lowerCaseStyle = isLowerCaseStyle(article)
+    for (let index = 0; index < article.blocks.length; index++) {
+      const block = article.blocks[index]
+      // Lists, bylines, credits and date lines are not sentences.
+      if (block.kind === 'list-item' || block.kind === 'furniture') continue
+      if (!lowerCaseStyle) paragraphStart(block, index)
       for (const match of block.prose.matchAll(BREAK)) {
         const [, closing, , opening, word] = match
         const period = match.index
@@ -31,19 +37,46 @@ export default defineRule({
         const wordEnd = wordStart + word.length
         const before = /[^\s"'“”‘’«»()[\]]*$/u.exec(block.prose.slice(0, period))?.[0] ?? ''
         if (isAbbreviation(before) || NOT_A_WORD.test(word) || /[@/]/u.test(before)) continue
-        if (block.prose.charAt(wordEnd) === '.' && /\p{L}/u.test(block.prose.charAt(wordEnd + 1))) continue
+        // Inside an address or code (`example.com/a. b`), or an address after a sentence
+        // (`Read more. pic.example.com/x`): not prose.
+        if (isVerbatimAt(block, period) || isVerbatimAt(block, wordStart)) continue
+        // `via Roma 12`, `van Persie`: a street or a name with its lower-case particle.
+        if (PARTICLES.has(word) && /^\s+\p{Lu}/u.test(block.prose.slice(wordEnd))) continue
+        // `use the capacity of the. network`: no sentence ends on `the`, `of` or `and`, whatever
+        // the copy's style, so the period is spurious.
+        if (closing === '' && OPEN_ENDED.has(before.toLowerCase())) {
+          report(block.span(period, wordEnd), `Unexpected period after \`${before}\`, which cannot end a sentence`, {fix: block.prose.slice(period + 1, wordEnd)})
+          continue
+        }
+        if (!isToken(block.prose, wordEnd) || LOWER_CASE_BRANDS.has(word)) continue
+        // `... failed with minutes to go. angry-fast-talking-tirade`: a tag set after the last
+        // sentence, without a sentence of its own.
+        if (/^\s*$/u.test(block.prose.slice(wordEnd))) continue
+        // `(via Example News)`, `(sic)`, `[emphasis added]`: an aside or an editor's note.
+        if (/[([]/u.test(opening)) continue
+        // `My friends (or should I say critics….) decided to`: the aside closed mid-sentence.
+        if (closing.includes(')') && !opensSentence(block.prose, period)) continue
+        // A quotation that starts in lower case is written so on purpose (a post, a slogan:
+        // `"stop. think. connect."`); one that starts with a capital is copy like any other.
+        const quotation = quotationAt(block, wordStart) ?? quotationAt(block, period)
+        if (quotation && isWrittenLowerCase(block.prose, quotation)) continue
         const next = nextWord(block.prose, wordEnd)
         const lower = word.toLowerCase()
+        if (INTERJECTIONS.has(lower)) continue
 
         // `dealing with this." he added.`: a quote closed with a period before its attribution.
         if (closing !== '' && SUBJECT_PRONOUNS.has(lower) && SPEECH_VERBS.has(next.toLowerCase())) {
           report(block.span(period, period + 1), `Unexpected period before the attribution \`${word} ${next}\`, expected a comma`, {fix: ','})
           continue
         }
+        // `the poster read "Stop. Think. Connect." and fans`: a quotation set inside a sentence
+        // closes with its own period, and the sentence runs on.
+        if (/["”»]/u.test(closing) && quotation && !startsSentence(block.prose, quotation.start)) continue
         const joined = block.prose.slice(period + 1, wordEnd)
         const capital = block.prose.slice(period, wordStart) + capitalize(word)
         const span = block.span(period, wordEnd)
         const repair = classify(lower, next)
+        if (lowerCaseStyle && repair !== 'join') continue
         if (repair === 'capitalize') {
           report(block.span(wordStart, wordEnd), `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${capitalize(word)}\``, {fix: capitalize(word)})
         } else if (repair === 'join') {
@@ -57,16 +90,27 @@ export default defineRule({
     }
 
     // A paragraph that starts in lower case lost its first words (a stripped name) or its capital.
-    function paragraphStart(block: Block) {
+    function paragraphStart(block: Block, index: number) {
+      // Headlines, and short lines guessed to be labels (`salt and pepper`, `wine float`), are not
+      // sentences; a heading marked up as one (`## the plans`) is held to a heading's capital.
+      if (block.kind === 'headline' || (block.kind === 'subheading' && !block.marked)) return
+      // A block quotation without quotation marks is an embedded post, written as its author wrote it.
+      if (block.kind === 'quotation' && block.marked && !/^\s*["“„«]/u.test(block.prose)) return
+      // A paragraph that goes on from one ending without a period (a line of verse, an item
+      // after `people who:`) continues it.
+      if (!followsSentenceEnd(article, index)) return
       const match = FIRST.exec(block.prose.slice(block.bodyStart))
       if (!match) return
       const word = match[2]
-      if (NOT_A_WORD.test(word)) return
+      if (NOT_A_WORD.test(word) || /[([]/u.test(match[1])) return
       const start = block.bodyStart + match[1].length
       const end = start + word.length
+      if (isVerbatimAt(block, start)) return
+      if (PARTICLES.has(word) && /^\s+\p{Lu}/u.test(block.prose.slice(end))) return
       // `bbc.co.uk is`, `http://`, and list labels (`iv. This`, `a) This`) are not words.
       const rest = block.prose.slice(end)
       if (/^\.\p{L}|^:\/\//u.test(rest) || (/^(?:[ivxlc]+|\p{L})$/u.test(word) && /^[.)]\s/u.test(rest))) return
+      if (!isToken(block.prose, end) || !isWord(word, article, lexicon)) return
       const extra: ReportExtra = SUBJECT_PRONOUNS.has(word.toLowerCase())
         ? {fix: capitalize(word)}
         : FUNCTION_WORDS.has(word.toLowerCase())
@@ -78,6 +122,85 @@ export default defineRule({
 })
 
 type Repair = 'capitalize' | 'join' | 'either' | 'report'
+
+// A word of the language, not a name, brand or code that is written in lower case (`etsy`,
+// `reddit`, `netsh`, `x86`, `so+ba`, `user_name`): those are not in the dictionary.
+// A word, not the start of a handle, an address or a code token (`so+ba`, `x86`, `user_name`,
+// `bbc.co.uk`).
+function isToken(text: string, end: number): boolean {
+  if (/^[+_@#\d]/u.test(text.slice(end))) return false
+  return !(text.charAt(end) === '.' && /\p{L}/u.test(text.charAt(end + 1)))
+}
+
+// A word of the language (`over-complicated` by its parts), or one the article capitalizes
+// elsewhere (`Eurosterling`): not a brand, handle or command written in lower case everywhere
+// (`etsy`, `statwing`, `netsh`), which a paragraph may start with as it is.
+function isWord(word: string, article: Article, lexicon: Lexicon): boolean {
+  if (LOWER_CASE_BRANDS.has(word)) return false
+  if (word.split(/[-‐]/u).every((part) => part === '' || lexicon.knows(part))) return true
+  // The word is letters, apostrophes and hyphens only: nothing to escape.
+  const capital = new RegExp(`(?<!\\p{L})${capitalize(word)}(?!\\p{L})`, 'u')
+  return article.blocks.some((block) => capital.test(block.prose))
+}
+
+// A quotation written in lower case on purpose: a post, a tweet or a slogan standing on its own
+// (`a slogan: "stop. think. connect."`), short, every sentence in it in lower case. A quoted
+// fragment inside a sentence (`would run "a huge deficit and could. collapse"`) is copy.
+function isWrittenLowerCase(text: string, quotation: {start: number; end: number}): boolean {
+  const inside = text.slice(quotation.start, quotation.end)
+  if (!/^["“„«]\s*\p{Ll}/u.test(inside) || inside.split(/\s+/u).length > 12) return false
+  if (/[.!?]\s+["“„«]?\p{Lu}/u.test(inside)) return false
+  // Standing on its own, or a slogan of several sentences (`read "stop. think. connect."`).
+  return startsSentence(text, quotation.start) || (inside.match(/[.!?]\s+\p{Ll}/gu) ?? []).length >= 2
+}
+
+// Whether a sentence may start at `index`: the start of the block, or after a sentence mark, a
+// colon or a dash.
+function startsSentence(text: string, index: number): boolean {
+  return /(?:^|[:.!?—–-]["'”’)]*)\s*$/u.test(text.slice(0, index))
+}
+
+// Whether the block before goes on into this one: a body paragraph that ends without a sentence
+// mark (`... for readers who:`, `not fearing the darkness and`). A heading ends its own unit.
+function followsSentenceEnd(article: Article, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = article.blocks[i]
+    if (previous.prose.trim() === '') continue
+    const text = previous.prose.trim()
+    if (previous.kind === 'headline' || previous.kind === 'furniture') return true
+    if (previous.kind === 'body' || previous.kind === 'quotation' || previous.kind === 'list-item') {
+      return /[.!?…]["'”’»)\]]*$/u.test(text)
+    }
+    // A short line that does not read as a heading runs on: one that ends on a function word or
+    // a number (`The Sentencing and the` / `backstory.`), leaves a quotation open (a verse), or
+    // is a formula or code (`{r \choose k}`).
+    const last = /[\p{L}\p{N}]+$/u.exec(text)?.[0]?.toLowerCase() ?? ''
+    const open = (text.match(/“/gu) ?? []).length > (text.match(/”/gu) ?? []).length || (text.match(/"/gu) ?? []).length % 2 === 1
+    return !(FUNCTION_WORDS.has(last) || /^\d+$/u.test(last) || open || /[{}\\=<>]/u.test(text))
+  }
+  return true
+}
+
+// Whether the bracket closed after the period at `period` opened where a sentence could start.
+function opensSentence(text: string, period: number): boolean {
+  const open = text.lastIndexOf('(', period)
+  return open === -1 || /(?:^|[.!?]["'”’)]*)\s*$/u.test(text.slice(0, open))
+}
+
+// At least four paragraphs or short lines, and half of them, start with a lower-case word: the writer's style.
+function isLowerCaseStyle(article: Article): boolean {
+  let lower = 0
+  let all = 0
+  for (const block of article.blocks) {
+    if (block.kind !== 'body' && block.kind !== 'quotation' && block.kind !== 'subheading') continue
+    // A paragraph, not a line such as `1 tbs. olive oil` or `salt and pepper`.
+    const first = /^\s*["“‘(]?(\p{L})/u.exec(block.prose.slice(block.bodyStart))
+    if (!first || block.prose.split(/\s+/u).length < 6) continue
+    all++
+    if (/\p{Ll}/u.test(first[1])) lower++
+  }
+  return lower >= 4 && lower * 2 >= all
+}
 
 function classify(word: string, next: string): Repair {
   if (SUBJECT_PRONOUNS.has(word)) return 'capitalize'

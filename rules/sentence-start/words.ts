@@ -42,3 +42,34 @@ export const FUNCTION_WORDS = new Set([
   'why', 'now', 'still', 'even', 'only', 'just', 'such', 'other', 'another', 'over', 'under',
   'about', 'after', 'during', 'despite', 'without', 'within', 'into', 'across', 'among', 'between'
 ])
+
+/** Interjections a writer sets after a period on purpose, in lower case: `I know. ha.`, `Just deal with it. xo!` */
+export const INTERJECTIONS = new Set([
+  'ha', 'haha', 'hah', 'heh', 'hehe', 'lol', 'lmao', 'rofl', 'omg', 'oh', 'ah', 'aha', 'wow', 'yay', 'ugh',
+  'hmm', 'hm', 'meh', 'phew', 'oops', 'whoops', 'yikes', 'xo', 'xoxo', 'ok', 'okay', 'yeah', 'yep', 'nope',
+  'sigh', 'duh', 'argh', 'eh', 'er', 'um', 'uh'
+])
+
+/**
+ * Lower-case words that open a street or a name before a capital (`via Roma 12`, `rue de Rivoli`,
+ * `van Persie`, `de Klerk`, `al-Assad` aside): not a sentence start that lost its capital.
+ */
+export const PARTICLES = new Set([
+  'via', 'viale', 'piazza', 'strada', 'rue', 'calle', 'avenida', 'rua', 'chez', 'van', 'von', 'der',
+  'den', 'de', 'di', 'da', 'du', 'del', 'della', 'des', 'ter', 'al', 'el', 'bin', 'ibn', 'le', 'la'
+])
+
+/** Brands written in lower case, even at the start of a sentence: `etsy sellers`, `reddit users`. */
+export const LOWER_CASE_BRANDS = new Set([
+  'etsy', 'reddit', 'tumblr', 'bitly', 'imgur', 'flickr', 'adidas', 'ebay',
+  'iphone', 'ipad', 'ipod', 'itunes', 'icloud', 'imac', 'lastfm', 'craigslist', 'wikihow', 'thinkgeek'
+])
+
+/**
+ * Words no sentence ends on: articles, possessive determiners, `of`, `and`, `than`. A period
+ * after one (`the capacity of the. network`) split a clause.
+ */
+export const OPEN_ENDED = new Set([
+  'the', 'a', 'an', 'of', 'and', 'or', 'nor', 'my', 'your', 'our', 'their', 'its', 'into', 'onto',
+  'than', 'whose', 'the’s'
+])

@@ -2,6 +2,7 @@
 // a sentence that begins with a comma (`advance. , economic`), a space before a mark (`drug .`),
 // doubled commas, and a paragraph that begins with a mark whose label was stripped (`: Anderson`).
 import {isAbbreviation} from '../../src/abbreviations.js'
+import {isVerbatimAt, quotationAt} from '../../src/article.js'
 import {defineRule} from '../../src/rule.js'
 
 // A run of marks, with the white space before it.
@@ -13,9 +14,12 @@ export default defineRule({
   id: 'stray-punctuation',
   summary: 'Punctuation left behind by editing, and its spacing, such as `. .`, `. ,`, `drug .` and `talks.The`.',
   fix: 'safe',
-  options: {},
-  check(_tree, _file, {article, report}) {
+  // `!!` and `??` are emphasis in web copy far more often than damage: reported only when asked.
+  options: {doubledMarks: false},
+  check(_tree, _file, {article, report, options}) {
     for (const block of article.blocks) {
+      // A byline, a date line or a credit is not prose: `Monday 10.29.2012 , Posted by` is its layout.
+      if (block.kind === 'furniture') continue
       const text = block.prose
       const leading = /^\s*([,;:])(?=\s*\p{L})/u.exec(text.slice(block.bodyStart))
       if (leading && block.kind !== 'list-item') {
@@ -33,12 +37,16 @@ export default defineRule({
         const run = {start, end, marks}
         const afterPrevious = previousRun.end === match.index && gap !== ''
         previousRun = run
+        // Marks inside an address or code (`example.com/a,b`, `f(a,b)`) are theirs.
+        if (isVerbatimAt(block, start)) continue
         // Ellipses (`...`, `. . .`) are style, never damage.
         if (/^\.{3,}$/u.test(marks) || isSpacedEllipsis(text, start)) continue
         if (gap !== '' && match.index <= firstSolid) continue
         // `a ,,test''` imitates low and high quotation marks; it is not a doubled comma.
         if (marks === ',,' && LETTER_OR_DIGIT.test(after) && /\s/u.test(text.charAt(start - 1))) continue
 
+        // `January. ;)`: an emoticon after a sentence.
+        if (/^[;:]$/u.test(marks) && /^-?[()DPp]/u.test(text.slice(end))) continue
         if (afterPrevious && /[.!?]/u.test(text.charAt(match.index - 1))) {
           const ended = text.charAt(match.index - 1)
           const word = lastWord(text.slice(0, match.index - 1))
@@ -58,11 +66,14 @@ export default defineRule({
           spaceBefore(match.index, gap, marks, after)
           continue
         }
+        // `prices.. wait.. what?`, `I know.. this is`: two periods as an informal ellipsis, before
+        // a lower-case word or after one (`…..`). Before a capital or at the end they are doubled.
+        if (marks === '..' && (text.charAt(start - 1) === '…' || /^\s*[\p{Ll}…]/u.test(text.slice(end)))) continue
         if (marks === '..') {
           report(block.span(start, end), 'Unexpected `..`, expected one period (or an ellipsis `...`)', {fix: '.'})
         } else if (/^(?:,,+|;;+)$/u.test(marks)) {
           report(block.span(start, end), `Unexpected \`${marks}\`, expected \`${marks[0]}\``, {fix: marks[0]})
-        } else if (/^(?:!!+|\?\?+)$/u.test(marks)) {
+        } else if (options.doubledMarks && /^(?:!!+|\?\?+)$/u.test(marks) && !quotationAt(block, start)) {
           report(block.span(start, end), `Unexpected \`${marks}\`, expected \`${marks[0]}\``, {suggest: [marks[0]]})
         }
       }
@@ -73,8 +84,10 @@ export default defineRule({
           report(block.span(match.index, match.index + match[0].length), 'Unexpected space before `%`', {fix: '%'})
         }
       }
-      // `( Reuters )`: white space just inside brackets (`[ ]`, an empty checkbox, is not).
-      for (const match of text.matchAll(/[([{][ \t]+(?=[^\s)\]}])|[ \t]+[)\]}]/gu)) {
+      // `( Reuters )`: white space just inside brackets (`[ ]`, an empty checkbox, is not; nor
+      // a whole paragraph set in padded brackets as a note: `[ Read our guide to routers. ]`).
+      const padded = /^\s*\[ .* \]\s*$/su.test(text)
+      for (const match of padded ? [] : text.matchAll(/[([{][ \t]+(?=[^\s)\]}])|[ \t]+[)\]}]/gu)) {
         const opening = '([{'.includes(match[0][0])
         const from = opening ? match.index + 1 : match.index
         const to = opening ? match.index + match[0].length : match.index + match[0].length - 1
@@ -89,11 +102,12 @@ export default defineRule({
         const token = /\S*$/u.exec(text.slice(0, match.index))![0] + /^\S*/u.exec(text.slice(match.index))![0]
         if ((token.match(/[.]/gu) ?? []).length > 1 || /[/@\\]|^www|:\/\//u.test(token)) continue
         const mark = match[0]
+        if (isVerbatimAt(block, match.index)) continue
         report(block.span(match.index, match.index + 1), `Unexpected \`${mark}\` without a space after it`, {fix: `${mark} `})
       }
       // `foo,bar`: a comma between two words with no space after it.
       for (const match of text.matchAll(/,(?=\p{L})/gu)) {
-        if (!/\p{Ll}/u.test(text.charAt(match.index - 1))) continue
+        if (!/\p{Ll}/u.test(text.charAt(match.index - 1)) || isVerbatimAt(block, match.index)) continue
         report(block.span(match.index, match.index + 1), 'Unexpected `,` without a space after it', {fix: ', '})
       }
 

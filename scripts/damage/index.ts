@@ -11,6 +11,13 @@ import {headlinePlace} from './classes/headline-place.js'
 import {lyHyphen} from './classes/ly-hyphen.js'
 import {nameTypo} from './classes/name-typo.js'
 import {lowercaseStart, splitClause} from './classes/split-clause.js'
+import {apostropheQuote} from './classes/apostrophe-quote.js'
+import {apostropheSpace} from './classes/apostrophe-space.js'
+import {characterReference} from './classes/character-reference.js'
+import {mismatchedQuote} from './classes/mismatched-quote.js'
+import {mojibake} from './classes/mojibake.js'
+import {unclosedQuote} from './classes/unclosed-quote.js'
+import {zeroWidth} from './classes/zero-width.js'
 
 export const damageClasses: DamageClass[] = [
   headlinePlace,
@@ -23,6 +30,13 @@ export const damageClasses: DamageClass[] = [
   lowercaseStart,
   lyHyphen,
   doubledWord,
+  apostropheQuote,
+  unclosedQuote,
+  mismatchedQuote,
+  apostropheSpace,
+  mojibake,
+  characterReference,
+  zeroWidth,
   boilerplate
 ]
 

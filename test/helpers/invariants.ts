@@ -5,7 +5,8 @@ import {rules, ruleUrl, SOURCE} from '../../src/index.js'
 
 export function checkMessages(file: VFile): void {
   const text = String(file.value)
-  const lines = text.split(/(?<=\n)/u)
+  // Lines end as vfile-location ends them: at `\r\n`, `\n` or a lone `\r`.
+  const lines = text.split(/(?<=\r\n|\n|\r(?!\n))/u)
   for (const message of file.messages) {
     const label = `${message.ruleId} at ${JSON.stringify(message.place)}`
     const rule = rules.find((candidate) => candidate.id === message.ruleId)

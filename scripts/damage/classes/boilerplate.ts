@@ -32,7 +32,9 @@ export const boilerplate: DamageClass = {
     // after a body paragraph (or the last line), never inside the headline block
     const body = doc.lines.map((line, i) => ({line, i})).filter(({line}) => line.kind === 'body' || line.kind === 'other')
     if (!body.length) return null
-    const atEnd = rng.chance(0.3)
+    // a lone one-word button (`Print`) stands at the article's edge, as pages put it; between
+    // paragraphs it would read as a subheading
+    const atEnd = rng.chance(0.3) || !/\s/.test(text)
     const after = atEnd ? doc.lines.length - 1 : rng.pick(body).i
     const line: Line = {text, kind: 'inserted', used: true}
     const inserted: Line[] = doc.blankSeparated ? [{text: '', kind: 'blank', used: true}, line] : [line]

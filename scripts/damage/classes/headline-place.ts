@@ -3,7 +3,7 @@
 // written here apart from the rule's gazetteer, each with the other forms a body may use, so
 // the new place is named nowhere in the article under any of them. A country adjective is
 // swapped for another adjective; an ALL-CAPS headline gets the place in capitals.
-import {edit, escapeRegExp, fullText, type DamageClass} from '../core.js'
+import {edit, escapeRegExp, type DamageClass} from '../core.js'
 
 type Kind = 'country' | 'city' | 'state' | 'region'
 // [kind, name, adjective or '', other forms...]
@@ -81,8 +81,15 @@ export const headlinePlace: DamageClass = {
       }
     }
     if (!found.length) return null
-    const chosen = rng.pick(found)
-    const body = fullText(doc)
+    const body = doc.lines.filter((line) => line !== headline).map((line) => line.text).join('\n')
+    // only a place the body names too: a headline place the body never names is already a
+    // mismatch (or a fact the body states otherwise), so swapping it would hide nothing
+    const supported = found.filter((f) => {
+      const place = places.find((p) => p[1] === f.form || p[2] === f.form || (caps && [p[1], p[2]].some((x) => x?.toUpperCase() === f.form)))
+      return place && formsOf(place).some((form) => named(body, form, true))
+    })
+    if (!supported.length) return null
+    const chosen = rng.pick(supported)
     const fresh = places.filter(
       (place) => place[0] === chosen.kind && (!chosen.adjective || Boolean(place[2])) && formsOf(place).every((form) => !named(body, form, true))
     )

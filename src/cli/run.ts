@@ -1,132 +1,21 @@
-#!/usr/bin/env node
 // The `copydesk` command, with ESLint's exit contract: 0 when no error-level message remains,
 // 1 when one does (or warnings pass --max-warnings), 2 for usage, configuration and input errors.
 // One linter per config file serves every file of the run; fixes are written atomically.
 import {readFileSync, writeFileSync} from 'node:fs'
 import {dirname, relative, resolve} from 'node:path'
-import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
+import type {Linter} from '../index.js'
+import {readOptions, USAGE, type Options} from './args.js'
 import type {Copy, InputError} from './files.js'
-import type {Linter} from './index.js'
 import type {ReporterName} from './report.js'
 
 // The linting modules are loaded once the arguments are read: help, version and most usage
 // errors answer without loading the engine.
 async function load() {
-  const [files, index, report] = await Promise.all([import('./files.js'), import('./index.js'), import('./report.js')])
+  const [files, index, report] = await Promise.all([import('./files.js'), import('../index.js'), import('./report.js')])
   return {...files, ...index, ...report}
 }
 type Modules = Awaited<ReturnType<typeof load>>
-
-const USAGE = `Usage: copydesk [options] [file|folder|glob|-]...
-
-Lints news and web copy. Folders are searched for .txt, .md, .markdown, .html and .htm
-files; a glob is expanded; - reads standard input.
-
-Options:
-  --fix                   write safe fixes back to the files, then report what is left
-  --fix-dry-run           print the safe fixes as a unified diff instead of writing them
-  -r, --report NAME       pretty (default, to stderr), json, sarif or github (to stdout)
-  -o, --output-file PATH  write the report to a file instead
-  -c, --config PATH       use this config file for every file (no search upward)
-  --no-config             use the defaults, ignoring every config file
-  --ignore-path PATH      read ignore patterns from this file (default: ./.copydeskignore)
-  --max-warnings N        exit 1 when there are more than N warnings
-  -q, --quiet             report errors only
-  --stdin-filename NAME   the name of standard input: its format and config are found from it
-  --max-file-size SIZE    skip larger files with an error (default 1mb; e.g. 512kb, 20mb)
-  --print-config FILE     print the configuration in effect for FILE and exit
-  -h, --help              show this help
-  -v, --version           show the version
-
-Exit codes: 0 no error-level message, 1 errors (or too many warnings), 2 usage, config or input errors.`
-
-// A news article is tens of kilobytes; parse-english slows down more than linearly on one huge
-// block of text (a 5 MB file took about a minute), so a larger file is refused unless asked for.
-const DEFAULT_MAX_FILE_SIZE = 1024 * 1024
-
-interface Options {
-  fix: boolean
-  dryRun: boolean
-  report: string
-  outputFile: string | undefined
-  config: string | undefined
-  noConfig: boolean
-  ignorePath: string | undefined
-  maxWarnings: number | undefined
-  quiet: boolean
-  stdinFilename: string | undefined
-  maxFileSize: number
-}
-
-/** Thrown for a usage error: printed with the usage, exit 2. */
-class UsageError extends Error {}
-
-function readOptions(argv: string[]): {options: Options; inputs: string[]; printConfig?: string; help?: boolean; version?: boolean} {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        fix: {type: 'boolean'},
-        'fix-dry-run': {type: 'boolean'},
-        report: {type: 'string', short: 'r'},
-        'output-file': {type: 'string', short: 'o'},
-        config: {type: 'string', short: 'c'},
-        'no-config': {type: 'boolean'},
-        'ignore-path': {type: 'string'},
-        'max-warnings': {type: 'string'},
-        quiet: {type: 'boolean', short: 'q'},
-        'stdin-filename': {type: 'string'},
-        'max-file-size': {type: 'string'},
-        'print-config': {type: 'string'},
-        help: {type: 'boolean', short: 'h'},
-        version: {type: 'boolean', short: 'v'}
-      }
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-  const {values, positionals} = parsed
-  let maxWarnings: number | undefined
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings'])
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number, 0 or more')
-  }
-  const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size'])
-  if (maxFileSize === undefined) throw new UsageError('--max-file-size takes a size such as 5mb, 512kb or 1048576')
-  if (values.fix && values['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both')
-  if (values.config && values['no-config']) throw new UsageError('use --config or --no-config, not both')
-  return {
-    options: {
-      fix: values.fix ?? false,
-      dryRun: values['fix-dry-run'] ?? false,
-      report: values.report ?? 'pretty',
-      outputFile: values['output-file'],
-      config: values.config,
-      noConfig: values['no-config'] ?? false,
-      ignorePath: values['ignore-path'],
-      maxWarnings,
-      quiet: values.quiet ?? false,
-      stdinFilename: values['stdin-filename'],
-      maxFileSize
-    },
-    inputs: positionals,
-    printConfig: values['print-config'],
-    help: values.help,
-    version: values.version
-  }
-}
-
-/** Parses a size such as `5mb`, `512kb` or `1048576`. */
-function parseSize(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/iu.exec(text.trim())
-  if (!match) return undefined
-  const unit = (match[2] ?? 'b').toLowerCase()
-  const factor = unit.startsWith('g') ? 1024 ** 3 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('k') ? 1024 : 1
-  return Math.round(Number(match[1]) * factor)
-}
 
 /**
  * The config file in effect for each path, and one linter per config file (or for the defaults)
@@ -157,7 +46,7 @@ function linters(m: Modules, options: Options, cwd: string) {
   }
 }
 
-interface Io {
+export interface Io {
   cwd: string
   stdin: () => Promise<Buffer>
   stdout: (text: string) => void
@@ -183,6 +72,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`)
     return 0
   }
+  if (parsed.listRules) {
+    const {rules, preset} = await import('../index.js')
+    const list = rules.map((rule) => ({id: rule.id, level: preset[rule.id] ?? 'off', fix: rule.fix, summary: rule.summary}))
+    if (options.report === 'json') io.stdout(`${JSON.stringify(list, null, 2)}\n`)
+    else io.stdout(`${listRules(list)}\n`)
+    return 0
+  }
   const useStdin = inputs.includes('-') || (inputs.length === 0 && options.stdinFilename !== undefined)
   const paths = inputs.filter((input) => input !== '-')
   if (parsed.printConfig === undefined && !useStdin && paths.length === 0) {
@@ -202,7 +98,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0
     }
     const linterFor = linters(m, options, cwd)
-    const stdinName = options.stdinFilename ?? 'stdin.txt'
+    // Standard input is `<stdin>` in reports and errors alike, unless --stdin-filename names it.
+    const stdinName = options.stdinFilename ?? '<stdin>'
     const collected = paths.length > 0 ? await m.collect(paths, cwd, options.ignorePath) : {files: [], errors: [], ignored: []}
     // Every config file in play is read and checked before any file is linted or written: a
     // broken one stops the run with nothing changed.
@@ -214,17 +111,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const diffs: string[] = []
 
     if (useStdin) {
-      // Named by --stdin-filename (its format and config are found from it), else `stdin.txt`.
-      const label = options.stdinFilename ?? '<stdin>'
       try {
         const bytes = await io.stdin()
-        if (bytes.length > options.maxFileSize) throw new m.InputError(label, 'standard input is too large to lint (see --max-file-size)')
-        const value = m.decode(bytes, label)
+        if (bytes.length > options.maxFileSize) throw new m.InputError(stdinName, 'standard input is too large to lint (see --max-file-size)')
+        const value = m.decode(bytes, stdinName)
         const linter = linterFor(resolve(cwd, stdinName))
         if (options.fix || options.dryRun) {
           const result = linter.fix({path: stdinName, cwd, value})
           if (options.fix) io.stdout(result.text)
-          else diffs.push(await patch(label, value, result.text))
+          else diffs.push(await patch(stdinName, value, result.text))
           files.push(result.file)
         } else files.push(linter.lint({path: stdinName, cwd, value}))
       } catch (error) {
@@ -331,6 +226,13 @@ function effectiveConfig(m: Modules, path: string, options: Options, cwd: string
   }
 }
 
+// The rules as an aligned table: id, default level, fix level, summary.
+function listRules(list: ReadonlyArray<{id: string; level: string; fix: string; summary: string}>): string {
+  const rows = [{id: 'rule', level: 'default', fix: 'fix', summary: 'what it finds'}, ...list]
+  const width = (key: 'id' | 'level' | 'fix') => Math.max(...rows.map((row) => row[key].length))
+  return rows.map((row) => `${row.id.padEnd(width('id'))}  ${row.level.padEnd(width('level'))}  ${row.fix.padEnd(width('fix'))}  ${row.summary}`).join('\n')
+}
+
 function render(m: Modules, name: ReporterName, files: VFile[], cwd: string, quiet: boolean): string {
   if (name === 'json') return JSON.stringify(m.toJson(files))
   if (name === 'sarif') return JSON.stringify(m.toSarif(files, cwd, version()), null, 2)
@@ -344,38 +246,6 @@ async function patch(name: string, before: string, after: string): Promise<strin
 }
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
   return manifest.version
 }
-
-function readStdin(): Promise<Buffer> {
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = []
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk))
-    process.stdin.on('end', () => resolvePromise(Buffer.concat(chunks)))
-    process.stdin.on('error', reject)
-  })
-}
-
-// A reader that stops early (`copydesk --report json . | head`) is not an error of the run: the
-// rest of the output is dropped and the exit code still says how the lint went.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error
-  })
-}
-
-run(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdin: readStdin,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text)
-}).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    process.stderr.write(`copydesk: internal error: ${(error as Error).stack ?? error}\n`)
-    process.exitCode = 2
-  }
-)

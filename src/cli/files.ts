@@ -6,7 +6,7 @@ import {closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, rea
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {glob, isDynamicPattern} from 'tinyglobby'
-import {EXTENSIONS} from './parse.js'
+import {EXTENSIONS} from '../parse.js'
 
 /** A problem with one input: reported, the run goes on, the exit code is 2. */
 export class InputError extends Error {
@@ -130,7 +130,7 @@ export function readCopy(path: string, maxBytes: number): Copy {
   }
   if (!stats.isFile()) throw new InputError(path, 'not a regular file')
   if (stats.size > maxBytes) {
-    throw new InputError(path, `too large to lint (${megabytes(stats.size)}; the limit is ${megabytes(maxBytes)}, see --max-file-size)`)
+    throw new InputError(path, `too large to lint (${formatSize(stats.size)}; the limit is ${formatSize(maxBytes)}, see --max-file-size)`)
   }
   let bytes: Buffer
   try {
@@ -219,8 +219,11 @@ function keepOwner(descriptor: number, original: Stats) {
   }
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+/** A size as people write it: `512 bytes`, `1 KB`, `1.5 MB` (units of 1,024, as --max-file-size reads them). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`
+  const [value, unit] = bytes < 1024 ** 2 ? [bytes / 1024, 'KB'] : bytes < 1024 ** 3 ? [bytes / 1024 ** 2, 'MB'] : [bytes / 1024 ** 3, 'GB']
+  return `${Number(value.toFixed(1))} ${unit}`
 }
 
 function code(error: unknown): string {

@@ -6,8 +6,8 @@ import {relative, sep} from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
-import {rules} from '../rules/index.js'
-import {fixLevel, HOMEPAGE, ruleUrl, SOURCE} from './engine.js'
+import {rules} from '../../rules/index.js'
+import {fixLevel, HOMEPAGE, ruleUrl, SOURCE} from '../engine.js'
 
 export const REPORTERS = ['pretty', 'json', 'sarif', 'github'] as const
 export type ReporterName = (typeof REPORTERS)[number]
@@ -112,7 +112,7 @@ export function toSarif(files: readonly VFile[], cwd: string, version: string): 
       seen.set(key, occurrence + 1)
       const fingerprint = createHash('sha256').update(`${uri}\u0000${key}\u0000${occurrence}`).digest('hex').slice(0, 32)
       const level = severityOf(message) === 'info' ? 'note' : severityOf(message)
-      const index = ids.indexOf(message.ruleId ?? '')
+      const index = (ids as readonly string[]).indexOf(message.ruleId ?? '')
       return {
         ruleId: message.ruleId,
         ...(index >= 0 ? {ruleIndex: index} : {}),

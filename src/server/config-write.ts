@@ -4,7 +4,7 @@
 import {existsSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, chmodSync, unlinkSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import {parse as parseYaml, parseDocument, isSeq} from 'yaml'
-import {ConfigError, resolveConfig, type Config} from './config.js'
+import {ConfigError, resolveConfig, type Config} from '../config.js'
 
 /** What `addNameToConfig` did: the file, whether it changed, and whether it was created. */
 export interface NameWrite {

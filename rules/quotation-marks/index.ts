@@ -1,0 +1,298 @@
+// Quotation marks damaged by copying, converting and hurried editing: a quotation opened and never
+// closed, a closing mark with nothing to close, pairs that do not match (`“…"`, `‘…”`), an
+// apostrophe typed as a double quote (`Japan"s`), a space before an apostrophe (`isn 't`) and a
+// doubled closing mark (`fans,’’`). Each paragraph is read on its own, as news convention has it:
+// a quotation that runs on leaves its paragraph open and the next paragraph opens it again.
+import type {Block} from '../../src/article.js'
+import {defineRule, type ReportExtra, type Span} from '../../src/rule.js'
+
+type Kind = 'double' | 'single'
+
+interface Open {
+  at: number
+  /** The mark as written: `“`, `"`, `‘`, `'`, or `''` standing for a double mark. */
+  mark: string
+  kind: Kind
+}
+
+const LETTER = /\p{L}/u
+// How far a word is looked for around a mark: enough for any word, and no scan of a whole
+// paragraph per mark.
+const WINDOW = 40
+const DIGIT = /\p{N}/u
+// What may stand before an opening mark: the start, white space, an opening bracket or mark, a dash.
+const BEFORE_OPENING = /^$|[\s([{<\-–—/“‘"'«]/u
+// What may follow a closing mark: the end, white space, punctuation, a closing bracket or mark.
+const AFTER_CLOSING = /^$|[\s.,;:!?)\]}>\-–—…”’"'»]/u
+// The endings a contraction or possessive has after its apostrophe: `Japan's`, `won't`, `we'll`.
+const CONTRACTION = /^(?:s|t|ll|re|ve|d|m)(?![\p{L}\p{N}'’"”-])/u
+// Words that lose their first letters to an apostrophe: `'em`, `'til`, `rock 'n' roll`.
+const ELISIONS = /^(?:em|til|till|cause|tis|twas|bout|round|n|s|cos|coz|kay|ello|allo|ere|appen)(?!\p{L})/iu
+// Who takes a `'ll`, `'re`, `'ve`, `'d` or `'m`: `I 've` is a space before an apostrophe, `the 're`
+// is not a contraction of anything.
+const PRONOUN = /^(?:i|you|we|they|he|she|it|who|that|there|what)$/iu
+
+export default defineRule({
+  id: 'quotation-marks',
+  summary: 'Quotation marks that do not pair up, an apostrophe typed as `"`, and a space before an apostrophe.',
+  fix: 'safe',
+  options: {},
+  check(_tree, _file, {article, report}) {
+    // The document's own apostrophe: curly when it uses more curly than straight ones in words.
+    const curly = article.source.match(/(?<=\p{L})’(?=\p{L})/gu)?.length ?? 0
+    const straight = article.source.match(/(?<=\p{L})'(?=\p{L})/gu)?.length ?? 0
+    const apostrophe = curly > straight ? '’' : "'"
+
+    // A quotation left open at the end of a paragraph is carried: news convention opens it again
+    // at the start of the next paragraph; web copy often closes it paragraphs later with no
+    // opening mark in between (a quoted e-mail, a poem). Either way nothing is wrong.
+    let carried: {opens: Open[]; block: Block; age: number} | undefined
+    const unclosedIn = (block: Block, opens: Open[]) => {
+      for (const open of opens) report(block.span(open.at, open.at + open.mark.length), `Unexpected \`${open.mark}\`: the quotation it opens is never closed`)
+    }
+    for (const block of article.blocks) {
+      if (carried && carried.age === 0 && /^[\s'‘’]*["“]/u.test(block.prose) && block.kind !== 'headline' && block.kind !== 'subheading') carried = undefined
+      const result = checkBlock(block, carried !== undefined, apostrophe, report)
+      if (result.closedCarried) carried = undefined
+      if (carried) carried.age++
+      if (result.left.length > 0) {
+        if (carried) unclosedIn(carried.block, carried.opens)
+        carried = {opens: result.left, block, age: 0}
+      }
+    }
+    if (carried) unclosedIn(carried.block, carried.opens)
+  }
+})
+
+type Report = (span: Span, reason: string, extra?: ReportExtra) => void
+
+/**
+ * Checks one paragraph; returns the double quotations it leaves open, and whether it closed one
+ * carried in from an earlier paragraph.
+ */
+function checkBlock(block: Block, carried: boolean, apostrophe: string, report: Report): {left: Open[]; closedCarried: boolean} {
+  const text = block.prose
+  const span = (from: number, to: number) => block.span(from, to)
+  // Marks that are apostrophes, whatever they look like; pairing leaves them alone.
+  const apostrophes = new Set<number>()
+  // Marks between letters that still close a quotation (`"L"s`).
+  const closers = new Set<number>()
+
+  // `Japan"s`, `won"t`: an apostrophe typed as a double quote. Not `"L"s` (the plural of a quoted
+  // letter: `two wooden "L"s`), whose mark closes a quotation opened just before the word.
+  for (const match of text.matchAll(/(?<=\p{L})["“”](?=\p{L})/gu)) {
+    const at = match.index
+    const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(0, at - WINDOW), at))![0]
+    if (!CONTRACTION.test(text.slice(at + 1, at + 5))) continue
+    if (word.length <= 2 && /["“]/u.test(text.charAt(at - word.length - 1))) {
+      closers.add(at)
+      continue
+    }
+    if (/t/iu.test(text.charAt(at + 1)) && !/n$/iu.test(word)) continue
+    apostrophes.add(at)
+    report(span(at, at + 1), `Unexpected \`${match[0]}\` in \`${word}${match[0]}${/^\p{L}+/u.exec(text.slice(at + 1, at + 1 + WINDOW))![0]}\`, expected an apostrophe`, {
+      fix: apostrophe
+    })
+  }
+
+  // `isn 't`, `House ’s`, `I 've`: a space before the apostrophe of a contraction or possessive.
+  for (const match of text.matchAll(/(?<=\p{L})([ \u00a0]+)(['’‘])(?=(\p{L}+))/gu)) {
+    const at = match.index
+    const mark = match[2]
+    const ending = match[3]
+    if (!CONTRACTION.test(text.slice(at + match[0].length, at + match[0].length + 4))) continue
+    const word = /\p{L}+$/u.exec(text.slice(Math.max(0, at - WINDOW), at))![0]
+    if (ending === 't' ? !/n$/iu.test(word) : ending !== 's' && !PRONOUN.test(word)) continue
+    // `the 's' key`: a quoted letter.
+    if (/^\p{L}+['’]/u.test(text.slice(at + match[0].length, at + match[0].length + WINDOW))) continue
+    apostrophes.add(at + match[1].length)
+    report(span(at, at + match[0].length), `Unexpected space before the apostrophe in \`${word}${match[0]}${ending}\``, {fix: mark === '‘' ? apostrophe : mark})
+  }
+
+  const stack: Open[] = []
+  let closedCarried = false
+  const firstDoubleAt = text.search(/["“”„″]/u)
+  const unclosed = (open: Open) =>
+    report(span(open.at, open.at + open.mark.length), `Unexpected \`${open.mark}\`: the quotation it opens is never closed`)
+
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at]
+    if (!'"“”„\'‘’″'.includes(char) || apostrophes.has(at)) continue
+    const before = text.charAt(at - 1)
+    const pair = text.slice(at, at + 2)
+    const after = text.charAt(isDoubled(pair) ? at + 2 : at + 1)
+
+    if (isDoubled(pair)) {
+      const opening = BEFORE_OPENING.test(before) && !AFTER_CLOSING.test(after)
+      const closing = !BEFORE_OPENING.test(before) && AFTER_CLOSING.test(after)
+      if (opening && (pair === "''" || pair === '‘‘')) {
+        // `''Hello''`: a double mark typed as two single ones; consistent, so not damage.
+        stack.push({at, mark: pair, kind: 'double'})
+        at++
+        continue
+      }
+      if (closing) {
+        at++
+        const top = stack[stack.length - 1]
+        if (pair === "''" || pair === '’’') {
+          if (top?.kind === 'double') {
+            stack.pop()
+            if (top.mark.length === 1) {
+              // `“Fans,’’`: two single marks closing a double quotation.
+              const expected = top.mark === '“' ? '”' : '"'
+              report(span(at - 1, at + 1), `Unexpected \`${pair}\` closing a quotation opened with \`${top.mark}\`, expected \`${expected}\``, {fix: expected})
+            }
+          } else if (top?.kind === 'single') {
+            stack.pop()
+            report(span(at, at + 1), `Unexpected doubled closing mark \`${pair}\``, {fix: ''})
+          } else {
+            report(span(at - 1, at + 1), `Unexpected doubled closing mark \`${pair}\` with no opening quotation mark`)
+          }
+        } else {
+          // `””`, `""`
+          if (top?.kind === 'double') {
+            stack.pop()
+            report(span(at, at + 1), `Unexpected doubled closing mark \`${pair}\``, {fix: ''})
+          } else {
+            report(span(at - 1, at + 1), `Unexpected doubled closing mark \`${pair}\` with no opening quotation mark`)
+          }
+        }
+        continue
+      }
+      // `""` standing alone (an empty string) or between words: not a quotation.
+      if (pair === '""' || pair === "''") {
+        at++
+        continue
+      }
+    }
+
+    // `“Dial 123″`: a double prime that closes a quotation after a number (a typesetter's
+    // smart-quote slip), and otherwise a prime.
+    let role = closers.has(at) ? 'close' : char === '„' ? 'open' : char === '″' ? (DIGIT.test(before) ? 'maybe-close' : 'skip') : roleOf(text, at)
+    if (role === 'skip') continue
+    const kind: Kind = '"“”„″'.includes(char) ? 'double' : 'single'
+    const top = stack[stack.length - 1]
+    let mark = char
+    // `”Election day`, `said“ and`: a curly mark turned the wrong way; `„So“` is German style.
+    const german = char === '“' && role === 'close' && top?.mark === '„'
+    if (!german && ((char === '”' && role === 'open') || (char === '“' && role === 'close'))) {
+      const expected = char === '”' ? '“' : '”'
+      report(span(at, at + 1), `Unexpected \`${char}\` ${role === 'open' ? 'opening' : 'closing'} a quotation, expected \`${expected}\``, {suggest: [expected]})
+      mark = expected
+      if (role === 'close') role = 'close-turned'
+    }
+
+    if (role === 'open' || (role === 'either' && !stack.some((open) => open.kind === kind))) {
+      // A new quotation of the same kind before the last one closed. After a sentence ends
+      // (`…this court case. "It is our right…`) it is a paragraph that a scraper joined to the one
+      // before, where the quotation ran on and was opened again. Inside a sentence it is a
+      // quotation nested with the wrong marks (`"I was not fired from "Sunday," he wrote."`):
+      // a matter of style. An open single mark may have been an apostrophe (`the ‘burbs`).
+      if (top && top.kind === kind && (kind === 'single' || /[.!?…]['’‘]?\s+$/u.test(text.slice(Math.max(0, at - 4), at)))) stack.pop()
+      stack.push({at, mark, kind})
+      continue
+    }
+
+    // A closing mark (or a mark that may only close).
+    const depth = findLast(stack, kind)
+    if (role === 'maybe-close' && (depth === -1 || depth !== stack.length - 1)) {
+      // `the dockers’ union`, `goin’`, `6'2"`: an apostrophe or a prime unless it closes the
+      // innermost quotation.
+      continue
+    }
+    if (depth === -1) {
+      // `…stand down.'" But`: an inner quotation that ran on past an attribution closes with its
+      // outer one; the single mark has nothing here to close, but nothing is wrong with it.
+      if (kind === 'single' && top?.kind === 'double' && /["”]/u.test(text.charAt(at + 1))) continue
+      if (top) {
+        // `‘Hello,” she said`: a single quotation closed by a double mark.
+        stack.pop()
+        const expected = closerFor(top.mark)
+        report(span(at, at + 1), `Unexpected \`${char}\` closing a quotation opened with \`${top.mark}\`, expected \`${expected}\``, {
+          suggest: [expected]
+        })
+      } else if (role === 'close-turned') {
+        // Reported already as turned the wrong way.
+      } else if (kind === 'double' && carried && !closedCarried && at === firstDoubleAt && /[.!?…,;:—\-\p{L}]/u.test(before) && /^\s*$/u.test(text.slice(at + 1))) {
+        // It ends a paragraph and closes the quotation an earlier one left open (`…certified.”`).
+        closedCarried = true
+      } else {
+        report(span(at, at + 1), `Unexpected closing \`${char}\` with no opening quotation mark`)
+      }
+      continue
+    }
+    // Quotations opened inside this one and never closed; an inner one that runs on past an
+    // attribution and closes with its outer one later (`'…down.'"`) is not reported.
+    const runsOn = stack.length - 1 > depth && /['’]["”]/u.test(text.slice(at + 1))
+    while (stack.length - 1 > depth) {
+      const inner = stack.pop()!
+      if (!(inner.kind === 'single' && runsOn)) unclosed(inner)
+    }
+    const open = stack.pop()!
+    const expected = closerFor(open.mark)
+    if (role !== 'close-turned' && !german && open.mark.length === 1 && isCurly(open.mark) !== isCurly(char)) {
+      report(span(at, at + 1), `Unexpected \`${char}\` closing a quotation opened with \`${open.mark}\`, expected \`${expected}\``, {
+        suggest: [expected]
+      })
+    }
+  }
+
+  // A single mark left open may be an apostrophe (`the ‘burbs`, `'Allo`): only double ones count.
+  return {left: stack.filter((open) => open.kind === 'double'), closedCarried}
+}
+
+function isDoubled(pair: string): boolean {
+  return pair.length === 2 && pair[0] === pair[1] && '"“”\'‘’'.includes(pair[0])
+}
+
+function isCurly(mark: string): boolean {
+  return mark !== '"' && mark !== "'"
+}
+
+function closerFor(mark: string): string {
+  return mark === '“' || mark === '„' ? '”' : mark === '‘' ? '’' : mark
+}
+
+function findLast(stack: Open[], kind: Kind): number {
+  for (let index = stack.length - 1; index >= 0; index--) if (stack[index].kind === kind) return index
+  return -1
+}
+
+/**
+ * What a mark does where it stands: opens, closes, may close (and is otherwise an apostrophe or a
+ * prime), either (straight, white space on both sides), or nothing at all (an apostrophe inside a
+ * word, `’90s`, `rock ’n’ roll`, `6'2"`).
+ */
+function roleOf(text: string, at: number): 'open' | 'close' | 'close-turned' | 'maybe-close' | 'either' | 'skip' {
+  const char = text[at]
+  const before = text.charAt(at - 1)
+  const after = text.charAt(at + 1)
+  const single = '\'‘’'.includes(char)
+  // Inside a word: `don't`, `O’Brien` (a double mark between letters is handled before).
+  if (LETTER.test(before) && LETTER.test(after)) return 'skip'
+  // A prime after a number: `6'2"`, `a 12" record`, `40°26'46"N`. A double mark may still close.
+  if (DIGIT.test(before)) return single || /\d['’′]\d+$/u.test(text.slice(Math.max(0, at - 8), at)) ? 'skip' : 'maybe-close'
+  const openingPlace = BEFORE_OPENING.test(before)
+  const closingPlace = AFTER_CLOSING.test(after)
+  if (single) {
+    // `’90s`, `'em`, `rock ’n’ roll`: letters or digits left out.
+    if (openingPlace && (DIGIT.test(after) || ELISIONS.test(text.slice(at + 1, at + 8)))) return 'skip'
+    if (/['’‘]n$/iu.test(text.slice(Math.max(0, at - 2), at)) && (at === 2 || /\s/u.test(text.charAt(at - 3)))) return 'skip'
+    if (char === '’' && openingPlace && !closingPlace) return 'skip'
+    if (char === '‘' && !openingPlace) return 'skip'
+    if (openingPlace && !closingPlace) return 'open'
+    // After a letter: a closing mark, or the apostrophe of `dockers’`, `goin’`.
+    if (LETTER.test(before) && closingPlace) return 'maybe-close'
+    if (closingPlace && !openingPlace) return char === '‘' ? 'skip' : 'close'
+    return 'skip'
+  }
+  // A curly mark says what it is, unless its place says the opposite (`”Election day`).
+  if (char === '“') return !openingPlace && closingPlace && !LETTER.test(after) ? 'close' : 'open'
+  if (char === '”') return openingPlace && !closingPlace ? 'open' : 'close'
+  if (openingPlace && closingPlace) return 'either'
+  if (openingPlace) return 'open'
+  if (closingPlace) return 'close'
+  // `said."The`, `budget."We`: a space lost after a closing mark, or before an opening one.
+  if (/[.,!?;:]/u.test(before)) return 'either'
+  return 'skip'
+}
