@@ -6,7 +6,7 @@
 // by shape, and the messages of those two rules on the undamaged copies for comparison.
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
-import {collect} from '../src/files.js'
+import {collect} from '../src/cli/files.js'
 import {createLinter} from '../src/index.js'
 import {createLexicon} from '../src/lexicon.js'
 
