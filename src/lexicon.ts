@@ -1,15 +1,30 @@
-// The lexicon: American and British English and the project's word lists, in one nspell checker
-// loaded on first use and shared by every rule of a processor (spelling evidence, name typos, the
-// headline), so a run loads it once however many files and rules use it.
+// The lexicon: American, British and Australian English and the project's word lists, in one nspell
+// checker built on first use and shared by every rule of a processor (spelling evidence, name typos,
+// the headline). It is the only full dictionary a process builds: the spelling rule hands
+// retext-spell the bare affix file (see rules/spelling) and asks this checker for every verdict.
 import en from 'dictionary-en'
+import au from 'dictionary-en-au'
 import gb from 'dictionary-en-gb'
+import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
+import wordListPath from 'word-list'
 import type {Settings} from './rule.js'
 
 export interface Lexicon {
-  /** Whether either variety (or the project's lists) knows the word, case as written. */
+  /** Whether a variety (or the project's lists) knows the word, case as written. */
   knows(word: string): boolean
-  /** Corrections for a word, best first (slow: milliseconds per word). */
+  /**
+   * Like `knows`, but the verdict is not remembered: for the many forms one slip from an unknown
+   * word that a typo search tries once each, which would crowd the words of the copy out of memory.
+   */
+  probe(word: string): boolean
+  /**
+   * Whether word-list (274,000 lower-case words, variants and colloquial forms: `improv`,
+   * `ukelele`, `photogs`, `cannellini`) has the word: enough to leave a word alone, too loose
+   * to call it right. Read on first use.
+   */
+  listed(word: string): boolean
+  /** Corrections for a word, best first (slow: milliseconds per word); none past `MAX_WORD` letters. */
   suggest(word: string): string[]
 }
 
@@ -19,26 +34,76 @@ export interface Dictionary {
   dic: Buffer
 }
 
+/**
+ * No English word needs more letters (the longest in the dictionaries has 28): a longer one is
+ * known to no dictionary and gets no suggestions, whose cost grows with the square of the length
+ * (a 2,000-letter word took 4 GB).
+ */
+export const MAX_WORD = 40
+
 let english: Dictionary | undefined
+let americanLines: string[] | undefined
+
+// dictionary-en's entries, decoded once for both dictionaries built from them.
+function american(): string[] {
+  americanLines ??= new TextDecoder().decode(en.dic).split('\n')
+  return americanLines
+}
+
+/** The affix file the three varieties share. */
+function englishAffix(): Buffer {
+  return Buffer.from(en.aff)
+}
 
 /**
- * American and British English as one dictionary: the two packages share one affix file, so their
- * word lists are joined, each entry once (nspell would expand a repeated entry twice). Joined as
- * text because nspell's `dictionary()` breaks its compound rules when called a second time.
- * Immutable, so it is built once per process and shared.
+ * The shared affix file with no words but the numerals (`1st`, `22nd`) its compound rules are built
+ * from: about 1 ms to load, and it knows no word. Without the numerals nspell leaves the rules'
+ * flags as letters, and `/n*mp/` then accepts every word holding `mp`.
+ */
+export function bareDictionary(): Dictionary {
+  const numerals = american().filter((line) => /^\d/u.test(line))
+  return {aff: englishAffix(), dic: Buffer.from([String(numerals.length), ...numerals].join('\n'))}
+}
+
+/**
+ * American, British and Australian English as one dictionary: the packages share one affix file,
+ * so their word lists are joined, each entry once (nspell would expand a repeated entry twice).
+ * Joined as text because nspell's `dictionary()` breaks its compound rules when called a second
+ * time. Immutable, so it is built once per process and shared.
  */
 export function englishDictionary(): Dictionary {
   if (english) return english
   const decoder = new TextDecoder()
-  if (!Buffer.from(en.aff).equals(Buffer.from(gb.aff))) {
-    throw new Error('dictionary-en and dictionary-en-gb no longer share an affix file: join them another way')
+  for (const variety of [gb, au]) {
+    if (!Buffer.from(en.aff).equals(Buffer.from(variety.aff))) {
+      throw new Error('dictionary-en, -en-gb and -en-au no longer share an affix file: join them another way')
+    }
   }
-  const lines = decoder.decode(en.dic).split('\n')
+  const lines = [...american()]
   const seen = new Set(lines)
-  // Each file starts with its entry count, which would be read as a word in the second.
-  const extra = decoder.decode(gb.dic).split('\n').slice(1).filter((line) => !seen.has(line))
-  english = {aff: Buffer.from(en.aff), dic: Buffer.from([...lines, ...extra].join('\n'))}
+  for (const variety of [gb, au]) {
+    // Each file starts with its entry count, which would be read as a word in the next.
+    for (const line of decoder.decode(variety.dic).split('\n').slice(1)) {
+      if (seen.has(line)) continue
+      seen.add(line)
+      lines.push(line)
+    }
+  }
+  english = {aff: englishAffix(), dic: Buffer.from(lines.join('\n'))}
+  stems = new Set(lines.map((line) => line.slice(0, line.includes('/') ? line.indexOf('/') : undefined)))
   return english
+}
+
+let stems: Set<string> | undefined
+
+/**
+ * The entries of the joined dictionary without their affix flags (`February`, `conservative`):
+ * a quick first test for a typo search, which tries hundreds of forms per word; a form that
+ * passes is then put to nspell, which knows the forms built from them (`Conservatives`).
+ */
+export function dictionaryStems(): ReadonlySet<string> {
+  if (!stems) englishDictionary()
+  return stems!
 }
 
 /** A lexicon for one processor; nothing is loaded until a rule asks. */
@@ -57,6 +122,8 @@ export function createLexicon(settings: Settings): Lexicon {
   const verdicts = new Map<string, boolean>()
   return {
     knows(word) {
+      // Not remembered, so an 8 KB token costs no memory: no dictionary holds it.
+      if (word.length > MAX_WORD) return project.has(word)
       let known = verdicts.get(word)
       if (known === undefined) {
         if (verdicts.size >= 20_000) verdicts.clear()
@@ -65,6 +132,50 @@ export function createLexicon(settings: Settings): Lexicon {
       }
       return known
     },
-    suggest: (word) => load().suggest(plain(word))
+    listed: (word) => word.length <= MAX_WORD && listed(word),
+    probe: (word) => project.has(word) || (word.length <= MAX_WORD && (verdicts.get(word) ?? load().correct(plain(word)))),
+    suggest: (word) => (word.length > MAX_WORD ? [] : load().suggest(plain(word)))
   }
+}
+
+let gameWords: string | undefined
+
+/**
+ * Whether word-list has a word. Its file is one word a line, sorted but for two neighbouring
+ * pairs (`manlily`, `manlihood`), so it is searched by halves as text, with no parsing (splitting
+ * it takes ten times as long), and the lines beside the last one read are checked too.
+ */
+function listed(word: string): boolean {
+  gameWords ??= readFileSync(wordListPath, 'utf8')
+  const text = gameWords
+  const lineAt = (offset: number) => {
+    const start = text.lastIndexOf('\n', offset - 1) + 1
+    const end = text.indexOf('\n', start)
+    return {start, end: end === -1 ? text.length : end}
+  }
+  let low = 0
+  let high = text.length
+  let last = 0
+  while (low < high) {
+    const {start, end} = lineAt((low + high) >> 1)
+    const line = text.slice(start, end)
+    if (line === word) return true
+    last = start
+    if (line < word) low = end + 1
+    else high = start
+  }
+  let before = last
+  let after = last
+  for (let step = 0; step < 3; step++) {
+    if (before > 0) {
+      before = lineAt(before - 1).start
+      if (text.slice(before, lineAt(before).end) === word) return true
+    }
+    const {end} = lineAt(after)
+    if (end < text.length) {
+      after = end + 1
+      if (text.slice(after, lineAt(after).end) === word) return true
+    }
+  }
+  return false
 }

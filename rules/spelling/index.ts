@@ -1,39 +1,54 @@
-// Misspelled words, checked against American and British English (dictionary-en,
-// dictionary-en-gb). retext-spell finds the words the dictionaries do not know (it skips quoted
-// literals and checks hyphenated parts); this rule keeps only the lower-case ones that are clear
-// typos (typo.ts), since a capital starts a name and name typos belong to name-consistency.
+// Misspelled words, checked against American, British and Australian English. The project's
+// lexicon, the one dictionary of the process, finds the unknown words; this rule keeps only clear
+// typos (typo.ts): lower-case words, and capitalised ones one slip from a proper noun (proper.ts);
+// retext-spell has the last word on each (it skips words quoted as words, digits, configured words).
 import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
 import retextSpell from 'retext-spell'
 import {VFile} from 'vfile'
-import {englishDictionary, type Lexicon} from '../../src/lexicon.js'
+import type {Article} from '../../src/article.js'
+import {bareDictionary, dictionaryStems, MAX_WORD, type Lexicon} from '../../src/lexicon.js'
 import {spanOf, toString} from '../../src/nlcst.js'
 import {defineRule} from '../../src/rule.js'
-import {findTypo, type Typo} from './typo.js'
+import {properTypo, type Ending} from './proper.js'
+import {explained, findTypo, type Typo} from './typo.js'
 
 type Detect = (tree: Root, file: VFile, next: (error?: Error) => void) => void
 
 interface State {
-  /** retext-spell's transformer, built on first use: it loads its own checker. */
-  readonly detect: Detect
+  /** retext-spell's transformer, built on first use and rebuilt now and then (its cache grows). */
+  detect(): Detect
   /** Verdicts by word: news repeats its unknown words (`gamers` five times in one story). */
   readonly verdicts: Map<string, Typo | null>
-  /**
-   * retext-spell's findings by sentence text, as indices of the flagged words: in an editor
-   * only the edited sentence changes, so only it is read again.
-   */
-  readonly sentences: Map<string, number[]>
+  /** The proper noun each capitalised unknown word misspells, if any (mostly none: names). */
+  readonly proper: Map<string, string | null>
 }
-// A lower-case word, its hyphenated parts, and a possessive ending; anything else (capitals,
-// digits, `don't`, `.aero`) is a name, a number, a contraction or not a word.
+
+/** A word to judge: its token, the sentence it stands in, its text. */
+interface Candidate {
+  sentence: Sentence
+  index: number
+  token: Word
+  text: string
+}
+
+// A lower-case word, its hyphenated parts, and a possessive ending; anything else (digits,
+// `don't`, `.aero`) is a number, a contraction or not a word.
 const CHECKED = /^[a-z]+(?:-[a-z]+)*(?:['’]s?)?$/u
+// A capitalised word (`Febuary`), possibly possessive; not `McDonald`, `iPhone` or `NATO`.
+const CAPITALISED = /^[A-Z][a-z]+(?:['’]s?)?$/u
 const POSSESSIVE = /['’]s?$/u
 // Characters that glue a word to its neighbours into something else: `clich&#233;d`, `a/b`,
 // `name@example`, `bbc.co.uk`.
 const GLUE = /[\p{L}\p{N}@#&_/\\.]/u
 const MIN_PART = 4
+// A clear slip this long is a typo even when repeated; shorter repeated forms are often variants
+// (`employes`, twice in one story) or terms (`embro`).
+const MIN_REPEATED_SLIP = 9
 const MAX_VERDICTS = 5_000
-// Enough for the sentences of a long article being edited; cleared when full, so memory stays flat.
-const MAX_SENTENCES = 500
+// retext-spell remembers every word it was handed: a fresh one after this many keeps memory flat.
+const MAX_HANDED = 20_000
+// Stands for "a word before (or after)" in the slice handed to retext-spell; on its ignore list.
+const STUB = ''
 
 export default defineRule({
   id: 'spelling',
@@ -42,106 +57,242 @@ export default defineRule({
   options: {},
   init(_options, settings): State {
     let detect: Detect | undefined
+    let handed = 0
     return {
-      get detect() {
-        // `max: 1`: retext-spell cannot be told to suggest nothing; it computes one suggestion,
-        // once per processor, and the rule computes its own only when someone reads them.
-        detect ??= (retextSpell as unknown as (options: object) => Detect)({
-          dictionary: englishDictionary(),
-          ignore: [...settings.names, ...settings.words],
+      detect() {
+        if (detect && ++handed <= MAX_HANDED) return detect
+        handed = 0
+        // retext-spell always builds its own nspell checker from the dictionary it is given, and
+        // suggests for the first unknown word it meets. Given the bare affix file (no words:
+        // 1 ms, not a second dictionary), it calls every word it is handed unknown, unless it is
+        // quoted as a word, digits or a configured word; the lexicon then judges. Its one
+        // suggestion is spent here on a blank word, which costs nothing.
+        const fresh = (retextSpell as unknown as (options: object) => Detect)({
+          dictionary: bareDictionary(),
+          ignore: [STUB, ...settings.names, ...settings.words],
           max: 1
         })
+        fresh(slice([word(' ')]), new VFile(), rethrow)
+        detect = fresh
         return detect
       },
       verdicts: new Map(),
-      sentences: new Map()
+      proper: new Map()
     }
   },
-  check(_tree, file, {article, report, state, lexicon}) {
+  check(_tree, _file, {article, report, state, lexicon}) {
     const {source} = article
     const correct = (word: string) => lexicon.knows(word)
+    // The forms a typo search tries once each.
+    const probe = (word: string) => lexicon.probe(word)
     const unknown = (word: string) => /^[a-z]+$/u.test(word) && !correct(word)
-    // retext-spell reads only the sentences with a lower-case word the lexicon does not know:
-    // the same verdicts as on the whole tree (one dictionary), without checking every word twice.
-    const suspect = article.blocks.flatMap((block) =>
-      block.node.children.filter((node): node is Sentence => node.type === 'SentenceNode' && hasUnknown(node, correct))
-    )
-    if (suspect.length === 0) return
-    const keys = new Map(suspect.map((sentence) => [sentence, toString(sentence)]))
-    const fresh = suspect.filter((sentence) => !state.sentences.has(keys.get(sentence)!))
-    if (fresh.length > 0) {
-      const found = new VFile({value: file.value})
-      const part: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: fresh}]}
-      state.detect(part, found, (error) => {
-        if (error) throw error
-      })
-      if (state.sentences.size + fresh.length > MAX_SENTENCES) state.sentences.clear()
-      for (const sentence of fresh) state.sentences.set(keys.get(sentence)!, [])
-      for (const message of found.messages) {
-        const [sentence, token] = (message.ancestors ?? []) as [Sentence | undefined, Word | undefined]
-        if (message.ruleId === 'overflow' || !sentence || token?.type !== 'WordNode') continue
-        state.sentences.get(keys.get(sentence)!)?.push(sentence.children.indexOf(token))
-      }
-    }
-    const flagged = suspect.flatMap((sentence) => (state.sentences.get(keys.get(sentence)!) ?? []).map((index) => [sentence, sentence.children[index]] as const))
-    for (const [sentence, token] of flagged) {
-      if (token?.type !== 'WordNode') continue
-      const first = token.children[0]
-      // A capital starts a name: name typos are name-consistency's.
-      if (first?.type !== 'TextNode' || !/^[a-z]/u.test(first.value)) continue
-      const text = token.children.length === 1 ? first.value : toString(token)
-      if (!CHECKED.test(text)) continue
+    const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe, entry, ENDINGS) ?? null)
+    const uses = usesIn(article)
+    const all = article.blocks.flatMap((block) => block.node.children.flatMap((node) => (node.type === 'SentenceNode' ? candidatesIn(node, correct) : [])))
+    // Most capitalised unknown words are names the article repeats (`Kishida` four times): only
+    // a one-off form, standing apart from other unknown names, is searched for a source.
+    // Sentences by text, so that copies of one sentence count once.
+    const seen = new Map<string, Set<string>>()
+    for (const {text, sentence} of all) {
+      if (/^[a-z]/u.test(text)) continue
       const word = text.replace(POSSESSIVE, '')
+      const {start, end} = spanOf(sentence)
+      const sentences = seen.get(word) ?? new Set()
+      sentences.add(source.slice(start, end))
+      seen.set(word, sentences)
+    }
+    const candidates = all.filter(({text, sentence, index}) => {
+      if (/^[a-z]/u.test(text)) return true
+      const word = text.replace(POSSESSIVE, '')
+      if (seen.get(word)!.size > 1) return false
+      if ([-1, 1].some((step) => nameBeside(sentence.children, index, step as -1 | 1, correct, false))) return false
+      return misspelt(word) !== null
+    })
+    if (candidates.length === 0) return
+    // retext-spell reads a word about to be reported, with just enough of its sentence to tell a
+    // word quoted as a word (`the phrase "liberati"`): one slice per copy of a sentence, so a
+    // sentence repeated k times gives k messages, not k².
+    const found = (sentence: Sentence, index: number) => {
+      const file = new VFile()
+      state.detect()(slice(around(sentence, index)), file, rethrow)
+      return file.messages.some((message) => message.ruleId !== 'overflow' && message.actual !== STUB)
+    }
+    for (const {sentence, index, token, text} of candidates) {
+      let checked: boolean | undefined
+      const spellChecked = () => (checked ??= found(sentence, index))
       const {start, end} = spanOf(token)
       if (source.slice(start, end) !== text || glued(source, start, end)) continue
+      const word = text.replace(POSSESSIVE, '')
       const tokens = sentence.children
-      const index = tokens.indexOf(token)
+      if (/^[A-Z]/u.test(word)) {
+        const typo = misspelt(word)
+        // A form the article uses again is its spelling (`Hollande`); a name the article spells
+        // right twice or more is name-consistency's.
+        if (!typo || uses(word, true) > 1 || uses(typo, true) > 1) continue
+        // Beside another name, a form one letter from a dictionary name is a person's name of its
+        // own (`David Berson`, not `Bergson`; `Heather Craney`, not `Carney`); a common word
+        // (`the Food and Drug Adminstration`) is still a slip.
+        // An unknown name beside it makes a foreign name (`Patricial Urquiola`).
+        const proper = !correct(typo.toLowerCase())
+        if ([-1, 1].some((step) => nameBeside(tokens, index, step as -1 | 1, correct, proper)) || !spellChecked()) continue
+        report({start, end: start + word.length}, `Unexpected unknown word \`${word}\`, probably a typo of \`${typo}\``, {
+          suggest: [typo]
+        })
+        continue
+      }
+      // `workin’`, `stylin’`: a dropped g, spelt as said.
+      if ((/['’]$/u.test(text) || /^['’]/u.test(source.slice(end))) && correct(`${word}g`)) continue
       const parts = word.split('-')
       let offset = 0
       parts.forEach((part, i) => {
         const at = start + offset
         offset += part.length + 1
+        if (part.length > MAX_WORD) {
+          if (!spellChecked()) return
+          report({start: at, end: at + part.length}, `Unexpected unknown word \`${part.slice(0, 20)}…\`, longer than any English word`)
+          return
+        }
         if (part.length < MIN_PART || correct(part)) return
         // Two unknown words together are a phrase in another language (`carte blanche`,
         // `joie de vivre`, `laissez-faire`), not two slips.
         const before = i > 0 ? parts[i - 1] : wordAround(tokens, index, -1)
         const after = i + 1 < parts.length ? parts[i + 1] : wordAround(tokens, index, 1)
         if ((before && unknown(before)) || (after && unknown(after))) return
-        const typo = verdict(state, part, correct)
+        // A compound coins words from known ones: `no-brainer` is not `brainier`.
+        if (parts.length > 1 && explained(part, correct)) return
+        const typo = verdict(state, part, probe, lexicon)
         if (!typo) return
+        // A word the article uses again is its own (`blazars`, `cannellini`, a lower-case brand),
+        // unless a long word is a clear slip (`goverment` twice is still wrong).
+        if (!(typo.strong && part.length >= MIN_REPEATED_SLIP) && uses(part, false) > 1) return
+        if (!spellChecked()) return
         const [best] = typo.expected
         const reason =
           typo.kind === 'run-together'
             ? `Unexpected unknown word \`${part}\`, probably \`${best}\` without its space`
             : `Unexpected unknown word \`${part}\`, probably a typo of \`${best}\``
-        report({start: at, end: at + part.length}, reason, {
-          suggest: () => suggestions(lexicon, part, typo)
-        })
+        report({start: at, end: at + part.length}, reason, {suggest: later(lexicon, part, typo)})
       })
     }
   }
 })
 
-// A lower-case word (or part of one) that the dictionaries do not know.
-function hasUnknown(sentence: Sentence, correct: (word: string) => boolean): boolean {
-  for (const token of sentence.children) {
-    if (token.type !== 'WordNode') continue
+// The words of a sentence worth judging: a lower-case word (or part of one) the dictionaries do
+// not know, and a capitalised one they do not know that could be a slip from a proper noun.
+function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): Candidate[] {
+  const found: Candidate[] = []
+  sentence.children.forEach((token, index) => {
+    if (token.type !== 'WordNode') return
     const first = token.children[0]
-    if (first?.type !== 'TextNode' || !/^[a-z]/u.test(first.value)) continue
-    const text = (token.children.length === 1 ? first.value : toString(token)).replace(POSSESSIVE, '')
-    if (!correct(text) && text.split('-').some((piece) => piece !== '' && !correct(piece))) return true
+    if (first?.type !== 'TextNode') return
+    const text = token.children.length === 1 ? first.value : toString(token)
+    const word = text.replace(POSSESSIVE, '')
+    if (/^[a-z]/u.test(text)) {
+      // A name in lower case (`the andes`, `told reuters`) is not misspelt.
+      if (!CHECKED.test(text) || correct(word) || correct(word[0].toUpperCase() + word.slice(1))) return
+      if (word.split('-').every((piece) => piece.length <= MAX_WORD && (piece === '' || correct(piece)))) return
+    } else if (!CAPITALISED.test(text) || word.length > MAX_WORD || correct(word)) {
+      return
+    }
+    found.push({sentence, index, token, text})
+  })
+  return found
+}
+
+/**
+ * How often the article uses a word, once per distinct sentence (a sentence repeated by damage
+ * does not make its typo the writer's word); `exact` counts that case only, else any case.
+ */
+function usesIn(article: Article): (word: string, exact: boolean) => number {
+  let texts: string[] | undefined
+  return (word, exact) => {
+    texts ??= [...new Set(article.blocks.flatMap((block) => block.node.children.filter((node) => node.type === 'SentenceNode').map((node) => toString(node))))]
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, exact ? 'gu' : 'giu')
+    return texts.reduce((sum, text) => sum + (text.match(pattern)?.length ?? 0), 0)
+  }
+}
+
+/**
+ * The candidate with the run of punctuation and space on each side up to the next word, and a
+ * blank word standing for any word beyond: all that retext-spell reads to tell a literal.
+ */
+function around(sentence: Sentence, index: number): SentenceContent[] {
+  const siblings = sentence.children
+  let from = index
+  while (from > 0 && !isWordLike(siblings[from - 1])) from--
+  let to = index + 1
+  while (to < siblings.length && !isWordLike(siblings[to])) to++
+  const head = from > 0 && siblings.slice(0, from).some((node) => node.type === 'WordNode') ? [word(STUB)] : []
+  const tail = to < siblings.length && siblings.slice(to).some((node) => node.type === 'WordNode') ? [word(STUB)] : []
+  // A source node (a URL) ends the run as a word does, without being one.
+  const edge = (at: number) => (siblings[at]?.type === 'SourceNode' ? [siblings[at]] : [])
+  return [...head, ...edge(from - 1), ...siblings.slice(from, to), ...edge(to), ...tail]
+}
+
+function isWordLike(node: SentenceContent | undefined): boolean {
+  return node?.type === 'WordNode' || node?.type === 'SourceNode'
+}
+
+function word(value: string): Word {
+  return {type: 'WordNode', children: [{type: 'TextNode', value}]}
+}
+
+function slice(children: SentenceContent[]): Root {
+  return {type: 'RootNode', children: [{type: 'ParagraphNode', children: [{type: 'SentenceNode', children}]}]}
+}
+
+function rethrow(error?: Error): void {
+  if (error) throw error
+}
+
+// A typo by the evidence that a larger word list does not hold (`improv`, `ukelele`, `photogs`:
+// variants and colloquial words the dictionaries lack).
+function verdict(state: State, word: string, correct: (word: string) => boolean, lexicon: Lexicon): Typo | null {
+  return remember(state.verdicts, word, () => {
+    const typo = findTypo(word, correct)
+    return typo && !lexicon.listed(word) ? typo : null
+  })
+}
+
+// A verdict by word, remembered; the memory is cleared when full, so it stays bounded.
+function remember<T>(verdicts: Map<string, T>, word: string, judge: () => T): T {
+  let found = verdicts.get(word)
+  if (found === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear()
+    found = judge()
+    verdicts.set(word, found)
+  }
+  return found
+}
+
+// Endings the dictionary builds forms with, and what they replace in the entry (`Universities`:
+// `university`; `Recommended`: `recommend`; `Shipping`: `ship`).
+const ENDINGS: readonly Ending[] = [
+  ['ies', ['y']], ['ied', ['y']], ['es', ['', 'e']], ['s', ['']], ['ed', ['', 'e', '*']], ['ing', ['', 'e', '*']],
+  ['ers', ['', 'e', '*']], ['er', ['', 'e', '*']], ['ly', ['', 'le']], ['ness', ['']], ['ments', ['']], ['ment', ['']]
+]
+
+// Whether a capitalised form could be a dictionary entry (`February`, `Conservative`) or a form
+// built from one (`Europeans`, `Conservatives`), as written or in lower case: a cheap test that
+// spares nspell most of the forms a typo search tries (`*` undoes a doubled last consonant).
+function entry(form: string, lower: string, endings: readonly Ending[]): boolean {
+  const stems = dictionaryStems()
+  if (stems.has(form) || stems.has(lower)) return true
+  for (const [ending, replacements] of endings) {
+    if (!lower.endsWith(ending)) continue
+    const base = lower.slice(0, -ending.length)
+    for (const replacement of replacements) {
+      const stem = replacement === '*' ? base.slice(0, -1) : base + replacement
+      if (stems.has(stem) || stems.has(form.slice(0, stem.length)) || stems.has(form[0] + stem.slice(1))) return true
+    }
   }
   return false
 }
 
-function verdict(state: State, word: string, correct: (word: string) => boolean): Typo | null {
-  let found = state.verdicts.get(word)
-  if (found === undefined) {
-    if (state.verdicts.size >= MAX_VERDICTS) state.verdicts.clear()
-    found = findTypo(word, correct) ?? null
-    state.verdicts.set(word, found)
-  }
-  return found
+// Suggestions computed when read. Built out here, so the closure a message keeps holds the word
+// and the lexicon only: one made inside `check` would keep the article's tree alive with it.
+function later(lexicon: Lexicon, word: string, typo: Typo): () => string[] {
+  return () => suggestions(lexicon, word, typo)
 }
 
 // The evidence first (the words one slip away, or the split), then nspell's own candidates.
@@ -157,6 +308,19 @@ function glued(source: string, start: number, end: number): boolean {
   if (before && GLUE.test(before)) return true
   if (after === '.') return /\p{L}/u.test(source[end + 1] ?? '')
   return after !== '' && GLUE.test(after)
+}
+
+/**
+ * Whether the word just before (`-1`) or after (`1`) is part of a name: capitalised and unknown;
+ * or, with `known`, also a name only (`David`) or any capitalised word not opening the sentence
+ * (`Heather`, but not `In`).
+ */
+function nameBeside(siblings: readonly SentenceContent[], index: number, step: -1 | 1, correct: (word: string) => boolean, known: boolean): boolean {
+  const next = wordAround(siblings, index, step)?.replace(POSSESSIVE, '')
+  if (!next || !/^[A-Z]/u.test(next)) return false
+  if (!correct(next)) return true
+  const opensSentence = step === -1 && !siblings.slice(0, index + 2 * step).some((node) => node.type === 'WordNode')
+  return known && (!correct(next.toLowerCase()) || !opensSentence)
 }
 
 /** The word just before (`-1`) or after (`1`) a word of the sentence, across one space. */

@@ -11,6 +11,8 @@ export interface Typo {
   kind: 'run-together' | 'near'
   /** The likely intended text, best first: `the first`, or the dictionary words one slip away. */
   expected: readonly string[]
+  /** Whether a letter left out or two swapped explain it (`goverment`), the commonest slips. */
+  strong?: boolean
 }
 
 // Shorter words sit among so many dictionary words one edit away that a valid unknown word (`roti`,
@@ -30,7 +32,7 @@ export function findTypo(word: string, correct: Correct): Typo | undefined {
   if (crowd > MAX_NEIGHBOURS) return lostSpaceTypo(word, correct)
   // A prefix before a word of four letters or more outweighs even a strong neighbour:
   // `regetting` is re-getting, not `regretting`.
-  if (strong.length > 0 && !prefixed(word, correct, 4)) return {kind: 'near', expected: [...strong, ...weak]}
+  if (strong.length > 0 && !prefixed(word, correct, 4)) return {kind: 'near', expected: [...strong, ...weak], strong: true}
   const lost = lostSpaceTypo(word, correct)
   if (lost) return lost
   if (weak.length > 0 && !explained(word, correct)) return {kind: 'near', expected: weak}
