@@ -17,7 +17,7 @@ export type {FixResult, Edit} from './fix.js'
 export {applyEdits, editsOf} from './fix.js'
 export type {Article, Block, BlockKind} from './article.js'
 export type {Format} from './parse.js'
-export {formatOf} from './parse.js'
+export {formatOf, loadMarkup} from './parse.js'
 export type {AnyRule, Evidence, FixLevel, ReportExtra, Rule, RuleContext, Settings, Span, Target} from './rule.js'
 export {defineRule} from './rule.js'
 export default copydesk

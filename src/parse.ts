@@ -7,7 +7,23 @@ import {ParseEnglish} from 'parse-english'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {KindHint} from './article.js'
-import {parseHtml, parseMarkdown} from './markup.js'
+import {createRequire} from 'node:module'
+
+// The Markdown and HTML parsers (a tenth of the start-up) are loaded only for a file that needs
+// them: `loadMarkup()` ahead of time where the caller can wait (the CLI, the server), else
+// synchronously on first use (require of an ES module, Node 20.19 and later).
+type Markup = typeof import('./markup.js')
+let markup: Markup | undefined
+
+/** Loads the Markdown and HTML parsers, so that a later lint of such a file need not wait. */
+export async function loadMarkup(): Promise<void> {
+  markup ??= await import('./markup.js')
+}
+
+function markupNow(): Markup {
+  markup ??= createRequire(import.meta.url)('./markup.js') as Markup
+  return markup
+}
 
 export type Format = 'text' | 'markdown' | 'html'
 
@@ -151,6 +167,7 @@ export function copydeskParse(this: Processor, options?: {format?: Format}) {
       file.data.copydesk = {format}
       return parseText(document)
     }
+    const {parseHtml, parseMarkdown} = markupNow()
     const {tree, hints} = format === 'markdown' ? parseMarkdown(document, file) : parseHtml(document, file)
     file.data.copydesk = {format, hints}
     return tree

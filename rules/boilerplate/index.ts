@@ -4,8 +4,10 @@
 import {defineRule} from '../../src/rule.js'
 import {PHRASES} from './phrases.js'
 
-// Trailing arrows, bullets and counts around a residue line: `Read more »`, `• Share`.
-const DECORATION = /^[\s•·|>»«→←▶►▸–—-]+|[\s•·|>»«→←▶►▸–—:.!-]+$/gu
+// Trailing arrows, bullets and counts around a residue line: `Read more »`, `• Share`. Trimmed by
+// a loop: an expression anchored at the end was quadratic on a line with a long run of spaces.
+const LEADING = /[\s•·|>»«→←▶►▸–—-]/u
+const TRAILING = /[\s•·|>»«→←▶►▸–—:.!-]/u
 const MAX_WORDS = 12
 
 export default defineRule({
@@ -34,5 +36,9 @@ export default defineRule({
 })
 
 function normalize(text: string): string {
-  return text.replace(DECORATION, '').replace(/\s+/gu, ' ').toLowerCase()
+  let start = 0
+  let end = text.length
+  while (start < end && LEADING.test(text[start])) start++
+  while (end > start && TRAILING.test(text[end - 1])) end--
+  return text.slice(start, end).replace(/\s+/gu, ' ').toLowerCase()
 }

@@ -18,7 +18,9 @@ const QUOTE_SPEAKER = new RegExp(
   'gu'
 )
 // `According to sources, 2025.`: an attribution alone, with at most a stray number after it.
-const ORPHAN = /(?<=^|[.!?]["”’]?\s+)According to ([^,.;:!?]{1,60}?)(?:, [\d\s%.,-]{0,12})?\.(?=\s|$)/gu
+// The look-behind comes after the phrase, so it is tried only where the phrase is (before it, it
+// scanned back over a run of spaces at every space).
+const ORPHAN = /According(?<=(?:^|[.!?]["”’]?\s+)According) to ([^,.;:!?]{1,60}?)(?:, [\d\s%.,-]{0,12})?\.(?=\s|$)/gu
 // A verb in the phrase means it is a clause, not a bare attribution (`the people who spoke`).
 const VERB = /\b(?:said|says|say|told|tell|added|adds|spoke|speak|speaking|asked|declined|confirmed|is|are|was|were|has|have|had|will|would)\b/u
 
@@ -47,7 +49,9 @@ function missingVerb(block: Block, pattern: RegExp, report: Report) {
   for (const match of block.prose.matchAll(pattern)) {
     const phrase = match[1]
     if (VERB.test(phrase)) continue
-    const sentence = block.prose.slice(0, match.index).split(/[.!?]["”’]?\s+(?=["“‘']?\p{Lu})/u).pop() ?? ''
+    // The sentence so far, looked for in the 2,000 characters before the phrase: splitting all
+    // of a long paragraph at every match was quadratic.
+    const sentence = block.prose.slice(Math.max(0, match.index! - 2000), match.index).split(/[.!?]["”’]?\s+(?=["“‘']?\p{Lu})/u).pop() ?? ''
     if (SPEECH.test(sentence)) continue
     report(block.span(match.index, match.index + phrase.length), `Unexpected attribution \`${phrase}\` without a verb, expected \`${phrase} said\``, {
       suggest: [`${phrase} said`]
@@ -62,12 +66,16 @@ function orphan(block: Block, match: RegExpMatchArray, report: Report) {
   const end = start + match[0].length
   const source = match[1]
   if (VERB.test(source)) return
-  const before = /(\S+?)([.!?])(["”’]?)\s+$/u.exec(block.prose.slice(0, start))
+  // The word before, ending a sentence with a bare period (`policies.`): read from the 200
+  // characters before the orphan, since an expression anchored at the end of the whole paragraph
+  // so far was quadratic.
+  const window = Math.max(0, start - 200)
+  const before = /(?:^|\s)(\S+?)([.!?])(["”’]?)\s+$/u.exec(block.prose.slice(window, start))
   const reason = `Unexpected \`${match[0]}\`: an attribution cut off from its sentence`
   if (!before || before[2] !== '.' || before[3] !== '') {
     report(block.span(start, end), reason)
     return
   }
-  const from = before.index
+  const from = window + before.index + before[0].length - before[0].trimStart().length
   report(block.span(from, end), reason, {suggest: [`${before[1]}, according to ${source}.`]})
 }

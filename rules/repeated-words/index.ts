@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import retextRepeatedWords from 'retext-repeated-words'
 import {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
+import {runBefore} from '../../src/text.js'
 import {HOMOGRAPHS, NAME_WORDS, NOT_AFTER_TO, OBJECT_POSSESSIVE, PHRASAL, REDUPLICATED} from './words.js'
 
 type Transform = (tree: Root, file: VFile) => void
@@ -51,5 +52,6 @@ function nextWord(text: string): string {
 }
 
 function previousWord(text: string): string {
-  return /([\p{L}'’]+)\s*$/u.exec(text)?.[1] ?? ''
+  // Read backwards: an expression anchored at the end was quadratic in a long paragraph.
+  return runBefore(text, text.length - runBefore(text, text.length, /\s/u).length, /[\p{L}'’]/u)
 }

@@ -4,6 +4,7 @@
 import {isAbbreviation} from '../../src/abbreviations.js'
 import type {Block} from '../../src/article.js'
 import {defineRule, type ReportExtra} from '../../src/rule.js'
+import {runBefore} from '../../src/text.js'
 import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
 
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
@@ -29,7 +30,7 @@ export default defineRule({
         const period = match.index
         const wordStart = period + 1 + closing.length + match[2].length + opening.length
         const wordEnd = wordStart + word.length
-        const before = /[^\s"'“”‘’«»()[\]]*$/u.exec(block.prose.slice(0, period))?.[0] ?? ''
+        const before = runBefore(block.prose, period, /[^\s"'“”‘’«»()[\]]/u)
         if (isAbbreviation(before) || NOT_A_WORD.test(word) || /[@/]/u.test(before)) continue
         if (block.prose.charAt(wordEnd) === '.' && /\p{L}/u.test(block.prose.charAt(wordEnd + 1))) continue
         const next = nextWord(block.prose, wordEnd)

@@ -97,6 +97,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     // broken one stops the run with nothing changed.
     if (useStdin) linterFor(resolve(cwd, stdinName))
     for (const path of collected.files) linterFor(path)
+    // The Markdown and HTML parsers are loaded only when an input is Markdown or HTML.
+    const inputs = useStdin ? [stdinName, ...collected.files] : collected.files
+    if (inputs.some((path) => m.formatOf(path) !== 'text')) await m.loadMarkup()
 
     const problems: InputError[] = [...collected.errors]
     const files: VFile[] = []
@@ -228,8 +231,8 @@ function render(m: Modules, name: ReporterName, files: VFile[], cwd: string, qui
 }
 
 async function patch(name: string, before: string, after: string): Promise<string> {
-  const {createTwoFilesPatch} = await import('diff')
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, {context: 2})
+  const {unifiedDiff} = await import('./diff.js')
+  return unifiedDiff(name, before, after)
 }
 
 function version(): string {
