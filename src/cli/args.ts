@@ -1,5 +1,6 @@
 // The `copydesk` command's arguments: the usage text, the options it reads, and the errors that
 // are the user's (printed with the usage, exit 2) rather than the copy's.
+import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
 
 export const USAGE = `Usage: copydesk [options] [file|folder|glob|-]...
@@ -19,6 +20,9 @@ Options:
   -q, --quiet             report errors only
   --stdin-filename NAME   the name of standard input: its format and config are found from it
   --max-file-size SIZE    skip larger files with an error (default 20mb; e.g. 512kb, 50mb)
+  --jsonl                 read JSON Lines records {"id", "text", "format"?} from standard input,
+                          write one line {"id", "messages", "fixed"?} per record, in order
+  --jobs N                lint --jsonl records with N worker threads (default 1 on 2 cores)
   --print-config FILE     print the configuration in effect for FILE and exit
   -h, --help              show this help
   -v, --version           show the version
@@ -41,6 +45,8 @@ export interface Options {
   quiet: boolean
   stdinFilename: string | undefined
   maxFileSize: number
+  jsonl: boolean
+  jobs: number
 }
 
 /** Thrown for a usage error: printed with the usage, exit 2. */
@@ -65,6 +71,8 @@ export function readOptions(argv: string[]): {options: Options; inputs: string[]
         'stdin-filename': {type: 'string'},
         'max-file-size': {type: 'string'},
         'print-config': {type: 'string'},
+        jsonl: {type: 'boolean'},
+        jobs: {type: 'string'},
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'}
       }
@@ -80,6 +88,10 @@ export function readOptions(argv: string[]): {options: Options; inputs: string[]
   }
   const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size'])
   if (maxFileSize === undefined) throw new UsageError('--max-file-size takes a size such as 5mb, 512kb or 1048576')
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs)
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number, 1 or more')
+  if (values.jsonl && values['fix-dry-run']) throw new UsageError('--jsonl writes the fixed text of each record with --fix; --fix-dry-run does not apply')
+  if (values.jsonl && positionals.length > 0) throw new UsageError('--jsonl reads records from standard input; name no files')
   if (values.fix && values['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both')
   if (values.config && values['no-config']) throw new UsageError('use --config or --no-config, not both')
   return {
@@ -94,13 +106,22 @@ export function readOptions(argv: string[]): {options: Options; inputs: string[]
       maxWarnings,
       quiet: values.quiet ?? false,
       stdinFilename: values['stdin-filename'],
-      maxFileSize
+      maxFileSize,
+      jsonl: values.jsonl ?? false,
+      jobs
     },
     inputs: positionals,
     printConfig: values['print-config'],
     help: values.help,
     version: values.version
   }
+}
+
+// One thread is fastest on 2 cores: garbage collection and compilation already use the second.
+// With more cores, all but one lint (see the README's "Archives").
+function defaultJobs(): number {
+  const cores = availableParallelism()
+  return cores <= 2 ? 1 : cores - 1
 }
 
 /** Parses a size such as `5mb`, `512kb` or `1048576`. */

@@ -3,6 +3,7 @@
 // One linter per config file serves every file of the run; fixes are written atomically.
 import {readFileSync, writeFileSync} from 'node:fs'
 import {dirname, relative, resolve} from 'node:path'
+import {Readable} from 'node:stream'
 import type {VFile} from 'vfile'
 import type {Linter} from '../index.js'
 import {readOptions, USAGE, type Options} from './args.js'
@@ -49,6 +50,10 @@ function linters(m: Modules, options: Options, cwd: string) {
 export interface Io {
   cwd: string
   stdin: () => Promise<Buffer>
+  /** Standard input as a stream (--jsonl); else read whole from `stdin`. */
+  stdinStream?: () => Readable
+  /** Writes to standard output and resolves when the reader has taken it (--jsonl). */
+  write?: (text: string) => Promise<void>
   stdout: (text: string) => void
   stderr: (text: string) => void
 }
@@ -72,6 +77,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`)
     return 0
   }
+  if (options.jsonl) return jsonl(options, io)
   const useStdin = inputs.includes('-') || (inputs.length === 0 && options.stdinFilename !== undefined)
   const paths = inputs.filter((input) => input !== '-')
   if (parsed.printConfig === undefined && !useStdin && paths.length === 0) {
@@ -200,6 +206,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     throw error
   }
+}
+
+// --jsonl: records from standard input, one output line each, linted here or in worker threads.
+async function jsonl(options: Options, io: Io): Promise<number> {
+  const [{runJsonl}, {jsonlLinter, recordJson}] = await Promise.all([import('./jsonl.js'), import('./jsonl-linter.js')])
+  const settings = {...options, config: options.config ? resolve(io.cwd, options.config) : undefined, cwd: io.cwd}
+  let linter
+  try {
+    // Built here even with --jobs, so a broken config file stops the run before any record.
+    linter = await jsonlLinter(settings)
+  } catch (error) {
+    io.stderr(`copydesk: ${(error as Error).message}\n`)
+    return 2
+  }
+  const input = io.stdinStream ? io.stdinStream() : Readable.from([await io.stdin()])
+  const write = io.write ?? (async (text: string) => io.stdout(text))
+  return runJsonl(input, write, settings, () => linter, recordJson)
 }
 
 // The configuration in effect for a file: where it came from, and every rule's level and options.
