@@ -4,8 +4,16 @@
 // doubling: linear work doubles (2x), anything over 2.3x is marked. --by-rule times each rule alone
 // at 4n, to find which one grows. A size that takes longer than --limit seconds stops its shape.
 import {parseArgs} from 'node:util'
-import {unifiedDiff} from '../src/cli/diff.js'
 import {createLinter, rules, type Config, type Linter} from '../src/index.js'
+
+// The dry-run diff of the CLI; a checkout from before src/cli/diff.ts used the `diff` package.
+const unifiedDiff: (name: string, before: string, after: string) => string = await import('../src/cli/diff.js').then(
+  (module) => module.unifiedDiff,
+  async () => {
+    const {createTwoFilesPatch} = await import('diff')
+    return (name: string, before: string, after: string) => createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, {context: 2})
+  }
+)
 
 const {values} = parseArgs({
   options: {
