@@ -72,7 +72,7 @@ const SHAPES: Shape[] = [
   {
     name: '--fix-dry-run, changed lines',
     n: 10000,
-    make: (n) => Array.from({length: n}, (_, i) => `Line ${i} went on. then it ended.\n`).join(''),
+    make: (n) => Array.from({length: n}, (_, i) => `Line ${i}: the talks went on. .\n`).join(''),
     run(text, linter) {
       const fixed = linter.fix({path: 'story.txt', value: text}).text
       if (fixed === text) throw new Error('the dry-run shape changed nothing')

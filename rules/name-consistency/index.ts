@@ -34,7 +34,10 @@ export default defineRule({
     const byStart = new Map<string, string[]>()
     for (const form of [...forms, ...pairs.keys()]) {
       const key = `${form[0]}${form.length}`
-      byStart.set(key, [...(byStart.get(key) ?? []), form])
+      // Pushed, not copied: copying the list for each form was quadratic in a long list.
+      const list = byStart.get(key)
+      if (list) list.push(form)
+      else byStart.set(key, [form])
     }
     const near = (form: string) => [-1, 0, 1].flatMap((step) => byStart.get(`${form[0]}${form.length + step}`) ?? [])
     for (const variant of forms) {
