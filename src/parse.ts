@@ -1,7 +1,7 @@
 // Parsing copy into nlcst. Plain text goes through parse-english with one extra step: a line
 // break ends a block (a subheading has no period to end it), unless the text is hard-wrapped.
 // Markdown and HTML keep their structure as hints for the article model.
-import type {Node, Paragraph, Root, RootContent, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
+import type {Node, Paragraph, Root, RootContent, Sentence, SentenceContent, WhiteSpace, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Processor} from 'unified'
@@ -122,6 +122,46 @@ function startsInLowerCase(sentence: Sentence): boolean {
   return false
 }
 
+// Inside a sentence: words joined by a mark (`newly-built`, `AT&T`) become one word, once per
+// join by a splice, quadratic in a long sentence of hyphenated words. The marks are parse-latin's.
+const INNER_WORD_MARK = /^(?:[&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/u
+function mergeInnerWordMarks(sentence: Sentence): void {
+  const nodes = sentence.children
+  const children: Sentence['children'] = []
+  let index = 0
+  while (index < nodes.length) {
+    const child = nodes[index]
+    const previous = children[children.length - 1]
+    if (previous?.type === 'WordNode' && (child.type === 'SymbolNode' || child.type === 'PunctuationNode')) {
+      // Marks and words from here on, as long as they alternate; marks not followed by a word
+      // stay where they are.
+      const tokens: Word['children'] = []
+      let queue: Word['children'] = []
+      let position = index
+      for (; position < nodes.length; position++) {
+        const node = nodes[position]
+        if (node.type === 'WordNode') {
+          for (const token of queue) tokens.push(token)
+          for (const token of node.children) tokens.push(token)
+          queue = []
+        } else if ((node.type === 'SymbolNode' || node.type === 'PunctuationNode') && INNER_WORD_MARK.test(node.value)) {
+          queue.push(node)
+        } else break
+      }
+      if (tokens.length > 0) {
+        for (const token of tokens) previous.children.push(token)
+        const last = tokens[tokens.length - 1]
+        if (previous.position && last.position) previous.position.end = last.position.end
+        index = position - queue.length
+        continue
+      }
+    }
+    children.push(child)
+    index++
+  }
+  sentence.children = children
+}
+
 class Parser extends ParseEnglish {}
 {
   const plugins = [...ParseEnglish.prototype.tokenizeParagraphPlugins]
@@ -141,6 +181,16 @@ class Parser extends ParseEnglish {}
   ]
   for (const [index, step] of steps) if (index !== -1) plugins[index] = step
   Parser.prototype.tokenizeParagraphPlugins = plugins
+
+  // The sentence step that makes `well-known` one word.
+  const sentencePlugins = [...ParseEnglish.prototype.tokenizeSentencePlugins]
+  const joins = sentencePlugins.findIndex((plugin) => {
+    const probe = sentence(word('well'), {type: 'PunctuationNode', value: '-'}, word('known'))
+    plugin(probe)
+    return probe.children.length === 1
+  })
+  if (joins !== -1) sentencePlugins[joins] = mergeInnerWordMarks
+  Parser.prototype.tokenizeSentencePlugins = sentencePlugins
 }
 
 /**

@@ -7,7 +7,7 @@ import {parseByParagraph} from '../src/parse.js'
 
 // Tokens that exercise the merging steps: lower-case and digit starts, abbreviations, marks alone;
 // a line break is never followed by a blank line (a `.` is put between).
-const TOKENS = ['the', 'The', 'ok', 'so', 'Mr', 'U.S.', 'Inc', '12', '3', 'ab.Cd', 'été', 'Éa', '.', '. ', ' . ', '...', '!', '?', ',', ';', '&', '"', "'", '(', ')', '-', ' ', '  ', '\n', '\t']
+const TOKENS = ['well-known', 'AT&T', 'a_b', 'x:y', '’', 'the', 'The', 'ok', 'so', 'Mr', 'U.S.', 'Inc', '12', '3', 'ab.Cd', 'été', 'Éa', '.', '. ', ' . ', '...', '!', '?', ',', ';', '&', '"', "'", '(', ')', '-', ' ', '  ', '\n', '\t']
 const text = fc.array(fc.constantFrom(...TOKENS), {maxLength: 30}).map((tokens) => tokens.join(' ').replace(/\n[ \t]*(?=\n)/gu, '\n.'))
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value))
 
