@@ -1,7 +1,8 @@
-// npm run bench:adversarial [-- --shape NAME] [--by-rule] [--scale K] [--limit SECONDS]
+// npm run bench:adversarial [-- --shape NAME] [--by-rule] [--scale K] [--limit SECONDS] [--repeat N]
 // Builds every hostile shape of issue 9 (and a few more) at n, 2n and 4n, lints each in this
 // process with the default rules, and prints the CPU time at each size and its growth per
-// doubling: linear work doubles (2x), anything over 2.3x is marked. --by-rule times each rule alone
+// doubling: linear work doubles (2x), anything over 2.3x is marked. Each size is timed --repeat
+// times (default 3) and the least CPU time kept: on a shared machine, the others are noise. --by-rule times each rule alone
 // at 4n, to find which one grows. A size that takes longer than --limit seconds stops its shape.
 import {parseArgs} from 'node:util'
 import {createLinter, rules, type Config, type Linter} from '../src/index.js'
@@ -20,11 +21,13 @@ const {values} = parseArgs({
     shape: {type: 'string', multiple: true},
     'by-rule': {type: 'boolean'},
     scale: {type: 'string'},
-    limit: {type: 'string'}
+    limit: {type: 'string'},
+    repeat: {type: 'string'}
   }
 })
 const scale = Number(values.scale ?? 1)
 const limit = Number(values.limit ?? 30)
+const repeats = Number(values.repeat ?? 3)
 
 interface Shape {
   name: string
@@ -90,7 +93,13 @@ function cpu(action: () => void): number {
 
 function time(shape: Shape, n: number, linter: Linter): number {
   const text = shape.make(n)
-  return cpu(() => (shape.run ? shape.run(text, linter) : linter.lint({path: 'story.txt', value: text})))
+  let best = Infinity
+  for (let i = 0; i < repeats; i++) {
+    best = Math.min(best, cpu(() => (shape.run ? shape.run(text, linter) : linter.lint({path: 'story.txt', value: text}))))
+    // A slow size is not timed again.
+    if (best > limit / 2) break
+  }
+  return best
 }
 
 const only = (id: string): Config => ({rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.id === id ? 'warn' : 'off']))})
@@ -108,7 +117,7 @@ for (const shape of selected) {
     if (times[times.length - 1] > limit) break
   }
   // Below a few milliseconds the ratio is noise; the floor keeps it from reading as growth.
-  const floor = 0.005
+  const floor = 0.02
   const growth = times.slice(1).map((t, i) => Math.max(t, floor) / Math.max(times[i], floor))
   worst = Math.max(worst, ...growth)
   const cells = [0, 1, 2].map((i) => (times[i] === undefined ? 'stopped' : `${times[i].toFixed(3)}s`).padStart(8))
