@@ -1,53 +1,157 @@
-// npm run bench -- [FOLDER] [--repeat N]: lints every .txt under a folder with all default rules
-// in one process (one processor, one dictionary) and prints files/s, words/s, total time and
-// peak memory, beside bare retext-english parsing of the same text; then times the CLI on the
-// folder from a cold start. --repeat N lints the folder's files N times over (1,000 articles).
+// npm run bench -- [--before DIR] [--corpus FOLDER] [--runs N] [--skip-large]
+// Every figure of issue 13, measured in one run, for this checkout and (with --before) for another
+// built checkout side by side: e.g. `git archive main | tar -x -C /tmp/main`, link node_modules,
+// `npx tsc`, then `npm run bench -- --before /tmp/main`. Whole-process times are medians of --runs
+// (default 3) and include start-up; peak memory is the process's own maximum resident set.
 import {spawnSync} from 'node:child_process'
-import {existsSync, readFileSync} from 'node:fs'
-import {resolve} from 'node:path'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {ParseEnglish} from 'parse-english'
-import {collect} from '../src/cli/files.js'
-import {createLinter} from '../src/index.js'
 
-const {values, positionals} = parseArgs({allowPositionals: true, options: {repeat: {type: 'string'}}})
-const fallback = resolve('../shared/corpus/news-dev')
-const folder = positionals[0] ?? (existsSync(fallback) ? fallback : undefined)
-if (!folder) {
-  process.stderr.write('Usage: npm run bench -- FOLDER [--repeat N]\n')
-  process.exit(2)
+const {values} = parseArgs({options: {before: {type: 'string'}, corpus: {type: 'string'}, runs: {type: 'string'}, 'skip-large': {type: 'boolean'}}})
+const here = resolve(import.meta.dirname, '../..')
+const roots = [...(values.before ? [{label: 'before', dir: resolve(values.before)}] : []), {label: 'after', dir: here}]
+// The news corpus: named, else the nearest shared/corpus/news-dev above this checkout.
+const corpus = resolve(values.corpus ?? [1, 2, 3, 4].map((up) => join(here, '../'.repeat(up), 'shared/corpus/news-dev')).find((path) => existsSync(path)) ?? 'news-dev')
+const runs = Number(values.runs ?? 3)
+const work = mkdtempSync(join(tmpdir(), 'copydesk-bench-'))
+
+// The articles, in a stable order, and the large files made of them (640 KB and eight times it).
+const files = (spawnSync('find', [corpus, '-name', '*.txt'], {encoding: 'utf8'}).stdout.trim().split('\n').filter(Boolean)).sort()
+const texts = files.map((path) => readFileSync(path, 'utf8'))
+const words = (text: string) => text.match(/\S+/gu)?.length ?? 0
+const corpusWords = texts.reduce((sum, text) => sum + words(text), 0)
+const one = `${texts.map((text) => text.trim()).join('\n\n')}\n`
+const large = [1, 8].map((times) => {
+  const path = join(work, `news-x${times}.txt`)
+  writeFileSync(path, Array.from({length: times}, () => one).join('\n\n'))
+  return {times, path, words: words(one) * times, bytes: Buffer.byteLength(one) * times}
+})
+const noSpelling = join(work, 'no-spelling.json')
+writeFileSync(noSpelling, JSON.stringify({rules: {spelling: 'off'}}))
+
+// A child node process; its CPU time and peak memory come from a hook that runs at its exit.
+const HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nBENCH '+JSON.stringify({rss:u.maxRSS,cpu:(u.userCPUTime+u.systemCPUTime)/1e3})+'\\n')})`
+interface Measure {
+  wall: number
+  cpu: number
+  rss: number
+  status: number | null
+  stdout: string
 }
-const repeat = Number(values.repeat ?? 1)
-const {files: paths} = await collect([folder], process.cwd(), undefined, ['.txt'])
-const texts = paths.map((path) => ({path, value: readFileSync(path, 'utf8')}))
-const all = Array.from({length: repeat}, () => texts).flat()
-const words = all.reduce((sum, {value}) => sum + (value.match(/\S+/gu)?.length ?? 0), 0)
+function node(args: string[], options: {cwd?: string; input?: string} = {}): Measure {
+  const started = performance.now()
+  const run = spawnSync(process.execPath, [`--import=${HOOK}`, ...args], {cwd: options.cwd ?? work, input: options.input, encoding: 'utf8', maxBuffer: 1 << 30})
+  const wall = performance.now() - started
+  const stats = /BENCH (\{.*\})/u.exec(run.stderr ?? '')
+  const {rss, cpu} = stats ? (JSON.parse(stats[1]) as {rss: number; cpu: number}) : {rss: 0, cpu: 0}
+  return {wall, cpu, rss: rss / 1024, status: run.status, stdout: run.stdout ?? ''}
+}
+function median(measure: () => Measure, times = runs): Measure {
+  const all = Array.from({length: times}, measure).sort((a, b) => a.wall - b.wall)
+  return all[Math.floor(all.length / 2)]
+}
+const cli = (dir: string) => join(dir, 'dist/src/cli/index.js')
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
-const seconds = (from: number) => (performance.now() - from) / 1000
-let started = performance.now()
-for (const {value} of all) new ParseEnglish().parse(value)
-const bare = seconds(started)
+type Row = [string, ...string[]]
+const rows: Row[] = []
+const row = (name: string, cells: (root: {label: string; dir: string}) => string) => {
+  const cellsOf = roots.map((root) => {
+    try {
+      return cells(root)
+    } catch (error) {
+      return `n/a (${(error as Error).message.split('\n')[0].slice(0, 40)})`
+    }
+  })
+  rows.push([name, ...cellsOf])
+  console.error(`  ${name}: ${cellsOf.join(' | ')}`)
+}
 
-started = performance.now()
-const linter = createLinter()
-let messages = 0
-for (const {path, value} of all) messages += linter.lint({path, value}).messages.length
-const lint = seconds(started)
+if (files.length === 0) throw new Error(`no .txt files under ${corpus} (name a folder with --corpus)`)
+console.error(`${files.length} articles, ${corpusWords} words; ${runs} runs each; working in ${work}`)
 
-started = performance.now()
-for (const {path, value} of all) linter.lint({path, value})
-const warm = seconds(started)
+// 2. Fast from cold: a bare retext-english parse of the same files, whole process.
+const bareScript = join(work, 'bare.mjs')
+writeFileSync(
+  bareScript,
+  `import {readFileSync} from 'node:fs'\nconst {unified} = await import(${JSON.stringify(join(here, 'node_modules/unified/index.js'))})\nconst {default: retextEnglish} = await import(${JSON.stringify(join(here, 'node_modules/retext-english/index.js'))})\nconst processor = unified().use(retextEnglish)\nfor (const path of process.argv.slice(2)) processor.parse(readFileSync(path, 'utf8'))\n`
+)
+const bare = median(() => node([bareScript, ...files]))
+row('cold: bare retext-english parse, whole process (wall, CPU)', () => `${seconds(bare.wall)}, ${seconds(bare.cpu)} CPU`)
+const corpusRuns = new Map<string, Measure>()
+// Wall time on a shared machine depends on who else runs; CPU time (all threads) less so.
+const versusBare = (measure: Measure) =>
+  `${seconds(measure.wall)} (${(measure.wall / bare.wall).toFixed(1)}x bare), ${seconds(measure.cpu)} CPU (${(measure.cpu / bare.cpu).toFixed(1)}x bare)`
+row('cold: CLI on the articles, whole process', (root) => {
+  const measure = median(() => node([cli(root.dir), '--report', 'json', ...files]))
+  corpusRuns.set(root.label, measure)
+  return versusBare(measure)
+})
+row('cold: CLI without spelling, whole process', (root) => versusBare(median(() => node([cli(root.dir), '--report', 'json', '-c', noSpelling, ...files]))))
+row('cold: import of the engine (index.js), whole process', (root) => seconds(median(() => node(['-e', `await import(${JSON.stringify(join(root.dir, 'dist/src/index.js'))})`, '--input-type=module'])).wall))
+row('cold: CLI on the articles, peak memory', (root) => `${Math.round(corpusRuns.get(root.label)!.rss)} MB`)
 
-const cli = resolve(import.meta.dirname, '../src/cli/index.js')
-started = performance.now()
-const run = spawnSync(process.execPath, [cli, '--report', 'json', ...paths], {encoding: 'utf8', maxBuffer: 1 << 30})
-const wall = seconds(started)
+// 1. Linear: one file of news (640 KB) and eight times it (5 MB), whole process.
+if (!values['skip-large']) {
+  for (const spelling of [true, false]) {
+    const perWord = new Map<string, number>()
+    for (const {times, path, words: count, bytes} of large) {
+      row(`linear: ${(bytes / 1e6).toFixed(1)} MB file${spelling ? '' : ', no spelling'} (wall, CPU, peak memory)`, (root) => {
+        const measure = node([cli(root.dir), '--report', 'json', '--max-file-size', '100mb', ...(spelling ? [] : ['-c', noSpelling]), path])
+        if (times === 1) perWord.set(root.label, measure.wall / count)
+        if (times === 1) perWord.set(`${root.label} cpu`, measure.cpu / count)
+        const ratio =
+          times === 1
+            ? ''
+            : `; per word ${(measure.wall / count / perWord.get(root.label)!).toFixed(2)}x (wall), ${(measure.cpu / count / perWord.get(`${root.label} cpu`)!).toFixed(2)}x (CPU) the 640 KB file's`
+        return `${seconds(measure.wall)}, ${seconds(measure.cpu)} CPU, ${Math.round(measure.rss)} MB${ratio}`
+      })
+    }
+  }
+}
 
-const row = (label: string, time: number) =>
-  `${label.padEnd(34)} ${time.toFixed(2).padStart(6)} s  ${Math.round(all.length / time).toString().padStart(6)} files/s  ${Math.round(words / time).toString().padStart(7)} words/s`
-console.log(`${all.length} files (${paths.length} x ${repeat}), ${words} words, ${messages} messages`)
-console.log(row('bare parse-english', bare))
-console.log(row('lint, all default rules (cold)', lint) + `  ${(lint / bare).toFixed(1)}x bare`)
-console.log(row('lint again (warm)', warm) + `  ${(warm / bare).toFixed(1)}x bare`)
-console.log(`peak memory (RSS)                  ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
-console.log(`CLI on ${paths.length} files, cold start     ${wall.toFixed(2).padStart(6)} s wall (exit ${run.status})`)
+// A sentence with a typo repeated k times: the most messages one finding gives.
+row('linear: messages per finding, one sentence x 200', (root) => {
+  const input = 'The minster spoke at lenght on Monday. '.repeat(200)
+  const script = `const {lint} = await import(${JSON.stringify(join(root.dir, 'dist/src/index.js'))}); const counts = new Map(); for (const m of lint({path: 'a.txt', value: process.argv[1]}).messages) { const key = m.ruleId + ' ' + m.actual; counts.set(key, (counts.get(key) ?? 0) + 1) }; console.log(Math.max(0, ...counts.values()))`
+  const measure = node(['--input-type=module', '-e', script, input])
+  return `${(Number(measure.stdout.trim()) / 200).toFixed(1)} per copy`
+})
+
+// The language server blocks for one lint: the largest document it accepts, and the 40 KB
+// `. . .` document of issue 9, linted in process (warm).
+row('server: lint of a 40 KB ". . ." document (blocks for)', (root) => {
+  const script = `const {createLinter} = await import(${JSON.stringify(join(root.dir, 'dist/src/index.js'))}); const l = createLinter(); l.lint('Warm up. the the.'); const text = 'Talks went on' + ' . . .'.repeat(40000 / 6); const t = performance.now(); l.lint({path: 'a.txt', value: text}); console.log(performance.now() - t)`
+  return `${Number(node(['--input-type=module', '-e', script]).stdout.trim()).toFixed(0)} ms`
+})
+row('server: lint of the largest news document it accepts (blocks for)', (root) => {
+  const script = `const {createLinter} = await import(${JSON.stringify(join(root.dir, 'dist/src/index.js'))}); let max = 2000000; try { max = (await import(${JSON.stringify(join(root.dir, 'dist/src/server/documents.js'))})).MAX_DOCUMENT_LENGTH ?? max } catch {}; const l = createLinter(); l.lint('Warm up. the the.'); const {readFileSync} = await import('node:fs'); const base = readFileSync(process.argv[1], 'utf8'); const text = base.repeat(Math.ceil(max / base.length)).slice(0, max); const t = performance.now(); l.lint({path: 'a.txt', value: text}); console.log(max, performance.now() - t)`
+  const [max, ms] = node(['--input-type=module', '-e', script, large[0].path]).stdout.trim().split(' ').map(Number)
+  return `${Math.round(ms)} ms at ${max.toLocaleString('en')} characters`
+})
+
+// 3. Editor: the server bench of each checkout (its own script, from its own folder).
+const editor = new Map<string, string>()
+for (const root of roots) editor.set(root.label, node([join(root.dir, 'dist/scripts/bench-server.js'), '40'], {cwd: root.dir}).stdout)
+const pick = (text: string, pattern: RegExp) => pattern.exec(text)?.[1] ?? 'n/a'
+row('editor: re-lint of a 5,000-word article, in process (median)', (root) => `${pick(editor.get(root.label)!, /lint alone, in process[^:]*: median ([\d.]+ ms)/u)}`)
+row('editor: didChange -> publishDiagnostics (median, debounce 0)', (root) => `${pick(editor.get(root.label)!, /publishDiagnostics[^:]*: median ([\d.]+ ms)/u)}`)
+
+// 4. Archives: the articles as JSON Lines records, one thread and two.
+const records = files.map((path, index) => JSON.stringify({id: index, text: readFileSync(path, 'utf8')})).join('\n') + '\n'
+for (const jobs of [1, 2]) {
+  row(`archives: --jsonl --jobs ${jobs}, ${files.length} records`, (root) => {
+    const measure = median(() => node([cli(root.dir), '--jsonl', '--jobs', String(jobs)], {input: records}))
+    if (measure.stdout.split('\n').length !== files.length + 1) throw new Error('no --jsonl')
+    return `${seconds(measure.wall)}, ${Math.round(measure.rss)} MB`
+  })
+}
+
+const widths = [0, ...roots.map((_, i) => i + 1)].map((i) => Math.max(...[['figure', ...roots.map((root) => root.label)], ...rows].map((cells) => cells[i].length)))
+const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`
+console.log(line(['figure', ...roots.map((root) => root.label)]))
+console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`)
+for (const cells of rows) console.log(line(cells))
+if (!existsSync(join(here, 'dist'))) console.error('build first: npm run build')

@@ -20,17 +20,12 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {parse as parseHtml5, type DefaultTreeAdapterMap} from 'parse5'
+import {tooLarge, UnparsableError} from './unparsable.js'
+export {tooLarge, UnparsableError} from './unparsable.js'
 import type {BlockKind, KindHint} from './article.js'
 import type {Span} from './rule.js'
 
 /** Copy that the parsers cannot take (a block too large for their recursion): a per-file error. */
-export class UnparsableError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UnparsableError'
-  }
-}
-
 // Deeper structure than this is flattened before any recursive walk (the parsers' own tree
 // walks, unist-util-visit, the to-nlcst utilities): 2,000 nested `<div>` or 4,000 nested `>`
 // overflowed the stack. Browsers do the same (Chrome stops nesting at 512).
@@ -265,13 +260,6 @@ function guard(source: string, depth: number, parse: () => Parsed): Parsed {
 }
 
 /** The per-file error for copy whose parse ran out of stack. */
-export function tooLarge(source: string, depth?: number): string {
-  let longest = 0
-  for (const block of source.split(/\n[ \t]*\n/u)) longest = Math.max(longest, block.length)
-  const nesting = depth === undefined ? '' : `nesting ${depth} levels deep, `
-  return `too large to parse (${nesting}longest paragraph ${longest} characters): split it into smaller paragraphs`
-}
-
 function markdownKind(type: string, depth: number | undefined, headline: boolean): BlockKind | undefined {
   if (type === 'heading') return depth === 1 && !headline ? 'headline' : 'subheading'
   if (type === 'listItem') return 'list-item'

@@ -1,14 +1,31 @@
 // Parsing copy into nlcst. Plain text goes through parse-english with one extra step: a line
 // break ends a block (a subheading has no period to end it), unless the text is hard-wrapped.
 // Markdown and HTML keep their structure as hints for the article model.
-import type {Paragraph, Root, RootContent, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
+import type {Node, Paragraph, Root, RootContent, Sentence, SentenceContent, WhiteSpace, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {KindHint} from './article.js'
 import type {Span} from './rule.js'
-import {parseHtml, parseMarkdown, tooLarge, UnparsableError} from './markup.js'
+import {tooLarge, UnparsableError} from './unparsable.js'
+import {createRequire} from 'node:module'
+
+// The Markdown and HTML parsers (a tenth of the start-up) are loaded only for a file that needs
+// them: `loadMarkup()` ahead of time where the caller can wait (the CLI, the server), else
+// synchronously on first use (require of an ES module, Node 20.19 and later).
+type Markup = typeof import('./markup.js')
+let markup: Markup | undefined
+
+/** Loads the Markdown and HTML parsers, so that a later lint of such a file need not wait. */
+export async function loadMarkup(): Promise<void> {
+  markup ??= await import('./markup.js')
+}
+
+function markupNow(): Markup {
+  markup ??= createRequire(import.meta.url)('./markup.js') as Markup
+  return markup
+}
 
 export type Format = 'text' | 'markdown' | 'html'
 
@@ -43,9 +60,219 @@ export function formatOf(path: string | undefined): Format {
 
 /** Parses plain text into nlcst with one paragraph per line (or per paragraph, when wrapped). */
 export function parseText(source: string): Root {
-  const tree = new ParseEnglish().parse(source)
+  const tree = parseByParagraph(source)
   normalizePlain(tree, source)
   return tree
+}
+
+// parse-english's white space, and a run of it that holds two or more line breaks and nothing but
+// spaces and tabs besides: parse-english always ends a sentence and a paragraph there (its
+// breakImplicitSentences and paragraph split), so the text on either side parses alone.
+const SPACE = '[\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]'
+const BLANK_LINE = new RegExp(`(?<!${SPACE})[ \\t]*(?:(?:\\r?\\n|\\r)[ \\t]*){2,}(?!${SPACE})`, 'gu')
+
+// Two of parse-latin's paragraph steps merge one sentence into the one before by splicing it out
+// of the paragraph's array, once per merge: quadratic in a long paragraph (`. ` or `end. . `
+// 80,000 times took 4 to 11 s). The two below do the same merges in one pass. parse-latin's
+// steps are found by what they do (its modules are not exported); a step not found is kept.
+
+// A sentence without words joins the one before it (the first one, the one after it).
+function mergeNonWordSentences(paragraph: Paragraph): void {
+  const nodes = paragraph.children
+  const children: Paragraph['children'] = []
+  for (let index = 0; index < nodes.length; index++) {
+    const child = nodes[index]
+    if (child.type === 'SentenceNode' && !child.children.some((node) => node.type === 'WordNode')) {
+      const previous = children[children.length - 1]
+      if (previous?.type === 'SentenceNode') {
+        for (const node of child.children) previous.children.push(node)
+        if (previous.position && child.position) previous.position.end = child.position.end
+        continue
+      }
+      const next = nodes[index + 1]
+      if (next?.type === 'SentenceNode') {
+        next.children = [...child.children, ...next.children]
+        if (next.position && child.position) next.position.start = child.position.start
+        // As in parse-latin, the sentence that took it in is not looked at again.
+        children.push(next)
+        index++
+        continue
+      }
+    }
+    children.push(child)
+  }
+  paragraph.children = children
+}
+
+// A sentence whose first word starts in lower case joins the one before it.
+const LOWER_INITIAL = /^\p{Ll}/u
+function mergeLowerCaseSentences(paragraph: Paragraph): void {
+  const children: Paragraph['children'] = []
+  for (const child of paragraph.children) {
+    const previous = children[children.length - 1]
+    if (child.type === 'SentenceNode' && previous?.type === 'SentenceNode' && startsInLowerCase(child)) {
+      for (const node of child.children) previous.children.push(node)
+      if (previous.position && child.position) previous.position.end = child.position.end
+    } else children.push(child)
+  }
+  paragraph.children = children
+}
+
+function startsInLowerCase(sentence: Sentence): boolean {
+  for (const node of sentence.children) {
+    if (node.type === 'WordNode') return LOWER_INITIAL.test(toString(node))
+    if (node.type === 'SymbolNode' || node.type === 'PunctuationNode') return false
+  }
+  return false
+}
+
+// Inside a sentence: words joined by a mark (`newly-built`, `AT&T`) become one word, once per
+// join by a splice, quadratic in a long sentence of hyphenated words. The marks are parse-latin's.
+const INNER_WORD_MARK = /^(?:[&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/u
+function mergeInnerWordMarks(sentence: Sentence): void {
+  const nodes = sentence.children
+  const children: Sentence['children'] = []
+  let index = 0
+  while (index < nodes.length) {
+    const child = nodes[index]
+    const previous = children[children.length - 1]
+    if (previous?.type === 'WordNode' && (child.type === 'SymbolNode' || child.type === 'PunctuationNode')) {
+      // Marks and words from here on, as long as they alternate; marks not followed by a word
+      // stay where they are.
+      const tokens: Word['children'] = []
+      let queue: Word['children'] = []
+      let position = index
+      for (; position < nodes.length; position++) {
+        const node = nodes[position]
+        if (node.type === 'WordNode') {
+          for (const token of queue) tokens.push(token)
+          for (const token of node.children) tokens.push(token)
+          queue = []
+        } else if ((node.type === 'SymbolNode' || node.type === 'PunctuationNode') && INNER_WORD_MARK.test(node.value)) {
+          queue.push(node)
+        } else break
+      }
+      if (tokens.length > 0) {
+        for (const token of tokens) previous.children.push(token)
+        const last = tokens[tokens.length - 1]
+        if (previous.position && last.position) previous.position.end = last.position.end
+        index = position - queue.length
+        continue
+      }
+    }
+    children.push(child)
+    index++
+  }
+  sentence.children = children
+}
+
+class Parser extends ParseEnglish {}
+{
+  const plugins = [...ParseEnglish.prototype.tokenizeParagraphPlugins]
+  const word = (value: string) => ({type: 'WordNode' as const, children: [{type: 'TextNode' as const, value}]})
+  const sentence = (...children: Sentence['children']): Sentence => ({type: 'SentenceNode', children})
+  const period = {type: 'PunctuationNode' as const, value: '.'}
+  // The first step that merges the second sentence of this paragraph into the first.
+  const find = (make: () => Sentence[]) =>
+    plugins.findIndex((plugin) => {
+      const paragraph: Paragraph = {type: 'ParagraphNode', children: make()}
+      plugin(paragraph)
+      return paragraph.children.length === 1
+    })
+  const steps: Array<[number, (paragraph: Paragraph) => void]> = [
+    [find(() => [sentence(word('One'), period), sentence({type: 'SymbolNode', value: '&'})]), mergeNonWordSentences],
+    [find(() => [sentence(word('One'), period), sentence(word('two'), period)]), mergeLowerCaseSentences]
+  ]
+  for (const [index, step] of steps) if (index !== -1) plugins[index] = step
+  Parser.prototype.tokenizeParagraphPlugins = plugins
+
+  // The sentence step that makes `well-known` one word.
+  const sentencePlugins = [...ParseEnglish.prototype.tokenizeSentencePlugins]
+  const joins = sentencePlugins.findIndex((plugin) => {
+    const probe = sentence(word('well'), {type: 'PunctuationNode', value: '-'}, word('known'))
+    plugin(probe)
+    return probe.children.length === 1
+  })
+  if (joins !== -1) sentencePlugins[joins] = mergeInnerWordMarks
+  Parser.prototype.tokenizeSentencePlugins = sentencePlugins
+}
+
+/**
+ * parse-english, one paragraph at a time: it parses a text as one run whose merging steps splice
+ * a single token array, quadratic in the file (a 5 MB file took 20 s). Each paragraph between
+ * blank lines is parsed alone and its positions shifted to where it sits, which gives the tree
+ * parse-english gives for the whole text.
+ */
+export function parseByParagraph(source: string): Root {
+  const parser = new Parser()
+  const points = new Map<number, Point>()
+  const done = new Set<Point>()
+  const children: RootContent[] = []
+  let line = 1
+  let column = 1
+  let offset = 0
+  const advance = (text: string) => {
+    const breaks = text.match(/\r\n|\r|\n/gu)
+    if (breaks) {
+      line += breaks.length
+      column = text.length - Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'))
+    } else column += text.length
+    offset += text.length
+  }
+  // The white space of a blank line between two pieces becomes a node of the root, as
+  // parse-english makes it; the first piece keeps the white space before it, the last the white
+  // space after it (parse-english reads a final period differently at the very end).
+  BLANK_LINE.lastIndex = 0
+  while (offset < source.length) {
+    let match = BLANK_LINE.exec(source)
+    if (match && match.index + match[0].length === source.length) match = null
+    const text = source.slice(offset, match ? match.index : source.length)
+    const tree = parser.parse(text)
+    shift(tree, line - 1, column - 1, offset, points, done)
+    for (const child of tree.children) children.push(child)
+    advance(text)
+    if (!match) break
+    const start = {line, column, offset}
+    advance(match[0])
+    children.push({type: 'WhiteSpaceNode', value: match[0], position: {start, end: {line, column, offset}}})
+  }
+  if (children.length === 0) return {type: 'RootNode', children}
+  return {type: 'RootNode', children, position: {start: {line: 1, column: 1, offset: 0}, end: {line, column, offset}}}
+}
+
+type Point = {line: number; column: number; offset?: number}
+
+// Moves every position of a tree parsed from a slice to where the slice sits, in place, and makes
+// the tree smaller: one point object per offset (the parser makes up to three), and a word of one
+// text node shares its position with it. A 5 MB file's tree went from 575 MB to 390 MB.
+function shift(tree: Root, lines: number, columns: number, offset: number, points: Map<number, Point>, done: Set<Point>) {
+  const move = (point: Point): Point => {
+    if (done.has(point)) return point
+    const found = points.get(point.offset ?? 0)
+    if (found) return found
+    points.set(point.offset ?? 0, point)
+    done.add(point)
+    if (point.line === 1) point.column += columns
+    point.line += lines
+    point.offset = (point.offset ?? 0) + offset
+    return point
+  }
+  const stack: Node[] = [...tree.children]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const position = node.position
+    if (position) {
+      position.start = move(position.start)
+      position.end = move(position.end)
+    }
+    if (!('children' in node)) continue
+    const children = node.children as Node[]
+    for (const child of children) stack.push(child)
+    const only = children.length === 1 ? children[0] : undefined
+    if (only?.position && position && node.type === 'WordNode') only.position = position
+  }
+  points.clear()
+  done.clear()
 }
 
 /** Gives a plain-text tree (ours or retext-english's) one block per line; idempotent. */
@@ -68,6 +295,7 @@ export function copydeskParse(this: Processor, options?: {format?: Format}) {
         throw error
       }
     }
+    const {parseHtml, parseMarkdown} = markupNow()
     const {tree, hints, frozen} = format === 'markdown' ? parseMarkdown(document, file) : parseHtml(document, file)
     file.data.copydesk = {format, hints, frozen}
     return tree

@@ -505,7 +505,7 @@ describe('bad input never corrupts or loses copy', () => {
     const huge = 'The talks went on. '.repeat(50 * 1024 * 1024 / 19)
     writeFileSync(join(cwd, 'huge.txt'), huge)
     const run = await copydesk(['--fix', '--report', 'json', '.'], {cwd})
-    expect(run.stderr).toMatch(/huge\.txt: too large to lint \(50 MB; the limit is 1 MB, see --max-file-size\)/u)
+    expect(run.stderr).toMatch(/huge\.txt: too large to lint \(50 MB; the limit is 20 MB, see --max-file-size\)/u)
     expect(run.code).toBe(2)
     expect(paths(run)).toEqual(['small.txt'])
     expect(readFileSync(join(cwd, 'small.txt'), 'utf8')).toBe(DIRTY_FIXED)

@@ -32,7 +32,9 @@ const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,
 // A doubled period (`conversations. .`) is another rule's; the attribution is before it.
 const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
 // `According to sources, 2025.`: an attribution alone, with at most a stray number after it.
-const ORPHAN = /(?<=^|[.!?]["”’]?\s+)According to ([^,.;:!?]{1,60}?)(?:, [\d\s%.,-]{0,12})?\.(?=\s|$)/gu
+// The look-behind comes after the phrase, so it is tried only where the phrase is (before it, it
+// scanned back over a run of spaces at every space).
+const ORPHAN = /According(?<=(?:^|[.!?]["”’]?\s+)According) to ([^,.;:!?]{1,60}?)(?:, [\d\s%.,-]{0,12})?\.(?=\s|$)/gu
 // A verb in the phrase means it is a clause, not a bare attribution (`the people who spoke`).
 const VERB = /\b(?:said|says|say|told|tell|added|adds|spoke|speak|speaking|asked|declined|confirmed|is|are|was|were|has|have|had|will|would)\b/u
 // Subject pronouns: `"...," he.` Object pronouns (`him`, `them`) never attribute.
@@ -419,12 +421,16 @@ function orphan(block: Block, match: RegExpMatchArray, report: Report) {
   const end = start + match[0].length
   const source = match[1]
   if (VERB.test(source)) return
-  const before = /(\S+?)([.!?])(["”’]?)\s+$/u.exec(block.prose.slice(0, start))
+  // The word before, ending a sentence with a bare period (`policies.`): read from the 200
+  // characters before the orphan, since an expression anchored at the end of the whole paragraph
+  // so far was quadratic.
+  const window = Math.max(0, start - 200)
+  const before = /(?:^|\s)(\S+?)([.!?])(["”’]?)\s+$/u.exec(block.prose.slice(window, start))
   const reason = `Unexpected \`${match[0]}\`: an attribution cut off from its sentence`
   if (!before || before[2] !== '.' || before[3] !== '') {
     report(block.span(start, end), reason)
     return
   }
-  const from = before.index
+  const from = window + before.index + before[0].length - before[0].trimStart().length
   report(block.span(from, end), reason, {suggest: [`${before[1]}, according to ${source}.`]})
 }

@@ -38,11 +38,27 @@ export default defineRule({
     const known = new Set(settings.names)
     const forms = [...names.uses.keys()].filter((name) => !/^\p{Lu}+$/u.test(name))
     const pairs = spacedNames(names)
-    // Only forms with the same first letter and a length one apart can be one edit away.
-    const byStart = new Map<string, string[]>()
-    for (const form of [...forms, ...pairs.keys()]) {
-      const key = `${form[0]}${form.length}`
-      byStart.set(key, [...(byStart.get(key) ?? []), form])
+    // Forms one edit apart share a form with one letter (or the space) taken out, or one is
+    // the other with a letter taken out: indexed that way, each form meets only its near
+    // neighbours (comparing every form of one first letter and length was quadratic in a list of
+    // thousands of names). The neighbours keep the order the rule has always weighed them in:
+    // shorter forms first, then by first appearance.
+    const all = [...forms, ...pairs.keys()]
+    const order = new Map(all.map((form, index) => [form, index]))
+    const byDeletion = new Map<string, string[]>()
+    for (const form of all) {
+      for (const key of deletions(form)) {
+        const list = byDeletion.get(key)
+        if (list) list.push(form)
+        else byDeletion.set(key, [form])
+      }
+    }
+    const near = (form: string) => {
+      const found = new Set<string>()
+      for (const key of deletions(form)) for (const other of byDeletion.get(key) ?? []) found.add(other)
+      return [...found]
+        .filter((other) => other[0] === form[0] && Math.abs(other.length - form.length) <= 1)
+        .sort((a, b) => a.length - b.length || order.get(a)! - order.get(b)!)
     }
     const marks = new Map<Block, readonly QuoteMark[]>()
     const quoted = (use: NameUse) => {
@@ -50,7 +66,6 @@ export default defineRule({
       if (!list) marks.set(use.block, (list = quoteMarks(use.block.prose)))
       return quoteOpen(list, proseIndex(use.block, use.start))
     }
-    const near = (form: string) => [-1, 0, 1].flatMap((step) => byStart.get(`${form[0]}${form.length + step}`) ?? [])
     for (const variant of forms) {
       const uses = names.uses.get(variant)!
       if (variant.length < MIN_LENGTH || known.has(variant) || uses.length > 2) continue
@@ -247,4 +262,11 @@ function count(n: number): string {
 
 function line(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length
+}
+
+// A form and every form with one of its characters taken out.
+function deletions(form: string): string[] {
+  const keys = [form]
+  for (let i = 0; i < form.length; i++) keys.push(form.slice(0, i) + form.slice(i + 1))
+  return keys
 }

@@ -8,6 +8,7 @@ import type {Root} from 'nlcst'
 import retextRepeatedWords from 'retext-repeated-words'
 import {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
+import {runBefore} from '../../src/text.js'
 import {AFTER_PARTICIPLE, BEFORE_THAT_THAT, HOMOGRAPHS, INTERJECTIONS, NAME_WORDS, NOT_AFTER_TO, NOT_AFTER_THAT, OBJECT_POSSESSIVE, PHRASAL, REDUPLICATED} from './words.js'
 
 type Transform = (tree: Root, file: VFile) => void
@@ -117,5 +118,6 @@ function nextWord(text: string): string {
 }
 
 function previousWord(text: string): string {
-  return /([\p{L}'’]+)\s*$/u.exec(text)?.[1] ?? ''
+  // Read backwards: an expression anchored at the end was quadratic in a long paragraph.
+  return runBefore(text, text.length - runBefore(text, text.length, /\s/u).length, /[\p{L}'’]/u)
 }

@@ -5,6 +5,7 @@ import {isAbbreviation} from '../../src/abbreviations.js'
 import {isVerbatimAt, quotationAt, type Article, type Block} from '../../src/article.js'
 import type {Lexicon} from '../../src/lexicon.js'
 import {defineRule, type ReportExtra} from '../../src/rule.js'
+import {runBefore} from '../../src/text.js'
 import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, LOWER_CASE_BRANDS, OPEN_ENDED, PARTICLES, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
 
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
@@ -35,7 +36,7 @@ export default defineRule({
         const period = match.index
         const wordStart = period + 1 + closing.length + match[2].length + opening.length
         const wordEnd = wordStart + word.length
-        const before = /[^\s"'“”‘’«»()[\]]*$/u.exec(block.prose.slice(0, period))?.[0] ?? ''
+        const before = runBefore(block.prose, period, /[^\s"'“”‘’«»()[\]]/u)
         if (isAbbreviation(before) || NOT_A_WORD.test(word) || /[@/]/u.test(before)) continue
         // Inside an address or code (`example.com/a. b`), or an address after a sentence
         // (`Read more. pic.example.com/x`): not prose.

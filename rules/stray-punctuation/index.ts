@@ -4,9 +4,11 @@
 import {isAbbreviation} from '../../src/abbreviations.js'
 import {isVerbatimAt, quotationAt} from '../../src/article.js'
 import {defineRule} from '../../src/rule.js'
+import {runBefore} from '../../src/text.js'
 
-// A run of marks, with the white space before it.
-const RUN = /([ \t\u00a0]*)([.,;:!?]+)/gu
+// A run of marks, with the white space before it (all of it: starting inside a run of spaces
+// retried at every space, quadratic in a long one).
+const RUN = /(?<![ \t\u00a0])([ \t\u00a0]*)([.,;:!?]+)/gu
 const SPACE = /\s/u
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
@@ -27,6 +29,7 @@ export default defineRule({
         report(block.span(at, at + 1), `Unexpected \`${leading[1]}\` at the start of a paragraph: what it followed is missing`)
       }
       let previousRun = {start: -1, end: -1, marks: ''}
+      const ellipsis = {index: -1, from: -1, count: 0}
       const firstSolid = text.search(/\S/u)
       for (const match of text.matchAll(RUN)) {
         const gap = match[1]
@@ -40,7 +43,7 @@ export default defineRule({
         // Marks inside an address or code (`example.com/a,b`, `f(a,b)`) are theirs.
         if (isVerbatimAt(block, start)) continue
         // Ellipses (`...`, `. . .`) are style, never damage.
-        if (/^\.{3,}$/u.test(marks) || isSpacedEllipsis(text, start)) continue
+        if (/^\.{3,}$/u.test(marks) || isSpacedEllipsis(text, start, ellipsis)) continue
         if (gap !== '' && match.index <= firstSolid) continue
         // `a ,,test''` imitates low and high quotation marks; it is not a doubled comma.
         if (marks === ',,' && LETTER_OR_DIGIT.test(after) && /\s/u.test(text.charAt(start - 1))) continue
@@ -49,7 +52,7 @@ export default defineRule({
         if (/^[;:]$/u.test(marks) && /^-?[()DPp]/u.test(text.slice(end))) continue
         if (afterPrevious && /[.!?]/u.test(text.charAt(match.index - 1))) {
           const ended = text.charAt(match.index - 1)
-          const word = lastWord(text.slice(0, match.index - 1))
+          const word = lastWord(text, match.index - 1)
           if (ended === '.' && isAbbreviation(word)) {
             // `Inc. ,` is a space before a comma, not a sentence that ended twice.
             spaceBefore(match.index, gap, marks, after)
@@ -87,7 +90,7 @@ export default defineRule({
       // `( Reuters )`: white space just inside brackets (`[ ]`, an empty checkbox, is not; nor
       // a whole paragraph set in padded brackets as a note: `[ Read our guide to routers. ]`).
       const padded = /^\s*\[ .* \]\s*$/su.test(text)
-      for (const match of padded ? [] : text.matchAll(/[([{][ \t]+(?=[^\s)\]}])|[ \t]+[)\]}]/gu)) {
+      for (const match of padded ? [] : text.matchAll(/[([{][ \t]+(?=[^\s)\]}])|(?<![ \t])[ \t]+[)\]}]/gu)) {
         const opening = '([{'.includes(match[0][0])
         const from = opening ? match.index + 1 : match.index
         const to = opening ? match.index + match[0].length : match.index + match[0].length - 1
@@ -99,7 +102,7 @@ export default defineRule({
       // and addresses with more dots (`Halo.Bungie.Org`, `bbc.co.uk`) or slashes.
       for (const match of text.matchAll(/[.!?](?=\p{Lu}(?:\p{Ll}|\s))|;(?=\p{Ll}{2})/gu)) {
         if (!/\p{Ll}\p{Ll}$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) continue
-        const token = /\S*$/u.exec(text.slice(0, match.index))![0] + /^\S*/u.exec(text.slice(match.index))![0]
+        const token = runBefore(text, match.index, /\S/u) + /^\S*/u.exec(text.slice(match.index))![0]
         if ((token.match(/[.]/gu) ?? []).length > 1 || /[/@\\]|^www|:\/\//u.test(token)) continue
         const mark = match[0]
         if (isVerbatimAt(block, match.index)) continue
@@ -129,19 +132,31 @@ export default defineRule({
   }
 })
 
-function lastWord(text: string): string {
-  const match = /[^\s"'“”‘’()[\]]+$/u.exec(text)
-  return match ? match[0] : ''
+function lastWord(text: string, end: number): string {
+  return runBefore(text, end, /[^\s"'“”‘’()[\]]/u)
 }
 
-// `. . .`: periods separated by single spaces, three or more.
-function isSpacedEllipsis(text: string, index: number): boolean {
+// `. . .`: periods separated by single spaces, three or more. Runs are met in order, so the walk
+// back stops at the last one asked about and takes its answer (`. . . . .` ten thousand times
+// over was quadratic).
+function isSpacedEllipsis(text: string, index: number, last: {index: number; from: number; count: number}): boolean {
   let from = index
-  while (from >= 2 && text[from - 1] === ' ' && text[from - 2] === '.') from -= 2
-  let count = 0
-  for (let i = from; i < text.length && text[i] === '.'; i += 2) {
-    count++
-    if (!SPACE.test(text.charAt(i + 1))) break
+  let count = -1
+  while (from >= 2 && text[from - 1] === ' ' && text[from - 2] === '.') {
+    from -= 2
+    if (from === last.index) {
+      from = last.from
+      count = last.count
+      break
+    }
   }
+  if (count === -1) {
+    count = 0
+    for (let i = from; i < text.length && text[i] === '.'; i += 2) {
+      count++
+      if (!SPACE.test(text.charAt(i + 1))) break
+    }
+  }
+  Object.assign(last, {index, from, count})
   return count >= 3
 }

@@ -36,6 +36,8 @@ for (const stream of [process.stdout, process.stderr]) {
 run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdin: readStdin,
+  stdinStream: () => process.stdin,
+  write: (text) => new Promise((resolveWrite) => (process.stdout.write(text) ? resolveWrite() : process.stdout.once('drain', resolveWrite))),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text)
 }).then(

@@ -3,6 +3,7 @@
 // One linter per config file serves every file of the run; fixes are written atomically.
 import {readFileSync, writeFileSync} from 'node:fs'
 import {dirname, relative, resolve} from 'node:path'
+import {Readable} from 'node:stream'
 import type {VFile} from 'vfile'
 import type {Linter} from '../index.js'
 import {readOptions, USAGE, type Options} from './args.js'
@@ -50,6 +51,10 @@ export interface Io {
   cwd: string
   /** Standard input, read up to `limit` bytes and at most one more: reading stops there. */
   stdin: (limit: number) => Promise<Buffer>
+  /** Standard input as a stream (--jsonl); else read whole from `stdin`. */
+  stdinStream?: () => Readable
+  /** Writes to standard output and resolves when the reader has taken it (--jsonl). */
+  write?: (text: string) => Promise<void>
   /** Text, or bytes (the fix of standard input that was not UTF-8, in its own encoding). */
   stdout: (text: string | Uint8Array) => void
   stderr: (text: string) => void
@@ -83,6 +88,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     else io.stdout(`${listRules(list)}\n`)
     return 0
   }
+  if (options.jsonl) return jsonl(options, io)
   const useStdin = inputs.includes('-') || (inputs.length === 0 && options.stdinFilename !== undefined)
   const paths = inputs.filter((input) => input !== '-')
   if (parsed.printConfig === undefined && !useStdin && paths.length === 0) {
@@ -115,6 +121,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     // broken one stops the run with nothing changed.
     if (useStdin) linterFor(resolve(cwd, stdinName))
     for (const path of collected.files) linterFor(path)
+    // The Markdown and HTML parsers are loaded only when an input is Markdown or HTML.
+    const inputs = useStdin ? [stdinName, ...collected.files] : collected.files
+    if (inputs.some((path) => m.formatOf(path) !== 'text')) await m.loadMarkup()
 
     const problems: InputError[] = [...collected.errors]
     const files: VFile[] = []
@@ -220,6 +229,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+// --jsonl: records from standard input, one output line each, linted here or in worker threads.
+async function jsonl(options: Options, io: Io): Promise<number> {
+  const [{runJsonl}, {jsonlLinter, recordJson}] = await Promise.all([import('./jsonl.js'), import('./jsonl-linter.js')])
+  const settings = {...options, config: options.config ? resolve(io.cwd, options.config) : undefined, cwd: io.cwd}
+  let linter
+  try {
+    // Built here even with --jobs, so a broken config file stops the run before any record.
+    linter = await jsonlLinter(settings)
+  } catch (error) {
+    io.stderr(`copydesk: ${(error as Error).message}\n`)
+    return 2
+  }
+  const input = io.stdinStream ? io.stdinStream() : Readable.from([await io.stdin(Number.MAX_SAFE_INTEGER)])
+  const write = io.write ?? (async (text: string) => io.stdout(text))
+  return runJsonl(input, write, settings, () => linter, recordJson)
+}
+
 // The configuration in effect for a file: where it came from, and every rule's level and options.
 function effectiveConfig(m: Modules, path: string, options: Options, cwd: string, warn: (message: string) => void) {
   const configPath = options.config ? resolve(cwd, options.config) : options.noConfig ? undefined : m.findConfigFile(dirname(path), warn)
@@ -256,8 +282,8 @@ function render(m: Modules, name: ReporterName, files: VFile[], cwd: string, qui
 }
 
 async function patch(name: string, before: string, after: string): Promise<string> {
-  const {createTwoFilesPatch} = await import('diff')
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, {context: 2})
+  const {unifiedDiff} = await import('./diff.js')
+  return unifiedDiff(name, before, after)
 }
 
 function version(): string {

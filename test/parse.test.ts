@@ -1,0 +1,46 @@
+// Plain text is parsed a paragraph at a time, with parse-english's two quadratic merging steps
+// done in one pass: the tree must be the one parse-english gives for the whole text.
+import {describe, expect, test} from '@jest/globals'
+import fc from 'fast-check'
+import {ParseEnglish} from 'parse-english'
+import {parseByParagraph} from '../src/parse.js'
+
+// Tokens that exercise the merging steps: lower-case and digit starts, abbreviations, marks alone;
+// a line break is never followed by a blank line (a `.` is put between).
+const TOKENS = ['well-known', 'AT&T', 'a_b', 'x:y', '’', 'the', 'The', 'ok', 'so', 'Mr', 'U.S.', 'Inc', '12', '3', 'ab.Cd', 'été', 'Éa', '.', '. ', ' . ', '...', '!', '?', ',', ';', '&', '"', "'", '(', ')', '-', ' ', '  ', '\n', '\t']
+const text = fc.array(fc.constantFrom(...TOKENS), {maxLength: 30}).map((tokens) => tokens.join(' ').replace(/\n[ \t]*(?=\n)/gu, '\n.'))
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value))
+
+describe('parseByParagraph', () => {
+  test('gives parse-english\'s tree for text without blank lines', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(plain(parseByParagraph(value))).toEqual(plain(new ParseEnglish().parse(value)))
+      }),
+      {numRuns: 500}
+    )
+  })
+
+  // parse-english lets a paragraph's last sentence reach into the next paragraph before it splits
+  // them again (`at 50.` before a paragraph in lower case became one word `50.`); parsed alone, a
+  // paragraph ends as it reads. Paragraphs that start in upper case and end on a word and a period
+  // parse the same either way.
+  test('gives parse-english\'s tree for paragraphs between blank lines, with positions shifted', () => {
+    const paragraph = fc.tuple(fc.constantFrom('The', 'Officials', 'Mr', '"We'), text).map(([first, rest]) => `${first} ${rest} end.`)
+    const gap = fc.constantFrom('\n\n', '\n \n', '\r\n\r\n', '\n\t\n\n  ')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(paragraph, gap), {minLength: 1, maxLength: 5}), (parts) => {
+        const value = parts.map(([words, space]) => words + space).join('')
+        expect(plain(parseByParagraph(value))).toEqual(plain(new ParseEnglish().parse(value)))
+      }),
+      {numRuns: 300}
+    )
+  })
+
+  test('a sentence that starts in lower case still joins the one before it', () => {
+    const tree = parseByParagraph('Talks ended. then they left.\n\nA new day.')
+    const sentences = tree.children.filter((node) => node.type === 'ParagraphNode').map((node) => (node as {children: unknown[]}).children.length)
+    expect(sentences).toEqual([1, 1])
+    expect(tree.children[2].position?.start).toEqual({line: 3, column: 1, offset: 30})
+  })
+})
