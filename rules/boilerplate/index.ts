@@ -47,7 +47,7 @@ export function isResidue(text: string): boolean {
   const sentence = /[.!?]["'”’)]?$/u.test(text) && !/[.!?]{2,}$|\.\.\.$|…$/u.test(text)
   if (!sentence && BUTTONS.some((pattern) => pattern.test(line))) return true
   if (PHRASES.some((pattern) => pattern.test(line))) return true
-  const bare = text.replace(/^[\s•·|>»«→←▶►▸–—(\[-]+|[\s•·|>»«→←▶►▸–—)\]-]+$/gu, '')
+  const bare = trimDecoration(text)
   return LABELS.some((pattern) => pattern.test(bare)) || isCredit(bare)
 }
 
@@ -64,4 +64,17 @@ function isCredit(text: string): boolean {
   // a lone agency name (`Reuters`) may be a source line of the story; a picture agency or a slash is a credit
   if (!labelled && !/\//u.test(rest) && !/^(?:getty images|shutterstock|istockphoto|alamy|wireimage|rex features)$/u.test(normalize(rest))) return false
   return parts.length <= 4 && parts.every((part) => AGENCY.test(normalize(part)) || /^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(part))
+}
+
+const LEADING = /[\s•·|>»«→←▶►▸–—(\[-]/u
+const TRAILING = /[\s•·|>»«→←▶►▸–—)\]-]/u
+
+// Bullets, arrows and brackets around a label line, trimmed by a loop: an expression anchored at
+// the end was quadratic on a line with a long run of spaces inside it.
+function trimDecoration(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && LEADING.test(text[start])) start++
+  while (end > start && TRAILING.test(text[end - 1])) end--
+  return text.slice(start, end)
 }
