@@ -43,7 +43,7 @@ export default defineRule({
       const after = nextWord(rest)
       // `But but but, I don't want to`: three in a row is meant
       if (after.toLowerCase() === word || before.toLowerCase() === word) continue
-      const clause = clauseBefore(article.source.slice(block ? block.start : 0, start))
+      const clause = clauseBefore(article.source, block ? block.start : 0, start)
       if (!grammatical(word, before.toLowerCase(), after, rest, clause)) {
         report({start, end}, `Unexpected \`${pair}\`: a repeated word, expected \`${first}\``, {fix: first})
         continue
@@ -67,7 +67,7 @@ export default defineRule({
         // `referred to to exist` is two phrases; `refers to to a value` is a slip.
         if (word === 'for' && !FOR_PHRASE.test(after)) {
           // `waiting for for years` is two phrases; `called for for sacrifices` is a slip
-        } else if (word === 'to' && MODAL_TO.test(before.toLowerCase()) && !ELLIPSIS.test(clauseBefore(article.source.slice(block ? block.start : 0, start)))) {
+        } else if (word === 'to' && MODAL_TO.test(before.toLowerCase()) && !ELLIPSIS.test(clauseBefore(article.source, block ? block.start : 0, start))) {
           // `have to to take care` stands only after `what you ...`; `needed to to pay` is a slip
         } else if (word !== 'to' || (after !== '' && !NOT_AFTER_TO.test(after))) continue
       }
@@ -88,8 +88,14 @@ const MODAL_TO = /^(?:need|needs|needed|have|has|had|want|wants|wanted|going|got
 // `Do what you have to to take care`: the verb after the first `to` is left out.
 const ELLIPSIS = /\b(?:what|whatever|as|if|than|because|when|since|how)\b/iu
 
-function clauseBefore(text: string): string {
-  return text.split(/\s+/u).slice(-6).join(' ')
+// The last six words before `end` (not before `from`), read from a window: splitting the whole
+// paragraph before every pair was quadratic in a paragraph of many pairs.
+function clauseBefore(source: string, from: number, end: number): string {
+  const start = Math.max(from, end - 300)
+  const words = source.slice(start, end).split(/\s+/u)
+  // A word the window cut into is not a word of the clause.
+  if (start > from) words.shift()
+  return words.slice(-6).join(' ')
 }
 
 // Decides the pairs by what follows. Pairs not named here are decided by the checks after.
