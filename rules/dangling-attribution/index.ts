@@ -6,6 +6,7 @@
 import {isAbbreviation} from '../../src/abbreviations.js'
 import type {Article, Block} from '../../src/article.js'
 import {openerOf, quoteMarks, quoteOpen, type QuoteMark} from '../../src/quotes.js'
+import {runBefore} from '../../src/text.js'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import {tag, type Token} from './tagger.js'
 import {BODIES, PAPERS, PERSONS, ROLES, SPEECH, TIMES, TITLES} from './words.js'
@@ -102,7 +103,9 @@ function sentences(prose: string, start: number): Array<[number, number]> {
     const next = /^\s*(\S)/u.exec(prose.slice(end, end + 8))
     if (next && !/[\p{Lu}\d"“‘'(]/u.test(next[1])) continue
     if (match[1] === '.' && match[0] === '.') {
-      const word = /(\S+)$/u.exec(prose.slice(from, match.index))?.[1].replace(/^[^\p{L}]+/u, '')
+      // Read backwards (an expression anchored at the end was quadratic on a long run of marks).
+      const run = runBefore(prose, match.index, /\S/u)
+      const word = run.slice(Math.max(0, run.length - (match.index - from))).replace(/^[^\p{L}]+/u, '')
       if (next && word && isAbbreviation(`${word}.`)) continue
     }
     ranges.push([from, end])
