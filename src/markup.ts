@@ -148,16 +148,9 @@ function flatten<T>(list: T[], children: (node: T) => T[] | undefined, setChildr
   return result
 }
 
+// Every leaf under the list, in order: flattening that keeps no node.
 function leaves<T>(list: T[], children: (node: T) => T[] | undefined): T[] {
-  const result: T[] = []
-  const stack = [...list].reverse()
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    const inner = children(node)
-    if (!inner || inner.length === 0) result.push(node)
-    else for (let index = inner.length - 1; index >= 0; index--) stack.push(inner[index])
-  }
-  return result
+  return flatten(list, children, () => undefined, () => false)
 }
 
 // The to-nlcst utilities spread a block's tokens into one call (`push(...tokens)`), which
