@@ -28,6 +28,9 @@ export interface NameIndex {
 }
 
 const POSSESSIVE = /['’]s?$/u
+// parse-english keeps a period in the word when lower case follows (`Tisch. , chief`, `Corp. said`):
+// that period is punctuation, not part of the name, unless the word has others (`U.S.`).
+const TRAILING_PERIOD = /^([^.]+)\.$/u
 const CAPITALIZED = /^\p{Lu}/u
 
 // Most words are ASCII: test those without the Unicode regex, which is slow on this hot path.
@@ -46,7 +49,7 @@ export function buildNameIndex(article: Article): NameIndex {
       const words = (sentence as Sentence).children.filter((node): node is Word => node.type === 'WordNode')
       const texts = words.map((word) => (word.children.length === 1 && 'value' in word.children[0] ? word.children[0].value : toString(word)))
       words.forEach((word, index) => {
-        const raw = texts[index].replace(POSSESSIVE, '')
+        const raw = texts[index].replace(TRAILING_PERIOD, '$1').replace(POSSESSIVE, '')
         let offset = 0
         // `Biden-era` is a use of `Biden`; `O'Brien` stays whole.
         for (const part of raw.includes('-') ? raw.split('-') : [raw]) {

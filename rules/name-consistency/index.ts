@@ -5,6 +5,7 @@
 import type {NameIndex, NameUse} from '../../src/names.js'
 import {quoteMarks, quoteOpen, type QuoteMark} from '../../src/quotes.js'
 import type {Block} from '../../src/article.js'
+import {dictionaryStems} from '../../src/lexicon.js'
 import {defineRule} from '../../src/rule.js'
 import {editBetween, STRONG, type EditKind} from './edit.js'
 import {TITLES} from './titles.js'
@@ -36,6 +37,10 @@ export default defineRule({
   check(_tree, _file, {article, report, lexicon, settings}) {
     const names = article.names
     const known = new Set(settings.names)
+    // `Cinema`, `Finance`, `Later` before a name are words the dictionary writes only in lower
+    // case, not given names (it lists `Mark`, `Rose`, `Will` with a capital too)
+    let stems: ReadonlySet<string> | undefined
+    const common = (word: string) => !(stems ??= dictionaryStems()).has(word) && lexicon.knows(word.toLowerCase())
     const forms = [...names.uses.keys()].filter((name) => !/^\p{Lu}+$/u.test(name))
     const pairs = spacedNames(names)
     // Forms one edit apart share a form with one letter (or the space) taken out, or one is
@@ -69,7 +74,7 @@ export default defineRule({
     for (const variant of forms) {
       const uses = names.uses.get(variant)!
       if (variant.length < MIN_LENGTH || known.has(variant) || uses.length > 2) continue
-      const candidate = bestMatch(variant, uses, near(variant), names, pairs, quoted)
+      const candidate = bestMatch(variant, uses, near(variant), names, pairs, quoted, common)
       if (!candidate) continue
       // A word of the language (`Tory`, `Richie`, `While`) is not a typo of a name, unless it
       // stands where the name does, with the same given name or before the same name (`James
@@ -77,7 +82,8 @@ export default defineRule({
       // at its end (`South Korea` and `South Korean` are both right).
       if (names.lower.has(variant.toLowerCase())) continue
       const word = lexicon.knows(variant)
-      if (word && (candidate.at >= Math.min(variant.length, candidate.right.length) - 1 || !sameSlot(uses, candidate.rightUses))) continue
+      const atEnd = candidate.at >= Math.min(variant.length, candidate.right.length) - 1
+      if (word && !((!atEnd && sameSlot(uses, candidate.rightUses)) || nameSlot(uses, candidate))) continue
       const {right, kind, rightUses} = candidate
       const safe = uses.length === 1 && rightUses.length >= 3 && STRONG.has(kind) && !word
       const first = rightUses[0]
@@ -101,7 +107,8 @@ function bestMatch(
   forms: readonly string[],
   names: NameIndex,
   pairs: Map<string, NameUse[]>,
-  quoted: (use: NameUse) => boolean
+  quoted: (use: NameUse) => boolean,
+  common: (word: string) => boolean
 ): Candidate | undefined {
   let best: Candidate | undefined
   for (const right of forms) {
@@ -128,7 +135,7 @@ function bestMatch(
     if (uses.some((use) => quoted(use)) && transliteration(variant, right, edit.kind, edit.at, uses.length)) continue
     // Two swapped letters make no other name (`Middlesex Coutny` beside `Essex County`); other
     // edits may (`Jon Mathews`, `Sam Matthews`), so there given names decide.
-    if (edit.kind !== 'transposed' && differentPeople(uses, rightUses, slip(variant, right, edit.kind, edit.at))) continue
+    if (edit.kind !== 'transposed' && differentPeople(uses, rightUses, slip(variant, right, edit.kind, edit.at), common)) continue
     if (!best || rightUses.length > best.rightUses.length) best = {at: edit.at, variant, right, kind: edit.kind, uses, rightUses}
   }
   return best
@@ -179,7 +186,7 @@ function introduces(rightUses: readonly NameUse[], uses: readonly NameUse[]): bo
 // `John Smit` and `Ollie Smith` are two players; `Richie Byrne` and `Ritchie` are a first name
 // and a surname. The same neighbour on either side is the same name: `New Labouur` beside `New
 // Labour`, `Harryy Potter` beside `Harry Potter`.
-function differentPeople(uses: readonly NameUse[], rightUses: readonly NameUse[], slipped: boolean): boolean {
+function differentPeople(uses: readonly NameUse[], rightUses: readonly NameUse[], slipped: boolean, common: (word: string) => boolean): boolean {
   const capital = (word: string | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word)
   for (const use of uses) {
     for (const other of rightUses) {
@@ -188,8 +195,11 @@ function differentPeople(uses: readonly NameUse[], rightUses: readonly NameUse[]
       if (given !== undefined && given === givenName(other)) return false
     }
   }
-  const given = new Set(uses.map(givenName).filter(Boolean))
-  const rightGiven = new Set(rightUses.map(givenName).filter(Boolean))
+  // `General Cinema Corpp` beside `CSX Corp`, `Finance Miniser` beside `Energy Minister`: a
+  // common word before a name is part of another name, not a given name of another person
+  const person = (name: string | undefined) => name !== undefined && !common(name)
+  const given = new Set(uses.map(givenName).filter(person))
+  const rightGiven = new Set(rightUses.map(givenName).filter(person))
   // A given name of the variant that goes with none of the dominant form's.
   for (const name of given) {
     if (rightGiven.size > 0 && ![...rightGiven].some((other) => compatible(name!, other!))) return true
@@ -210,6 +220,24 @@ function sameSlot(uses: readonly NameUse[], rightUses: readonly NameUse[]): bool
     })
   )
 }
+
+// A word of the language standing alone where only a name takes a capital: inside a body
+// sentence, between words in lower case, or after a title (`Mr Pane`) or opening a sentence as the speaker (`Homes said`), while the
+// article never writes it in lower case and spells the name it is one slip from right twice or
+// more. `the Widows key` beside `Windows` three times is a typo;
+// `the Pane` at a sentence start, a headline in title case or `Homes England` are not evidence.
+function nameSlot(uses: readonly NameUse[], candidate: Candidate): boolean {
+  const {kind, at, variant, right} = candidate
+  if (!(STRONG.has(kind) || kind === 'dropped') || candidate.rightUses.length < 2) return false
+  // a slip at the last letter makes another word (`Russia`/`Russian`); `Pane` for `Panke` is inside
+  if (kind !== 'transposed' && at >= Math.max(variant.length, right.length) - 1) return false
+  const lower = (word: string | undefined) => word === undefined || !/^\p{Lu}/u.test(word)
+  const alone = (use: NameUse) => PROSE.has(use.block.kind) && lower(use.after) && (use.initial ? SPEECH.test(use.after ?? '') : lower(use.before) || TITLES.has(use.before!.replace(/\.$/u, '').toLowerCase()))
+  return uses.every(alone)
+}
+
+const PROSE = new Set(['body', 'quotation', 'list-item'])
+const SPEECH = /^(?:said|says|told|added|wrote|writes|asked|argued|insisted|explained)$/u
 
 // The capitalized word before a name when it is a given name, not a title or a sentence start.
 // Only a word right before it, with nothing but a space between (`Acquisition, Sosnoff` and
