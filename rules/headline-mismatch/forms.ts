@@ -1,39 +1,8 @@
-// Related forms that share too little spelling to be matched by prefix: a country and its
-// people, a country and its usual short names. Compared lower-cased.
+// Related forms of names that are not places and share too little spelling to be matched by
+// prefix: parties and their people, bodies and their initials. Compared lower-cased. Places and
+// their people (`US`/`American`, `Netherlands`/`Dutch`) come from the gazetteer (gazetteer.ts).
 export const RELATED: ReadonlyArray<readonly string[]> = [
-  ['us', 'usa', 'america', 'american', 'americans', 'united states', 'washington'],
-  ['uk', 'britain', 'british', 'briton', 'britons', 'united kingdom', 'england', 'scotland', 'wales'],
-  ['eu', 'european', 'europe', 'brussels'],
   ['un', 'united nations'],
-  ['france', 'french', 'paris'],
-  ['wales', 'welsh', 'cardiff'],
-  ['netherlands', 'dutch', 'holland'],
-  ['philippines', 'philippine', 'filipino', 'filipinos', 'manila'],
-  ['switzerland', 'swiss'],
-  ['spain', 'spanish', 'spaniard', 'spaniards'],
-  ['ireland', 'irish'],
-  ['poland', 'polish', 'pole', 'poles'],
-  ['finland', 'finnish', 'finn', 'finns'],
-  ['sweden', 'swedish', 'swede', 'swedes'],
-  ['denmark', 'danish', 'dane', 'danes'],
-  ['norway', 'norwegian'],
-  ['greece', 'greek', 'greeks'],
-  ['turkey', 'turkish', 'turk', 'turks'],
-  ['scotland', 'scottish', 'scots', 'scot'],
-  ['england', 'english'],
-  ['britain', 'british'],
-  ['afghanistan', 'afghan', 'afghans'],
-  ['iraq', 'iraqi', 'iraqis', 'baghdad'],
-  ['china', 'chinese', 'beijing'],
-  ['japan', 'japanese', 'tokyo'],
-  ['russia', 'russian', 'moscow', 'kremlin'],
-  ['germany', 'german', 'berlin'],
-  ['italy', 'italian', 'rome'],
-  ['india', 'indian', 'delhi'],
-  ['israel', 'israeli', 'jerusalem'],
-  ['thailand', 'thai'],
-  ['new zealand', 'kiwi', 'kiwis', 'nz'],
-  ['argentina', 'argentine', 'argentinian'],
   ['tory', 'tories', 'conservative', 'conservatives'],
   ['labour', 'labour party'],
   ['lib dem', 'lib dems', 'liberal democrat', 'liberal democrats']

@@ -4,6 +4,7 @@
 // Loaded on the first headline that needs it (about 90 ms, measured), then kept. Every form of a
 // place leads to its group, so `US`, `United States`, `American` and `Washington` are one place.
 import {createRequire} from 'node:module'
+import {dictionaryStems} from '../../src/lexicon.js'
 
 export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'state' | 'region'
 
@@ -27,13 +28,14 @@ interface CountryRecord {
 }
 
 // World regions a headline names, with the package's region or subregion names they cover.
-const REGIONS: ReadonlyArray<{forms: readonly string[]; covers: readonly string[]}> = [
+const REGIONS: ReadonlyArray<{forms: readonly string[]; covers: readonly string[]; members?: readonly string[]}> = [
   {forms: ['europe', 'european', 'europeans', 'eu', 'eurozone', 'euro zone'], covers: ['Europe']},
   {forms: ['asia', 'asian', 'asians'], covers: ['Asia']},
   {forms: ['africa', 'african', 'africans'], covers: ['Africa']},
   {forms: ['latin america', 'latin american', 'south america', 'south american'], covers: ['South America', 'Central America', 'Caribbean']},
   {forms: ['middle east', 'mideast', 'middle eastern', 'gulf', 'arab'], covers: ['Western Asia', 'Northern Africa']},
-  {forms: ['scandinavia', 'scandinavian', 'nordic'], covers: ['Northern Europe']},
+  // the package's Northern Europe holds Britain, Ireland and the Baltic states too
+  {forms: ['scandinavia', 'scandinavian', 'nordic'], covers: [], members: ['DK', 'NO', 'SE', 'FI', 'IS', 'FO', 'GL', 'AX']},
   {forms: ['balkans', 'balkan'], covers: ['Southeast Europe']},
   {forms: ['caribbean'], covers: ['Caribbean']},
   {forms: ['pacific', 'asia-pacific'], covers: ['Oceania', 'Eastern Asia', 'South-Eastern Asia']}
@@ -47,23 +49,60 @@ interface CityRecord {
   province: string
 }
 
-// Forms every desk uses that the packages spell otherwise.
-const EXTRA: ReadonlyArray<readonly string[]> = [
-  ['united states', 'us', 'u.s.', 'usa', 'u.s.a.', 'america', 'american', 'americans', 'washington'],
-  ['united kingdom', 'uk', 'u.k.', 'britain', 'great britain', 'british', 'briton', 'britons', 'london', 'england', 'english', 'scotland', 'scottish', 'wales', 'welsh'],
-  ['netherlands', 'holland', 'dutch'],
-  ['south korea', 'korea', 'korean', 'seoul'],
-  ['north korea', 'pyongyang'],
-  ['russia', 'russian', 'soviet', 'moscow', 'kremlin'],
-  ['china', 'chinese', 'beijing', 'peking'],
-  ['ivory coast', "cote d'ivoire", 'ivorian'],
-  ['czech republic', 'czechia', 'czech'],
-  ['myanmar', 'burma', 'burmese'],
-  ['türkiye', 'turkey', 'turkish', 'turk', 'turks'],
-  ['eswatini', 'swaziland'],
-  ['czechia', 'czech republic', 'czech'],
-  ['north macedonia', 'macedonia', 'macedonian']
-]
+// Forms every desk uses that the packages spell otherwise or lack, by the country's common name:
+// short names, the people and their adjective, the capital or seat that stands for the country.
+interface Desk {
+  names?: readonly string[]
+  people?: readonly string[]
+  seats?: readonly string[]
+}
+const EXTRA: Readonly<Record<string, Desk>> = {
+  'united states': {names: ['us', 'u.s.', 'usa', 'u.s.a.', 'america'], people: ['american', 'americans'], seats: ['washington']},
+  'united kingdom': {names: ['uk', 'u.k.', 'britain', 'great britain', 'england', 'scotland', 'wales', 'northern ireland'], people: ['british', 'briton', 'britons', 'english', 'scottish', 'welsh'], seats: ['london']},
+  netherlands: {names: ['holland'], people: ['dutch']},
+  'south korea': {names: ['korea'], people: ['korean', 'koreans'], seats: ['seoul']},
+  'north korea': {people: ['north korean', 'north koreans'], seats: ['pyongyang']},
+  russia: {people: ['russian', 'russians', 'soviet'], seats: ['moscow', 'kremlin']},
+  china: {people: ['chinese'], seats: ['beijing', 'peking']},
+  'ivory coast': {names: ["cote d'ivoire"], people: ['ivorian', 'ivorians']},
+  czechia: {names: ['czech republic'], people: ['czech', 'czechs']},
+  myanmar: {names: ['burma'], people: ['burmese']},
+  türkiye: {names: ['turkey'], people: ['turkish', 'turk', 'turks']},
+  eswatini: {names: ['swaziland']},
+  'north macedonia': {names: ['macedonia'], people: ['macedonian', 'macedonians']},
+  'bosnia and herzegovina': {names: ['bosnia']},
+  'trinidad and tobago': {names: ['trinidad']},
+  'dr congo': {names: ['congo']},
+  'united arab emirates': {names: ['uae']},
+  'vatican city': {names: ['vatican']},
+  'new zealand': {names: ['nz'], people: ['kiwi', 'kiwis']},
+  philippines: {people: ['philippine', 'filipinos']},
+  ecuador: {people: ['ecuadorian', 'ecuadorians']},
+  argentina: {people: ['argentinian', 'argentinians']},
+  'saudi arabia': {people: ['saudi', 'saudis']},
+  spain: {people: ['spaniard', 'spaniards']},
+  poland: {people: ['pole', 'poles']},
+  finland: {people: ['finn', 'finns']},
+  sweden: {people: ['swede', 'swedes']},
+  denmark: {people: ['dane', 'danes']},
+  ireland: {people: ['irishman', 'irishwoman']},
+  france: {people: ['frenchman', 'frenchwoman']}
+}
+
+// Cities desks still write by an older or shorter name than the package's.
+const CITY_FORMS: Readonly<Record<string, readonly string[]>> = {
+  kyiv: ['kiev'], 'tel aviv-yafo': ['tel aviv'], mumbai: ['bombay'], kolkata: ['calcutta'], chennai: ['madras'], 'ho chi minh city': ['saigon']
+}
+
+// The endings that make a country's adjective from its name (`Iceland` -> `Icelandic`, `Slovenia`
+// -> `Slovenian`, `Hungary` -> `Hungarian`, `Mexico` -> `Mexican`, `Nepal` -> `Nepalese`), where
+// the package gives the noun for its people (`Icelander`, `Slovene`): a form counts only when
+// the dictionary lists it with its capital, and no other place has it (`Niger` + `ian`).
+function adjectivesOf(name: string, stems: ReadonlySet<string>): string[] {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name)) return []
+  const stem = name.replace(/[aeiouy]$/u, '')
+  return [...new Set([name + 'ic', name + 'n', name + 'ian', name + 'ese', name + 'i', stem + 'ian', stem + 'an', stem + 'ese', stem + 'ish'])].filter((form) => form !== name && stems.has(form))
+}
 
 // The UK's nations are places of their own (a `Scottish` headline needs Scotland in the body,
 // not London), each with its chief cities; the UK is mentioned by any of them.
@@ -73,7 +112,16 @@ const NATIONS: ReadonlyArray<{code: string; forms: readonly string[]}> = [
   {code: 'GB-NIR', forms: ['northern ireland', 'belfast', 'ulster', 'stormont']}
 ]
 
-let cache: {places: Map<string, Place>; byCountry: Map<string, string[]>} | undefined
+interface Gazetteer {
+  places: Map<string, Place>
+  byCountry: Map<string, string[]>
+  /** A country's own forms (names, people, capital), by code: what stands for a city's country. */
+  own: Map<string, readonly string[]>
+  /** Countries' usual English names (`china`, `turkey`, `chad`, `us`, `britain`). */
+  names: Set<string>
+}
+
+let cache: Gazetteer | undefined
 
 /** The place a form names, if any (case ignored). */
 export function placeOf(form: string): Place | undefined {
@@ -87,12 +135,38 @@ export function formsInCountry(country: string): readonly string[] {
   return cache.byCountry.get(country) ?? []
 }
 
-function build(): {places: Map<string, Place>; byCountry: Map<string, string[]>} {
+/** A country's own forms, lower-cased: its names, its people and its capital, not its other cities. */
+export function countryForms(country: string): readonly string[] {
+  cache ??= build()
+  return cache.own.get(country) ?? []
+}
+
+/**
+ * Whether a form is a country's usual English name (`China`, `Chad`, `Turkey`, `US`, `Britain`):
+ * enough to call it a place even where it is also a word. Official names, other spellings and
+ * the names of cities are not (`Island`, Iceland's own name; `Reading`).
+ */
+export function isCountryName(form: string): boolean {
+  cache ??= build()
+  return cache.names.has(form.toLowerCase())
+}
+
+// `Montréal` is written `Montreal` as often: a form without its accents is the same place.
+function plain(form: string): string {
+  return form.normalize('NFD').replace(/\p{M}/gu, '')
+}
+
+function build(): Gazetteer {
   const require = createRequire(import.meta.url)
-  const countries = require('world-countries/countries.json') as CountryRecord[]
+  // Sovereign countries first: a territory's form that a country already has (the `American` of
+  // the US Minor Outlying Islands, the `Indian` of the British Indian Ocean Territory) stays the
+  // country's, or every region holding a territory would be mentioned by `American`.
+  const countries = (require('world-countries/countries.json') as CountryRecord[]).slice().sort((a, b) => Number(b.independent === true) - Number(a.independent === true))
   const cities = require('city-timezones/data/cityMap.json') as CityRecord[]
   const places = new Map<string, Place>()
   const byCountry = new Map<string, string[]>()
+  const own = new Map<string, readonly string[]>()
+  const names = new Set<string>()
   // a city's name is evidence for its country only when no other country has a city of that
   // name (`Chennai` is India's; `Manchester` and `Birmingham` are England's and America's)
   const countriesOf = new Map<string, Set<string>>()
@@ -111,17 +185,39 @@ function build(): {places: Map<string, Place>; byCountry: Map<string, string[]>}
     if (!known || rank(place.kind) < rank(known.kind)) places.set(key, place)
     else if (known.group !== place.group) places.set(key, {...known, group: [...new Set([...known.group, ...place.group])]})
   }
+  const taken = new Set<string>()
   for (const country of countries) {
-    const names = [country.name.common, country.name.official, ...(country.altSpellings ?? []).filter((alt) => alt.length > 3 || /^[A-Z]{2,3}$/.test(alt) === false)]
-    const demonyms = [country.demonyms?.eng?.m, country.demonyms?.eng?.f].filter((d): d is string => Boolean(d))
-    const capitals = country.capital ?? []
-    const extra = EXTRA.find((forms) => forms.includes(country.name.common.toLowerCase()))
-    const group = [...new Set([...names, ...demonyms, ...demonyms.map((d) => d + 's'), ...capitals, ...(extra ?? [])].map((f) => f.toLowerCase()))]
+    const extra = EXTRA[country.name.common.toLowerCase()] ?? {}
+    const free = (form: string) => country.independent === true || !taken.has(form.toLowerCase())
+    const countryNames = [country.name.common, country.name.official, ...(country.altSpellings ?? []).filter((alt) => alt.length > 3 || /^[A-Z]{2,3}$/.test(alt) === false), ...(extra.names ?? [])].filter(free)
+    // `Bosnian, Herzegovinian`: one field may hold two
+    const demonyms = [country.demonyms?.eng?.m, country.demonyms?.eng?.f].flatMap((d) => d?.split(/\s*,\s*/u) ?? []).filter(Boolean)
+    const people = [...demonyms, ...demonyms.map((d) => d + 's'), ...(extra.people ?? [])].filter(free)
+    const seats = [...(country.capital ?? []), ...(extra.seats ?? [])].filter(free)
+    const group = [...new Set([...countryNames, ...people, ...seats].flatMap((f) => [f.toLowerCase(), plain(f.toLowerCase())]))]
     const code = country.cca2
-    for (const name of names) add(name, {kind: 'country', group, country: code})
-    for (const demonym of demonyms) add(demonym, {kind: 'demonym', group, country: code})
-    for (const capital of capitals) add(capital, {kind: 'capital', group, country: code})
-    for (const form of extra ?? []) add(form, {kind: 'country', group, country: code})
+    for (const form of group) if (country.independent === true) taken.add(form)
+    names.add(country.name.common.toLowerCase())
+    for (const name of extra.names ?? []) names.add(name)
+    own.set(code, group)
+    for (const name of countryNames) add(name, {kind: 'country', group, country: code})
+    for (const person of people) add(person, {kind: 'demonym', group, country: code})
+    for (const seat of seats) add(seat, {kind: 'capital', group, country: code})
+  }
+  const stems = dictionaryStems()
+  for (const country of countries) {
+    if (country.independent !== true) continue
+    const place = places.get(country.name.common.toLowerCase())
+    if (!place || place.kind !== 'country') continue
+    const adjectives = adjectivesOf(country.name.common, stems).filter((form) => !places.has(form.toLowerCase()))
+    if (adjectives.length === 0) continue
+    const group = [...place.group, ...adjectives.map((form) => form.toLowerCase())]
+    own.set(country.cca2, group)
+    for (const form of place.group) {
+      const known = places.get(form)
+      if (known?.country === country.cca2) places.set(form, {...known, group})
+    }
+    for (const form of adjectives) add(form, {kind: 'demonym', group, country: country.cca2})
   }
   for (const city of cities) {
     if (city.iso2 === 'US' && city.province) {
@@ -129,27 +225,28 @@ function build(): {places: Map<string, Place>; byCountry: Map<string, string[]>}
       // a state is mentioned by any of its cities (`Orlando` for Florida)
       const key = `state:${city.province.toLowerCase()}`
       const list = byCountry.get(key) ?? []
-      list.push(city.city.toLowerCase(), city.city_ascii.toLowerCase())
+      list.push(city.city.toLowerCase(), plain(city.city_ascii.toLowerCase()))
       byCountry.set(key, list)
     }
     if (city.pop < 100000) continue
-    const group = [...new Set([city.city, city.city_ascii].map((f) => f.toLowerCase()))]
+    const group = [...new Set([city.city, city.city_ascii].flatMap((f) => [f.toLowerCase(), plain(f.toLowerCase()), ...(CITY_FORMS[f.toLowerCase()] ?? [])]))]
     for (const form of group) add(form, {kind: 'city', group, country: city.iso2})
   }
   for (const nation of NATIONS) {
     const place: Place = {kind: 'country', group: nation.forms, country: nation.code}
     for (const form of nation.forms) places.set(form, form === 'scottish' || form === 'welsh' || form === 'scot' || form === 'scots' ? {...place, kind: 'demonym'} : place)
     byCountry.set(nation.code, [...nation.forms])
+    own.set(nation.code, nation.forms)
   }
   for (const region of REGIONS) {
     // a region is mentioned when the body names one of its countries
     const key = `region:${region.forms[0]}`
-    const members = countries.filter((country) => region.covers.includes(country.region ?? '') || region.covers.includes(country.subregion ?? ''))
+    const members = countries.filter((country) => region.members?.includes(country.cca2) || region.covers.includes(country.region ?? '') || region.covers.includes(country.subregion ?? ''))
     byCountry.set(key, members.flatMap((member) => byCountry.get(member.cca2) ?? []))
     for (const form of region.forms) if (!places.has(form)) places.set(form, {kind: 'region', group: region.forms, country: key})
   }
   for (const [code, list] of byCountry) byCountry.set(code, [...new Set(list)].filter((form) => (countriesOf.get(form)?.size ?? 1) === 1))
-  return {places, byCountry}
+  return {places, byCountry, own, names}
 }
 
 function rank(kind: PlaceKind): number {

@@ -5,9 +5,8 @@ import type {Block} from '../../src/article.js'
 import type {Lexicon} from '../../src/lexicon.js'
 import type {NameUse} from '../../src/names.js'
 import {defineRule} from '../../src/rule.js'
-import {COUNTRIES} from './countries.js'
 import {RELATED} from './forms.js'
-import {formsInCountry, placeOf, type Place} from './gazetteer.js'
+import {countryForms, formsInCountry, isCountryName, placeOf, type Place} from './gazetteer.js'
 
 // Standing labels of wire and web headlines, not part of what the story is about: `BREAKING
 // NEWS:`, `UPDATE 1-`, `MARKET TALK`, `EXCLUSIVE-`, `WRAPUP 2-`, `ANALYSIS-`, `COMMENTARY:`.
@@ -57,7 +56,7 @@ export default defineRule({
       .filter((group) => {
         const phrase = group.map((use) => use.text).join(' ').toLowerCase()
         if (METONYMS.has(phrase)) return false
-        const place = COUNTRIES.has(phrase) || (isPlace(phrase, lexicon) && !describesEntity(after(group), 0, phrase))
+        const place = isCountryName(phrase) || (isPlace(phrase, lexicon) && !describesEntity(after(group), 0, phrase))
         if (!place && group.length < 2) return false
         // `High Voltage`, `Mission Impossible`: a run of words of the language is a phrase in
         // capitals (a title, a slogan), not a name; names have a word the dictionary lacks
@@ -86,7 +85,7 @@ function isPlace(phrase: string, lexicon: Lexicon): boolean {
   const place = placeOf(phrase)
   if (!place) return false
   // `Island` (Iceland's own name) and `Georgia` (a name) are words: a country's common English name is enough, other forms must not be words
-  if (place.kind === 'country') return COUNTRIES.has(phrase) || !lexicon.knows(phrase)
+  if (place.kind === 'country') return isCountryName(phrase) || !lexicon.knows(phrase)
   if (place.kind === 'demonym' || place.kind === 'region') return true
   // a city or state that is also a word (`Reading`, `Mobile`, `Nice`) is not evidence enough
   return !lexicon.knows(phrase)
@@ -105,7 +104,7 @@ function splitPlaces(group: NameUse[], lexicon: Lexicon): NameUse[][] {
         i += n - 1
         break
       }
-      if (COUNTRIES.has(phrase) || isPlace(phrase, lexicon)) {
+      if (isCountryName(phrase) || isPlace(phrase, lexicon)) {
         found.push(part)
         i += n - 1
         break
@@ -118,7 +117,7 @@ function splitPlaces(group: NameUse[], lexicon: Lexicon): NameUse[][] {
 // `French suitor`, `Turkish bank`: a people's name before a word for a firm or a person describes
 // one the body may name by its own name (an exchange, a bank) without its country. Wire copy in
 // capitals opens its body with a dateline and names the country, so there the demonym counts.
-const ENTITY = /^\s+(?:suitor|bidder|buyer|firm|group|giant|bank|banks|company|companies|carrier|airline|carmaker|maker|operator|owner|investor|investors|rival|rivals|team|side|club|star|stars|player|players|minister|leader|president|premier|official|officials|envoy|diplomat|tycoon|billionaire|chief|boss|champion|striker|coach|singer|actor|director|author|writer|man|woman|police|court|judge|regulator|watchdog|lender|insurer|broker|brewer|retailer|producer|exporter|importer|utility|union|party|title)\b/iu
+const ENTITY = /^\s+(?:suitor|bidder|buyer|firm|group|giant|bank|banks|company|companies|carrier|airline|carmaker|maker|operator|owner|investor|investors|rival|rivals|team|side|club|star|stars|player|players|minister|leader|president|premier|official|officials|envoy|diplomat|tycoon|billionaire|chief|boss|champion|striker|coach|singer|actor|director|author|writer|police|court|judge|regulator|watchdog|lender|insurer|broker|brewer|retailer|producer|exporter|importer|utility|union|party|title)\b/iu
 
 function describesEntity(prose: string, end: number, phrase: string): boolean {
   return placeOf(phrase)?.kind === 'demonym' && ENTITY.test(prose.slice(end))
@@ -127,7 +126,8 @@ function describesEntity(prose: string, end: number, phrase: string): boolean {
 // The places an ALL-CAPS headline names, longest first (`SOUTH KOREA`, `NEW YORK`), skipping the
 // label and tickers in angle brackets (`<IBM.N>`).
 function placesIn(prose: string, from: number, lexicon: Lexicon): Array<{text: string; from: number; to: number; place: Place}> {
-  const tokens = [...prose.slice(from).matchAll(/<[^>]*>|[\p{L}][\p{L}.'’-]*/gu)].map((m) => ({text: m[0], from: from + m.index, to: from + m.index + m[0].length}))
+  // a hyphen joins a place into a longer name (`PETRO-CANADA`): its parts are read too
+  const tokens = [...prose.slice(from).matchAll(/<[^>]*>|[\p{L}][\p{L}.'’]*/gu)].map((m) => ({text: m[0], from: from + m.index, to: from + m.index + m[0].length}))
   const found: Array<{text: string; from: number; to: number; place: Place}> = []
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].text.startsWith('<')) continue
@@ -140,7 +140,7 @@ function placesIn(prose: string, from: number, lexicon: Lexicon): Array<{text: s
       const place = placeOf(phrase)
       if (!place) continue
       // in capitals a city may be a word (`MOBILE`, `READING`): a single-word city must not be one
-      if (n === 1 && place.kind !== 'demonym' && place.kind !== 'region' && !COUNTRIES.has(phrase) && lexicon.knows(phrase)) continue
+      if (n === 1 && place.kind !== 'demonym' && place.kind !== 'region' && !isCountryName(phrase) && lexicon.knows(phrase)) continue
       found.push({text, from: run[0].from, to: run[0].from + phrase.length, place})
       i += n - 1
       break
@@ -174,6 +174,9 @@ class Mentions {
     if (grams.has(own) || place.group.some((form) => grams.has(form.replace(/\./gu, '')))) return true
     // a state is its own place: the body naming Texas or the US says nothing of Ohio; its cities do
     if (place.kind === 'state') return formsInCountry(`state:${place.group[0]}`).some((form) => grams.has(form))
+    // a city is mentioned by its country's own name, people or capital (`Melbourne` by
+    // `Australian`), never by another city of it (`Manchester` by `Liverpool`)
+    if (place.kind === 'city') return countryForms(place.country).some((form) => grams.has(form.replace(/\./gu, '')))
     return formsInCountry(place.country).some((form) => grams.has(form.replace(/\./gu, '')))
   }
 
@@ -189,6 +192,8 @@ class Mentions {
       const words = (block.prose.replace(/\.(?=\p{L})/gu, '').match(/[\p{L}][\p{L}'’-]*/gu) ?? []).map((word) => word.replace(/['’]s?$/u, ''))
       const capital = (word: string) => /^\p{Lu}/u.test(word)
       words.forEach((word, i) => {
+        // `Petro-Canada` names Canada
+        if (word.includes('-')) for (const part of word.split('-')) if (capital(part)) grams.add(part.toLowerCase())
         if (!capital(word)) return
         grams.add(word.toLowerCase())
         for (let n = 2; n <= 3 && i + n <= words.length; n++) {
@@ -208,6 +213,9 @@ class Mentions {
     const stem = lower.length < 4 ? lower : lower.slice(0, Math.max(4, Math.ceil(lower.length * 0.6)))
     const end = lower.length < 4 ? '(?![\\p{L}])' : ''
     if (new RegExp(`(?<![\\p{L}])${escape(stem)}${end}`, 'u').test(this.compact)) return true
+    // a word of a longer name that is a place (`Tokyo` in `Tokyo Electric`): any form of the place
+    const place = placeOf(lower)
+    if (place && this.ofPlace(place, name)) return true
     for (const group of RELATED) {
       if (group.includes(lower) && group.some((form) => new RegExp(`(?<![\\p{L}])${escape(form)}(?![\\p{L}])`, 'u').test(this.text))) return true
     }
@@ -280,7 +288,7 @@ function isName(use: NameUse, first: boolean, titleCase: boolean, lexicon: Lexic
 
 // `Pre-poll clash`: a capitalized prefix of a compound is not a name.
 function isPrefix(use: NameUse, headline: Block): boolean {
-  return sliceOf(headline, use.end, use.end + 2).match(/^-\p{Ll}/u) !== null && use.text.length <= 5 && !COUNTRIES.has(use.text.toLowerCase())
+  return sliceOf(headline, use.end, use.end + 2).match(/^-\p{Ll}/u) !== null && use.text.length <= 5 && !isCountryName(use.text)
 }
 
 function isTitleCase(headline: Block): boolean {
