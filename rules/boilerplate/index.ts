@@ -2,7 +2,7 @@
 // whole line that belongs to the page, not to the article. The fix removes the line together with
 // the line break before it, so no blank line is left behind.
 import {defineRule} from '../../src/rule.js'
-import {AMBIGUOUS, BUTTONS, LABELS, PHRASES} from './phrases.js'
+import {AMBIGUOUS, BUTTONS, LABELS, MAX_PHRASE_WORDS, PHRASES} from './phrases.js'
 
 const MAX_WORDS = 12
 
@@ -16,7 +16,10 @@ export default defineRule({
     const {blocks} = article
     const residue = blocks.map((block) => {
       const text = block.prose.trim()
-      return block.kind !== 'quotation' && text.split(/\s+/u).length <= MAX_WORDS && (extra.has(normalize(text)) || isResidue(text))
+      const words = text.split(/\s+/u).length
+      if (block.kind === 'quotation' || words > MAX_PHRASE_WORDS) return false
+      // a cookie banner may run to two sentences; other residue is short
+      return words <= MAX_WORDS ? extra.has(normalize(text)) || isResidue(text) : PHRASES.some((pattern) => pattern.test(normalize(text)))
     })
     blocks.forEach((block, index) => {
       if (!residue[index]) return

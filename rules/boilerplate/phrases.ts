@@ -18,14 +18,17 @@ export const BUTTONS: readonly RegExp[] = [
   // comments
   new RegExp(`^(?:${N} )?(?:comments?|responses?|replies|thoughts)(?: ${N})?$`, 'u'),
   new RegExp(`^(?:leave|post|add|write|submit|view|show|load|hide|read|see|join|open|close) (?:a |the |all |your |more |${N} |all ${N} |${N} more )?(?:comments?|replies|reply|responses?|discussion|conversation)(?: below)?$`, 'u'),
-  /^(?:be the first to comment|no comments(?: yet)?|comments are closed|comments closed|have your say|join the discussion|join the conversation|comment|reply|report abuse|report this comment|report comment|comment policy|jump to comments|skip to comments)$/u,
+  /^(?:be the first to comment|no comments(?: yet)?|comments are closed|comments closed|have your say|join the discussion|join the conversation|comment|reply|cancel reply|report abuse|report this comment|report comment|comment policy|jump to comments|skip to comments)$/u,
   new RegExp(`^(?:log ?in|sign ?in|register) to (?:reply|comment|post a comment|leave a comment|join the discussion)$`, 'u'),
   new RegExp(`^${N} thoughts? on .{1,60}$`, 'u'),
   // sharing, printing, saving
   new RegExp(`^(?:click to )?(?:share|tweet|pin|post|send|e ?mail) (?:this|the|this ${THING}|the ${THING}|it)?(?: ?(?:on|via|to|with) (?:${SOCIAL}|a friend|friends))?$`, 'u'),
   new RegExp(`^(?:click to )?share (?:on|via|with) (?:${SOCIAL}|a friend|friends)(?: opens in new window)?$`, 'u'),
-  /^(?:share|share this|sharing|share on|share via|tweet|pin it|e ?mail|print|save|bookmark|permalink|like|recommend|send|listen|audio)$/u,
-  new RegExp(`^(?:print|e ?mail|save|bookmark|download) (?:this|the)?(?: ?${THING})?(?: for later| to a friend| as pdf)?$`, 'u'),
+  /^(?:share|share this|sharing|share on|share via|tweet|pin it|e ?mail|print|save|bookmark|permalink|like|recommend|send|listen|audio|copy link|copy url|copy the link)$/u,
+  // a share counter has its number: `Shares` alone may be a business subhead
+  new RegExp(`^(?:${N} shares?|shares? ${N})$`, 'u'),
+  new RegExp(`^(?:print|e ?mail|save|bookmark|download)(?: (?:this|the))?(?: ${THING})?(?: for later| to a friend| as pdf)?$`, 'u'),
+  /^(?:download|save as|view|print) (?:a |the )?pdf$/u,
   new RegExp(`^(?:e ?mail|send) (?:this |the )?(?:${THING} )?to a friend$`, 'u'),
   /^(?:print|printer) (?:friendly|version)(?: version| page)?$/u,
   new RegExp(`^(?:follow|like|find|join) (?:us|@\\S+) on ${SOCIAL}$`, 'u'),
@@ -33,6 +36,7 @@ export const BUTTONS: readonly RegExp[] = [
   // related content and navigation
   /^(?:related|related (?:posts|articles|stories|content|coverage|topics|news|reading|links|items|videos|internet links|searches|tags|quotes))$/u,
   /^(?:read|see) (?:more|also|next|the full (?:story|article|report))$/u,
+  /^(?:read|see) more (?:about|on|from) [\p{L} ]{1,30}$/u,
   /^(?:continue reading|continue reading the main story|full story|more stories|more news|more on this story|more on this topic|top stories|top of page|back to top|skip to (?:main )?content|skip navigation|main menu|menu|search)$/u,
   /^(?:you (?:may|might) also (?:like|be interested in|enjoy)|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|emailed|commented)|trending(?: now| stories)?|editor s picks|don t miss|popular (?:posts|stories|now))$/u,
   new RegExp(`^(?:previous|next|older|newer) (?:${THING}|posts|entries|stories)?$`, 'u'),
@@ -45,7 +49,7 @@ export const BUTTONS: readonly RegExp[] = [
   /^(?:get|download) (?:our|the) (?:free )?(?:newsletter|app)$/u,
   /^(?:newsletter sign ?up|rss|rss feed|subscribe to rss|subscribe via rss|already a subscriber(?: log ?in| sign ?in)?|log ?in|sign ?in|log ?out|create an account|enter your e ?mail(?: address)?|your e ?mail(?: address)?)$/u,
   // media and captions
-  /^(?:image caption|image copyright|media caption|photo caption|caption|media playback is unsupported on your device|play video|watch video|watch|video|click to enlarge|enlarge this image|enlarge image|view gallery|view slideshow|view photos?|launch slideshow|hide caption|toggle caption|loading|loading comments|listen to this article(?: \d+ mins?)?|\d+ min read|reading time \d+ min(?:ute)?s?)$/u,
+  /^(?:image caption|image copyright(?: [\p{L} ]{1,30})?|media caption|photo caption|caption|media playback is unsupported on your device|play video|watch video|watch|video|click to enlarge|enlarge this image|enlarge image|view gallery|view slideshow|view photos?|launch slideshow|hide caption|toggle caption|loading|loading comments|listen to this article(?: \d+ mins?)?|\d+ min read|reading time \d+ min(?:ute)?s?)$/u,
   new RegExp(`^(?:${N} )?(?:photos|images|pictures)$`, 'u'),
   // cookies and legal
   /^(?:accept|accept all|accept cookies|accept all cookies|reject all|manage cookies|cookie (?:policy|settings|preferences|consent)|privacy policy|terms of (?:use|service)|terms and conditions|terms conditions|contact us|about us|site map|sitemap)$/u,
@@ -70,11 +74,20 @@ export const PHRASES: readonly RegExp[] = [
   /^we use cookies(?: .{0,120})?$/u,
   /^by (?:continuing to (?:use|browse)|using) (?:this|our|the) (?:site|website)(?: .{0,120})?$/u,
   /^this (?:article|story) (?:was )?(?:originally )?(?:appeared|published) (?:on|in) .+$/u,
-  /^comments are closed$/u
+  /^comments are closed$/u,
+  /^you must be (?:logged in|signed in|registered|a subscriber) to (?:post a |leave a |add a )?(?:comment|reply)$/u,
+  // a footer without `All rights reserved`: `Copyright © 2012 Example Media`, the year first
+  // (`Copyright law changed in 2012` is prose)
+  /^copyright \d{4}(?: \d{4})?(?: [\p{L}\p{N} ]{1,40})?$/u
 ]
+
+/** Lines that are residue however long (a cookie banner's two sentences), up to this many words. */
+export const MAX_PHRASE_WORDS = 30
 
 /** Label lines whose label the raw text must show with its colon: `Tags: politics, Iran`. */
 export const LABELS: readonly RegExp[] = [
   /^(?:tags?|tagged(?: with)?|filed under|categories|category|labels?|topics|related|read more|see also)\s*:/iu,
-  /^posted in [^.!?]{1,60}$/iu
+  /^posted in [^.!?]{1,60}$/iu,
+  // a footer by its sign: `© 2012 Example Media`
+  /^(?:©|\(c\))\s*\d{4}\b[^.!?]{0,60}$/iu
 ]
