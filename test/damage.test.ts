@@ -5,6 +5,8 @@ import {describe, expect, test} from '@jest/globals'
 import {damageArticle, type Format} from '../scripts/damage.js'
 import {damageClasses} from '../scripts/damage/index.js'
 import {score} from '../scripts/damage/score.js'
+import {createRng} from '../scripts/damage/core.js'
+import {residueLine, SHAPES} from '../scripts/damage/residue.js'
 
 // An invented article with a place for every class.
 const article = [
@@ -73,6 +75,22 @@ describe('damage generator', () => {
       }
     })
   }
+
+  test('boilerplate lines come from the residue inventory, in varied case, decoration and counts', () => {
+    const rng = createRng('residue')
+    const lines = Array.from({length: 2000}, () => residueLine(rng))
+    // every family of the inventory is drawn, and a line is a line: no break inside it
+    expect(new Set(lines.map((line) => line.family))).toEqual(new Set(SHAPES.map((shape) => shape.family)))
+    expect(lines.every((line) => line.text.trim() === line.text && !line.text.includes('\n'))).toBe(true)
+    const texts = lines.map((line) => line.text)
+    expect(texts.some((text) => /^[^a-z]*[A-Z]{4}[^a-z]*$/u.test(text))).toBe(true) // in capitals
+    expect(texts.some((text) => /^[a-z ]+$/u.test(text))).toBe(true) // in lower case
+    expect(texts.some((text) => /[»›→|\]]$/u.test(text))).toBe(true) // decorated
+    expect(texts.some((text) => /^\d+ comments$/iu.test(text))).toBe(true) // counted
+    expect(texts.some((text) => /^Photo: \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\//u.test(text))).toBe(true) // credited
+    const {truth} = damageArticle('a.txt', article, {seed: '2', rate: 1, classes: ['boilerplate']})
+    expect(truth.defects[0].shape).toMatch(new RegExp(`^(?:${SHAPES.map((shape) => shape.family).join('|')})/(?:end|between)$`, 'u'))
+  })
 
   test('a message on the damaged span is scored as found', () => {
     const {text, truth} = damageArticle('a.txt', article, {seed: '3', rate: 1})

@@ -1,8 +1,12 @@
 // A headline place swapped for one the article never names (seed: `Philippines, Japan move ...`
 // over a story about Japan and South Korea). The generator keeps its own small list of places,
 // written here apart from the rule's gazetteer, each with the other forms a body may use, so
-// the new place is named nowhere in the article under any of them. A country adjective is
-// swapped for another adjective; an ALL-CAPS headline gets the place in capitals.
+// the new place is named nowhere in the article under any of them, nor its country (a city, a
+// state, a province) or any of its countries (a world region): a body that names Switzerland
+// does not leave `Zurich` unsupported. A country adjective is swapped for another adjective; an
+// ALL-CAPS headline gets the place in capitals.
+// A place that headlines use for an institution (`Brussels` for the EU, `Westminster`) is not put
+// in: a reader takes it for the institution, so a desk would not call it a mismatch.
 import {edit, escapeRegExp, type DamageClass} from '../core.js'
 
 type Kind = 'country' | 'city' | 'state' | 'region'
@@ -36,7 +40,7 @@ const places: Array<[Kind, string, string?, ...string[]]> = [
   ['city', 'Tokyo'], ['city', 'Sydney'], ['city', 'Toronto'], ['city', 'Chicago'], ['city', 'Boston'], ['city', 'Houston'],
   ['city', 'Los Angeles', '', 'LA'], ['city', 'San Francisco'], ['city', 'Seattle'], ['city', 'Dallas'], ['city', 'Atlanta'],
   ['city', 'Miami'], ['city', 'Denver'], ['city', 'Detroit'], ['city', 'Philadelphia'], ['city', 'Manchester'], ['city', 'Birmingham'],
-  ['city', 'Glasgow'], ['city', 'Edinburgh'], ['city', 'Liverpool'], ['city', 'Leeds'], ['city', 'Dublin'], ['city', 'Brussels'],
+  ['city', 'Glasgow'], ['city', 'Edinburgh'], ['city', 'Liverpool'], ['city', 'Leeds'], ['city', 'Dublin'],
   ['city', 'Amsterdam'], ['city', 'Vienna'], ['city', 'Prague'], ['city', 'Warsaw'], ['city', 'Stockholm'], ['city', 'Oslo'],
   ['city', 'Helsinki'], ['city', 'Athens'], ['city', 'Istanbul'], ['city', 'Cairo'], ['city', 'Lagos'], ['city', 'Nairobi'],
   ['city', 'Mumbai', '', 'Bombay'], ['city', 'Delhi', '', 'New Delhi'], ['city', 'Shanghai'], ['city', 'Hong Kong'], ['city', 'Singapore'],
@@ -47,6 +51,25 @@ const places: Array<[Kind, string, string?, ...string[]]> = [
   ['state', 'Michigan'], ['state', 'Illinois'], ['state', 'Arizona'], ['state', 'Nevada'], ['state', 'Oregon'], ['state', 'Colorado'],
   ['state', 'Minnesota'], ['state', 'Wisconsin'], ['state', 'Pennsylvania'], ['state', 'Virginia'], ['state', 'Massachusetts'],
   ['state', 'Tennessee'], ['state', 'Kentucky'], ['state', 'Louisiana'], ['state', 'Alabama'], ['state', 'Iowa'], ['state', 'Utah'],
+  ['country', 'Turkey', 'Turkish', 'Turk', 'Turks'], ['country', 'Jordan', 'Jordanian'], ['country', 'Iceland', 'Icelandic', 'Icelander'],
+  ['country', 'Croatia', 'Croatian'], ['country', 'Serbia', 'Serbian'], ['country', 'Haiti', 'Haitian'], ['country', 'Jamaica', 'Jamaican'],
+  ['country', 'Ghana', 'Ghanaian'], ['country', 'Uganda', 'Ugandan'], ['country', 'Tanzania', 'Tanzanian'], ['country', 'Nepal', 'Nepalese', 'Nepali'],
+  ['country', 'Mongolia', 'Mongolian'], ['country', 'Qatar', 'Qatari'], ['country', 'Kuwait', 'Kuwaiti'], ['country', 'Bolivia', 'Bolivian'],
+  ['country', 'Uruguay', 'Uruguayan'], ['country', 'Paraguay', 'Paraguayan'], ['country', 'Estonia', 'Estonian'], ['country', 'Latvia', 'Latvian'],
+  ['country', 'Lithuania', 'Lithuanian'], ['country', 'Slovakia', 'Slovak'], ['country', 'Slovenia', 'Slovenian'], ['country', 'Cambodia', 'Cambodian'],
+  ['city', 'New York', '', 'NYC', 'New Yorker'], ['city', 'Las Vegas'], ['city', 'San Diego'], ['city', 'Phoenix'], ['city', 'Baltimore'],
+  ['city', 'Pittsburgh'], ['city', 'Cleveland'], ['city', 'Minneapolis'], ['city', 'Nashville'], ['city', 'New Orleans'], ['city', 'Portland'],
+  ['city', 'Copenhagen'], ['city', 'Budapest'], ['city', 'Bucharest'], ['city', 'Kiev', '', 'Kyiv'], ['city', 'Tehran'], ['city', 'Baghdad'],
+  ['city', 'Riyadh'], ['city', 'Jerusalem'], ['city', 'Tel Aviv'], ['city', 'Johannesburg'], ['city', 'Cape Town'], ['city', 'Buenos Aires'],
+  ['city', 'Sao Paulo'], ['city', 'Rio de Janeiro', '', 'Rio'], ['city', 'Mexico City'], ['city', 'Lima'], ['city', 'Bogota'], ['city', 'Manila'],
+  ['city', 'Hanoi'], ['city', 'Taipei'], ['city', 'Kuala Lumpur'], ['city', 'Auckland'], ['city', 'Perth'], ['city', 'Brisbane'], ['city', 'Ottawa'],
+  ['city', 'Calgary'], ['city', 'Hamburg'], ['city', 'Cologne'], ['city', 'Naples'], ['city', 'Seville'], ['city', 'Marseille'], ['city', 'Lyon'],
+  ['city', 'Bristol'], ['city', 'Sheffield'], ['city', 'Newcastle'], ['city', 'Cardiff'], ['city', 'Belfast'],
+  ['state', 'New Jersey'], ['state', 'Georgia'], ['state', 'North Carolina'], ['state', 'South Carolina'], ['state', 'Maryland'],
+  ['state', 'Missouri'], ['state', 'Indiana'], ['state', 'Washington State'], ['state', 'Connecticut'], ['state', 'Oklahoma'], ['state', 'Kansas'],
+  ['state', 'Nebraska'], ['state', 'Arkansas'], ['state', 'Mississippi'], ['state', 'New Mexico'], ['state', 'Idaho'], ['state', 'Montana'],
+  ['state', 'Wyoming'], ['state', 'Alaska', 'Alaskan'], ['state', 'Hawaii', 'Hawaiian'], ['state', 'Maine'], ['state', 'Vermont'], ['state', 'New Hampshire'],
+  ['state', 'Delaware'], ['state', 'Rhode Island'], ['state', 'West Virginia'], ['state', 'North Dakota'], ['state', 'South Dakota'],
   ['region', 'Europe', 'European', 'EU'], ['region', 'Asia', 'Asian'], ['region', 'Africa', 'African'],
   ['region', 'Latin America', 'Latin American'], ['region', 'Middle East', 'Mideast'], ['region', 'Scandinavia', 'Scandinavian'],
   ['region', 'Siberia', 'Siberian'], ['region', 'Bavaria', 'Bavarian'], ['region', 'Catalonia', 'Catalan'], ['region', 'Tuscany'],
@@ -70,9 +93,50 @@ const CITIES: Record<string, string[]> = {
   Syria: ['Damascus'], Lebanon: ['Beirut'], Turkey: ['Ankara', 'Istanbul'], 'United States': ['Washington', 'New York'], Britain: ['London']
 }
 
+// The country of each city, state and province a body might name it by, and the countries of
+// each world region: what else makes a body mention the place.
+const US_PLACES = ['Chicago', 'Boston', 'Houston', 'Los Angeles', 'San Francisco', 'Seattle', 'Dallas', 'Atlanta', 'Miami', 'Denver', 'Detroit',
+  'Philadelphia', 'New York', 'Las Vegas', 'San Diego', 'Phoenix', 'Baltimore', 'Pittsburgh', 'Cleveland', 'Minneapolis', 'Nashville', 'New Orleans', 'Portland']
+const COUNTRY_OF: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(CITIES).flatMap(([country, cities]) => cities.map((city) => [city, country]))),
+  ...Object.fromEntries(US_PLACES.map((city) => [city, 'United States'])),
+  ...Object.fromEntries(['Manchester', 'Birmingham', 'Liverpool', 'Leeds', 'Bristol', 'Sheffield', 'Newcastle', 'Yorkshire', 'Cornwall'].map((city) => [city, 'Britain'])),
+  Glasgow: 'Scotland', Edinburgh: 'Scotland', Cardiff: 'Wales', Belfast: 'Britain', Istanbul: 'Turkey', Dubai: 'United Arab Emirates',
+  Shanghai: 'China', 'Hong Kong': 'China', Singapore: 'Singapore', Copenhagen: 'Denmark', Budapest: 'Hungary', Bucharest: 'Romania', Kiev: 'Ukraine',
+  Tehran: 'Iran', Baghdad: 'Iraq', Riyadh: 'Saudi Arabia', Jerusalem: 'Israel', 'Tel Aviv': 'Israel', Johannesburg: 'South Africa', 'Cape Town': 'South Africa',
+  'Buenos Aires': 'Argentina', 'Sao Paulo': 'Brazil', 'Rio de Janeiro': 'Brazil', 'Mexico City': 'Mexico', Lima: 'Peru', Bogota: 'Colombia', Manila: 'Philippines',
+  Hanoi: 'Vietnam', Taipei: 'Taiwan', 'Kuala Lumpur': 'Malaysia', Auckland: 'New Zealand', Perth: 'Australia', Brisbane: 'Australia', Ottawa: 'Canada',
+  Calgary: 'Canada', Hamburg: 'Germany', Cologne: 'Germany', Naples: 'Italy', Seville: 'Spain', Marseille: 'France', Lyon: 'France', Seoul: 'South Korea',
+  Beijing: 'China', Moscow: 'Russia', Siberia: 'Russia', Bavaria: 'Germany', Catalonia: 'Spain', Tuscany: 'Italy', Quebec: 'Canada', Ontario: 'Canada',
+  Kashmir: 'India', Tibet: 'China', Patagonia: 'Argentina'
+}
+const EUROPE = ['Britain', 'France', 'Germany', 'Italy', 'Spain', 'Portugal', 'Poland', 'Sweden', 'Norway', 'Denmark', 'Finland', 'Netherlands', 'Belgium',
+  'Switzerland', 'Austria', 'Greece', 'Ireland', 'Scotland', 'Wales', 'Hungary', 'Romania', 'Bulgaria', 'Czech Republic', 'Ukraine', 'Russia', 'Turkey',
+  'Iceland', 'Croatia', 'Serbia', 'Estonia', 'Latvia', 'Lithuania', 'Slovakia', 'Slovenia']
+const ASIA = ['Japan', 'China', 'India', 'Indonesia', 'Malaysia', 'Philippines', 'Thailand', 'Vietnam', 'South Korea', 'North Korea', 'Taiwan', 'Pakistan',
+  'Afghanistan', 'Bangladesh', 'Sri Lanka', 'Nepal', 'Mongolia', 'Cambodia', 'Russia', 'Turkey', 'Iran', 'Iraq', 'Israel', 'Saudi Arabia', 'Syria', 'Lebanon',
+  'Jordan', 'Qatar', 'Kuwait', 'Singapore', 'United Arab Emirates']
+const AFRICA = ['Egypt', 'Nigeria', 'Kenya', 'South Africa', 'Morocco', 'Algeria', 'Ethiopia', 'Zimbabwe', 'Ghana', 'Uganda', 'Tanzania']
+const AMERICAS = ['Mexico', 'Brazil', 'Argentina', 'Chile', 'Peru', 'Colombia', 'Venezuela', 'Ecuador', 'Cuba', 'Bolivia', 'Uruguay', 'Paraguay', 'Haiti', 'Jamaica']
+const MEMBERS: Record<string, string[]> = {
+  Europe: EUROPE, Asia: ASIA, Africa: AFRICA, 'Latin America': AMERICAS,
+  'Middle East': ['Egypt', 'Iran', 'Iraq', 'Israel', 'Saudi Arabia', 'Syria', 'Lebanon', 'Jordan', 'Qatar', 'Kuwait', 'Turkey', 'United Arab Emirates'],
+  Scandinavia: ['Sweden', 'Norway', 'Denmark', 'Finland', 'Iceland'], Balkans: ['Greece', 'Bulgaria', 'Romania', 'Croatia', 'Serbia', 'Slovenia'],
+  Caribbean: ['Cuba', 'Haiti', 'Jamaica']
+}
+
 function formsOf(place: (typeof places)[number]): string[] {
   const [, name, adjective = '', ...rest] = place
   return [name, adjective, ...rest, ...(CITIES[name] ?? [])].filter(Boolean)
+}
+
+/** Every form that would make a body mention a place: its own, its country's, its countries'. */
+function mentionsOf(place: (typeof places)[number]): string[] {
+  const related = [COUNTRY_OF[place[1]], ...(MEMBERS[place[1]] ?? [])].filter(Boolean)
+  return [...formsOf(place), ...related.flatMap((country) => {
+    const entry = places.find((other) => other[0] === 'country' && other[1] === country)
+    return entry ? formsOf(entry) : [country]
+  })]
 }
 
 function named(text: string, form: string, caseless: boolean): RegExpExecArray | null {
@@ -107,7 +171,7 @@ export const headlinePlace: DamageClass = {
     if (!supported.length) return null
     const chosen = rng.pick(supported)
     const fresh = places.filter(
-      (place) => place[0] === chosen.kind && (!chosen.adjective || Boolean(place[2])) && formsOf(place).every((form) => !named(body, form, true))
+      (place) => place[0] === chosen.kind && (!chosen.adjective || Boolean(place[2])) && mentionsOf(place).every((form) => !named(body, form, true))
     )
     if (!fresh.length) return null
     const place = rng.pick(fresh)

@@ -1,7 +1,8 @@
 // A name the article spells right at least twice, misspelt once: a letter doubled, two swapped,
 // or one dropped, wherever the name stands (inside a multi-word name, at a sentence start, in
 // the headline). The name must be written with a capital everywhere in the article (so not a
-// common word at a sentence start).
+// common word at a sentence start). A name inside an e-mail address or a link is not damaged:
+// the rules leave those verbatim, as a copy editor does.
 import {edit, words, type DamageClass, type Line} from '../core.js'
 
 function typos(name: string): string[] {
@@ -25,6 +26,9 @@ export const nameTypo: DamageClass = {
     for (const line of doc.lines) {
       if (line.kind === 'blank') continue
       for (const token of words(line.text)) {
+        // a name inside an e-mail address or a link (`Jane_Doe@example.com`) is not prose
+        const chunk = /\S*$/u.exec(line.text.slice(0, token.start))![0] + /^\S*/u.exec(line.text.slice(token.start))![0]
+        if (/@|:\/\/|www\./u.test(chunk)) continue
         if (/^\p{Lu}\p{Ll}{3,}$/u.test(token.word)) {
           const list = places.get(token.word) ?? []
           list.push({line, ...token})
