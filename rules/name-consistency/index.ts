@@ -159,8 +159,9 @@ function transliteration(variant: string, right: string, kind: EditKind, at: num
   const longer = variant.length > right.length ? variant : right
   const letter = longer[at].toLowerCase()
   const vowel = (char: string | undefined) => char !== undefined && /[aeiouy]/iu.test(char)
-  if (letter === 'h') return true
+  // a doubled letter is a slip even when it is an `h` (`Chhristian`); an added one is a spelling
   if (kind === 'doubled') return false
+  if (letter === 'h') return true
   if (kind === 'undoubled') {
     const first = longer[at - 1] === longer[at] ? at - 1 : at
     return vowel(longer[first - 1]) && vowel(longer[first + 2]) && !vowel(letter)

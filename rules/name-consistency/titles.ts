@@ -8,5 +8,8 @@ export const TITLES = new Set([
   'detective', 'inspector', 'king', 'queen', 'prince', 'princess', 'pope', 'bishop', 'father',
   'sister', 'brother', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper',
   'winger', 'skipper', 'leader', 'boss', 'spokesman', 'spokeswoman', 'mp', 'mep', 'st', 'saint',
+  // a headline's label for a person: `Singer Knight backs ...`, `Actor Smith wins ...`
+  'singer', 'actor', 'actress', 'star', 'rapper', 'author', 'writer', 'artist', 'presenter',
+  'comedian', 'chef', 'designer', 'producer', 'novelist', 'poet', 'model', 'dancer',
   'uncle', 'aunt', 'said', 'says', 'told', 'added', 'according', 'by', 'the', 'and', 'but', 'with'
 ])
