@@ -55,6 +55,11 @@ export interface Block {
    * House style is not enforced inside them.
    */
   readonly verbatim: ReadonlyArray<{start: number; end: number}>
+  /**
+   * Whether the block belongs to a letter set out in the copy, from its salutation (`Dear
+   * Editor,`) to its sign-off (`Yours truly,`): a document quoted as its author wrote it.
+   */
+  letter: boolean
 }
 
 export interface Article {
@@ -141,6 +146,8 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
     }
   }
 
+  markLetters(solid)
+
   let names: NameIndex | undefined
   let tokens: Token[] | undefined
   const starts = blocks.map((block) => block.start)
@@ -172,6 +179,46 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
     }
   }
 }
+
+// A letter set out in the copy: a salutation line (`Dear Editor,`, `My dear Sir`), then within a
+// few dozen paragraphs a sign-off line (`Yours truly,`, `Sincerely,`, `Best wishes`). Both are
+// needed: `Dear readers, we are back.` alone opens a column, not a letter.
+const SALUTATION = /^(?:my\s+)?(?:dear|dearest)\s+\p{L}[^.!?\n]{0,60}[,:!]?$/iu
+const SIGN_OFF =
+  /^(?:yours(?:\s+(?:truly|sincerely|faithfully|ever|always|respectfully))?|(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|(?:best|kind|warm|warmest|with)?\s*regards|(?:best|warm|with best)\s+wishes|(?:with\s+)?(?:love|thanks|gratitude)|cheers|respectfully)\b[^.!?\n]{0,40}$/iu
+const MAX_LETTER_BLOCKS = 40
+
+function markLetters(blocks: readonly Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    if (!SALUTATION.test(blocks[i].prose.trim()) || blocks[i].prose.split(/\s+/u).length > 10) continue
+    const last = Math.min(blocks.length, i + MAX_LETTER_BLOCKS)
+    for (let j = i + 1; j < last; j++) {
+      if (!SIGN_OFF.test(blocks[j].prose.trim())) continue
+      for (let k = i; k <= j; k++) blocks[k].letter = true
+      i = j
+      break
+    }
+  }
+}
+
+/**
+ * Whether a source offset is in copy quoted as its writer wrote it, where house style and
+ * informal spelling are the writer's: a letter set out in the copy, or a quotation that writes
+ * the pronoun `i` in lower case (a quoted post or text message: `"means alot, back as soon as i
+ * can"`). No copy editor transcribing speech writes `i`, so such a quotation is written text.
+ */
+export function isWrittenAt(article: Article, offset: number): boolean {
+  const block = article.blockAt(offset)
+  if (!block) return false
+  if (block.letter) return true
+  return block.quotations.some((quotation) => {
+    const {start, end} = block.span(quotation.start, quotation.end)
+    return start <= offset && offset < end && LOWER_CASE_I.test(block.prose.slice(quotation.start, quotation.end))
+  })
+}
+
+// The pronoun `i` in lower case: alone, or in `i'm`, `i've`, `i'll`, `i'd`.
+const LOWER_CASE_I = /(?<![\p{L}\p{N}'’.-])i(?:['’](?:m|ve|ll|d))?(?=[\s,;!?]|['’]?$)/u
 
 // A tree derived from Markdown by someone else's pipeline (remark-retext) comes without hints:
 // the markup before a block on its line says what it is (`## `, `- `, `1. `, `> `).
@@ -303,6 +350,7 @@ function makeBlock(node: Paragraph, index: number): Block {
     prose,
     segments,
     bodyStart: 0,
+    letter: false,
     at,
     span: (from, to) => ({start: at(from), end: to > from ? at(to - 1) + 1 : at(from)}),
     get quotations() {
