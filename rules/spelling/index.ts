@@ -5,12 +5,15 @@
 import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
 import retextSpell from 'retext-spell'
 import {VFile} from 'vfile'
-import type {Article} from '../../src/article.js'
+import {isWrittenAt, type Article} from '../../src/article.js'
+import {isBrand} from '../../src/brands.js'
 import {bareDictionary, dictionaryStems, MAX_WORD, type Lexicon} from '../../src/lexicon.js'
 import {spanOf, toString} from '../../src/nlcst.js'
 import {defineRule} from '../../src/rule.js'
 import {properTypo, type Ending} from './proper.js'
+import {inLatinPhrase, isSpeciesName} from './latin.js'
 import {explained, findTypo, type Typo} from './typo.js'
+import {COMPOUND_HEADS} from './words.js'
 
 type Detect = (tree: Root, file: VFile, next: (error?: Error) => void) => void
 
@@ -140,6 +143,9 @@ export default defineRule({
         })
         continue
       }
+      // A letter set out in the copy, or a quoted post (`"means alot, back as soon as i can"`),
+      // keeps its writer's spelling; a misspelt name in it is still found (above).
+      if (isWrittenAt(article, start)) continue
       // `workin’`, `stylin’`: a dropped g, spelt as said.
       if ((/['’]$/u.test(text) || /^['’]/u.test(source.slice(end))) && correct(`${word}g`)) continue
       const parts = word.split('-')
@@ -158,13 +164,21 @@ export default defineRule({
         const before = i > 0 ? parts[i - 1] : wordAround(tokens, index, -1)
         const after = i + 1 < parts.length ? parts[i + 1] : wordAround(tokens, index, 1)
         if ((before && unknown(before)) || (after && unknown(after))) return
+        // `per annum`, `in loco parentis`, `Staphylococcus aureus`, `E. coli`: Latin, not slips.
+        if (parts.length === 1 && (inLatinPhrase(part, before, after) || isSpeciesName(tokens.map(plain), index))) return
         // A compound coins words from known ones: `no-brainer` is not `brainier`.
         if (parts.length > 1 && explained(part, correct)) return
         const typo = verdict(state, part, probe, lexicon)
         if (!typo) return
+        // A brand in lower case (`etsy`, `reddit`, `tumblr`) is a name, not a slip.
+        if (isBrand(part)) return
+        // A compound written open is its hyphenated form (`a self starter`, `self-starter`), when
+        // word-building explains the second word and it is no long clear slip (`no goverment`).
+        const long = typo.strong && part.length >= MIN_REPEATED_SLIP
+        if (parts.length === 1 && before && COMPOUND_HEADS.has(before.toLowerCase()) && explained(part, correct) && !long) return
         // A word the article uses again is its own (`blazars`, `cannellini`, a lower-case brand),
         // unless a long word is a clear slip (`goverment` twice is still wrong).
-        if (!(typo.strong && part.length >= MIN_REPEATED_SLIP) && uses(part, false) > 1) return
+        if (!long && uses(part, false) > 1) return
         if (!spellChecked()) return
         const [best] = typo.expected
         const reason =
@@ -329,4 +343,9 @@ function wordAround(siblings: readonly SentenceContent[], index: number, step: -
   const word = siblings[index + 2 * step]
   if (space?.type !== 'WhiteSpaceNode' || word?.type !== 'WordNode') return undefined
   return toString(word as Word)
+}
+
+/** A token's type and text, for the tests that read a sentence's words. */
+function plain(node: SentenceContent): {type: string; value: string} {
+  return {type: node.type, value: toString(node)}
 }
