@@ -60,6 +60,11 @@ export interface Block {
    * Editor,`) to its sign-off (`Yours truly,`): a document quoted as its author wrote it.
    */
   letter: boolean
+  /**
+   * Source spans of the block's quotations that write the pronoun `i` in lower case (a quoted
+   * post or text message), in order; see `isWrittenAt`.
+   */
+  readonly posts: ReadonlyArray<{start: number; end: number}>
 }
 
 export interface Article {
@@ -211,14 +216,21 @@ export function isWrittenAt(article: Article, offset: number): boolean {
   const block = article.blockAt(offset)
   if (!block) return false
   if (block.letter) return true
-  return block.quotations.some((quotation) => {
-    const {start, end} = block.span(quotation.start, quotation.end)
-    return start <= offset && offset < end && LOWER_CASE_I.test(block.prose.slice(quotation.start, quotation.end))
-  })
+  // By halves: a paragraph of many quotations and unknown words stays linear-logarithmic.
+  const {posts} = block
+  let low = 0
+  let high = posts.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (posts[middle].end <= offset) low = middle + 1
+    else if (posts[middle].start > offset) high = middle - 1
+    else return true
+  }
+  return false
 }
 
-// The pronoun `i` in lower case: alone, or in `i'm`, `i've`, `i'll`, `i'd`.
-const LOWER_CASE_I = /(?<![\p{L}\p{N}'’.-])i(?:['’](?:m|ve|ll|d))?(?=[\s,;!?]|['’]?$)/u
+// The pronoun `i` in lower case: alone, or in `i'm`, `i've`, `i'll`, `i'd`; not `i.e.` or `Wi-Fi`.
+const LOWER_CASE_I = /(?<![\p{L}\p{N}'’.-])i(?:['’](?:m|ve|ll|d))?(?=[\s,;:!?…"”]|\.(?!\p{L})|$)/u
 
 // A tree derived from Markdown by someone else's pipeline (remark-retext) comes without hints:
 // the markup before a block on its line says what it is (`## `, `- `, `1. `, `> `).
@@ -340,6 +352,7 @@ function makeBlock(node: Paragraph, index: number): Block {
 
   let quotations: Array<{start: number; end: number}> | undefined
   let verbatim: Array<{start: number; end: number}> | undefined
+  let posts: Array<{start: number; end: number}> | undefined
   return {
     index,
     kind: 'body',
@@ -356,6 +369,12 @@ function makeBlock(node: Paragraph, index: number): Block {
     get quotations() {
       quotations ??= findQuotations(prose)
       return quotations
+    },
+    get posts() {
+      posts ??= this.quotations
+        .filter((quotation) => LOWER_CASE_I.test(prose.slice(quotation.start, quotation.end)))
+        .map((quotation) => this.span(quotation.start, quotation.end))
+      return posts
     },
     get verbatim() {
       verbatim ??= [...prose.matchAll(VERBATIM)].map((match) => {

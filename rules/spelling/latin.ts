@@ -1,8 +1,11 @@
-// Latin (and a little French and Italian) phrases that English copy uses as they are, written
+// Latin phrases (and a few Italian ones: `sotto voce`) that English copy uses as they are, written
 // here from common knowledge of legal, academic and everyday usage. Most of their words are in the
 // dictionaries (`ad hoc`, `bona fide`) or pass the typo test; the rest (`in loco parentis`, `sub
 // judice`) are found here. A word is left alone when the word beside it is its neighbour in one
 // of these phrases; the index is built on the first unknown word that asks.
+import type {SentenceContent} from 'nlcst'
+import {toString} from '../../src/nlcst.js'
+
 const PHRASES = [
   'a fortiori', 'a posteriori', 'a priori', 'ab initio', 'ab ovo', 'ad absurdum', 'ad hoc', 'ad hominem',
   'ad infinitum', 'ad interim', 'ad libitum', 'ad litem', 'ad nauseam', 'ad valorem', 'alma mater',
@@ -74,13 +77,17 @@ const GENUS = /(?:us|a|um|is|es|er|o|on|ix|ex|ys|ops|ae)$/u
  * with a Latin ending after its genus, capitalised with a genus's ending (`Staphylococcus aureus`,
  * `Felis catus`) or abbreviated (`E. coli`), or after a species so named (`Canis lupus familiaris`).
  */
-export function isSpeciesName(words: ReadonlyArray<{type: string; value: string}>, index: number): boolean {
+export function isSpeciesName(siblings: readonly SentenceContent[], index: number): boolean {
+  const word = (at: number) => {
+    const node = siblings[at]
+    return node ? {type: node.type, value: toString(node)} : undefined
+  }
   let at = index
   for (let step = 0; step < 2; step++) {
-    if (!EPITHET.test(words[at]?.value ?? '') || words[at - 1]?.type !== 'WhiteSpaceNode') return false
-    const genus = words[at - 2]
-    if (genus?.type === 'PunctuationNode' && genus.value === '.') return /^\p{Lu}$/u.test(words[at - 3]?.value ?? '')
+    if (!EPITHET.test(word(at)?.value ?? '') || word(at - 1)?.type !== 'WhiteSpaceNode') return false
+    const genus = word(at - 2)
     if (genus?.type !== 'WordNode') return false
+    // `E. coli`: parse-english keeps an initial's period in its word.
     if (/^\p{Lu}\.$/u.test(genus.value) || (/^\p{Lu}\p{Ll}{3,}$/u.test(genus.value) && GENUS.test(genus.value))) return true
     if (!/^\p{Ll}+$/u.test(genus.value)) return false
     at -= 2
