@@ -95,13 +95,21 @@ export default defineRule({
     // Most capitalised unknown words are names the article repeats (`Kishida` four times): only
     // a one-off form, standing apart from other unknown names, is searched for a source.
     // Sentences by text, so that copies of one sentence count once.
+    // Each sentence's text is sliced once: a long sentence naming one name many times was
+    // sliced as often (16,000 times 500 kB).
     const seen = new Map<string, Set<string>>()
+    const texts = new Map<Sentence, string>()
     for (const {text, sentence} of all) {
       if (/^[a-z]/u.test(text)) continue
       const word = text.replace(POSSESSIVE, '')
-      const {start, end} = spanOf(sentence)
+      let whole = texts.get(sentence)
+      if (whole === undefined) {
+        const {start, end} = spanOf(sentence)
+        whole = source.slice(start, end)
+        texts.set(sentence, whole)
+      }
       const sentences = seen.get(word) ?? new Set()
-      sentences.add(source.slice(start, end))
+      sentences.add(whole)
       seen.set(word, sentences)
     }
     const candidates = all.filter(({text, sentence, index}) => {
@@ -219,10 +227,18 @@ function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): C
  */
 function usesIn(article: Article): (word: string, exact: boolean) => number {
   let texts: string[] | undefined
+  // Counted once per word: a word repeated in one long sentence was counted at every use.
+  const counts = new Map<string, number>()
   return (word, exact) => {
     texts ??= [...new Set(article.blocks.flatMap((block) => block.node.children.filter((node) => node.type === 'SentenceNode').map((node) => toString(node))))]
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, exact ? 'gu' : 'giu')
-    return texts.reduce((sum, text) => sum + (text.match(pattern)?.length ?? 0), 0)
+    const key = `${exact ? '=' : '~'}${word}`
+    let count = counts.get(key)
+    if (count === undefined) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, exact ? 'gu' : 'giu')
+      count = texts.reduce((sum, text) => sum + (text.match(pattern)?.length ?? 0), 0)
+      counts.set(key, count)
+    }
+    return count
   }
 }
 
@@ -236,11 +252,19 @@ function around(sentence: Sentence, index: number): SentenceContent[] {
   while (from > 0 && !isWordLike(siblings[from - 1])) from--
   let to = index + 1
   while (to < siblings.length && !isWordLike(siblings[to])) to++
-  const head = from > 0 && siblings.slice(0, from).some((node) => node.type === 'WordNode') ? [word(STUB)] : []
-  const tail = to < siblings.length && siblings.slice(to).some((node) => node.type === 'WordNode') ? [word(STUB)] : []
+  // Looked for from the run outwards, not by copying the sentence's ends: a long sentence of
+  // many typos made that quadratic (16,000 in one sentence: 11 s).
+  const head = hasWord(siblings, from - 1, -1) ? [word(STUB)] : []
+  const tail = hasWord(siblings, to, 1) ? [word(STUB)] : []
   // A source node (a URL) ends the run as a word does, without being one.
   const edge = (at: number) => (siblings[at]?.type === 'SourceNode' ? [siblings[at]] : [])
   return [...head, ...edge(from - 1), ...siblings.slice(from, to), ...edge(to), ...tail]
+}
+
+/** Whether a word stands at `from` or beyond it in the direction of `step`. */
+function hasWord(siblings: readonly SentenceContent[], from: number, step: -1 | 1): boolean {
+  for (let at = from; at >= 0 && at < siblings.length; at += step) if (siblings[at].type === 'WordNode') return true
+  return false
 }
 
 function isWordLike(node: SentenceContent | undefined): boolean {
