@@ -209,8 +209,8 @@ function markLetters(blocks: readonly Block[]): void {
 /**
  * Whether a source offset is in copy quoted as its writer wrote it, where house style and
  * informal spelling are the writer's: a letter set out in the copy, or a quotation that writes
- * the pronoun `i` in lower case (a quoted post or text message: `"means alot, back as soon as i
- * can"`). No copy editor transcribing speech writes `i`, so such a quotation is written text.
+ * the pronoun `i` in lower case (a quoted post or text message: `"gr8 gig, wish i could stay
+ * longr"`). No copy editor transcribing speech writes `i`, so such a quotation is written text.
  */
 export function isWrittenAt(article: Article, offset: number): boolean {
   const block = article.blockAt(offset)

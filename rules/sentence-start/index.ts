@@ -189,9 +189,9 @@ function followsSentenceEnd(article: Article, index: number): boolean {
 const ADDING = /^(?:and|or|as|plus|nor|along|alongside|together|followed|then)$/u
 
 // Whether the block before is a short line shown below a colon, the item it introduced (`We also
-// stock the Frilly Lamp:` / `Frilly Lamp` / `as well as the Vase:`: a product or a picture's
+// stock the Ruffle Lamp:` / `Ruffle Lamp` / `as well as the Vase:`: a product or a picture's
 // title), so that a paragraph adding to the list goes on from it. A sentence that starts after
-// such a line (`fast-forward to today:` / `Support model` / `there are thousands`) still needs its capital.
+// such a line (`We sell it online:` / `Online shop` / `there are many buyers.`) still needs its capital.
 function afterShownItem(article: Article, index: number): boolean {
   const before = article.blocks.slice(0, index).filter((block) => block.prose.trim() !== '').slice(-2)
   if (before.length < 2 || before[1].kind !== 'subheading') return false

@@ -151,7 +151,7 @@ export default defineRule({
         })
         continue
       }
-      // A letter set out in the copy, or a quoted post (`"means alot, back as soon as i can"`),
+      // A letter set out in the copy, or a quoted post (`"gr8 gig, wish i could stay longr"`),
       // keeps its writer's spelling; a misspelt name in it is still found (above).
       if (isWrittenAt(article, start)) continue
       // `workin’`, `stylin’`: a dropped g, spelt as said.
