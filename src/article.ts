@@ -55,6 +55,16 @@ export interface Block {
    * House style is not enforced inside them.
    */
   readonly verbatim: ReadonlyArray<{start: number; end: number}>
+  /**
+   * Whether the block belongs to a letter set out in the copy, from its salutation (`Dear
+   * Editor,`) to its sign-off (`Yours truly,`): a document quoted as its author wrote it.
+   */
+  letter: boolean
+  /**
+   * Source spans of the block's quotations that write the pronoun `i` in lower case (a quoted
+   * post or text message), in order; see `isWrittenAt`.
+   */
+  readonly posts: ReadonlyArray<{start: number; end: number}>
 }
 
 export interface Article {
@@ -141,6 +151,8 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
     }
   }
 
+  markLetters(solid)
+
   let names: NameIndex | undefined
   let tokens: Token[] | undefined
   const starts = blocks.map((block) => block.start)
@@ -172,6 +184,53 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
     }
   }
 }
+
+// A letter set out in the copy: a salutation line (`Dear Editor,`, `My dear Sir`), then within a
+// few dozen paragraphs a sign-off line (`Yours truly,`, `Sincerely,`, `Best wishes`). Both are
+// needed: `Dear readers, we are back.` alone opens a column, not a letter.
+const SALUTATION = /^(?:my\s+)?(?:dear|dearest)\s+\p{L}[^.!?\n]{0,60}[,:!]?$/iu
+const SIGN_OFF =
+  /^(?:yours(?:\s+(?:truly|sincerely|faithfully|ever|always|respectfully))?|(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|(?:best|kind|warm|warmest|with)?\s*regards|(?:best|warm|with best)\s+wishes|(?:with\s+)?(?:love|thanks|gratitude)|cheers|respectfully)\b[^.!?\n]{0,40}$/iu
+const MAX_LETTER_BLOCKS = 40
+
+function markLetters(blocks: readonly Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    if (!SALUTATION.test(blocks[i].prose.trim()) || blocks[i].prose.split(/\s+/u).length > 10) continue
+    const last = Math.min(blocks.length, i + MAX_LETTER_BLOCKS)
+    for (let j = i + 1; j < last; j++) {
+      if (!SIGN_OFF.test(blocks[j].prose.trim())) continue
+      for (let k = i; k <= j; k++) blocks[k].letter = true
+      i = j
+      break
+    }
+  }
+}
+
+/**
+ * Whether a source offset is in copy quoted as its writer wrote it, where house style and
+ * informal spelling are the writer's: a letter set out in the copy, or a quotation that writes
+ * the pronoun `i` in lower case (a quoted post or text message: `"gr8 gig, wish i could stay
+ * longr"`). No copy editor transcribing speech writes `i`, so such a quotation is written text.
+ */
+export function isWrittenAt(article: Article, offset: number): boolean {
+  const block = article.blockAt(offset)
+  if (!block) return false
+  if (block.letter) return true
+  // By halves: a paragraph of many quotations and unknown words stays linear-logarithmic.
+  const {posts} = block
+  let low = 0
+  let high = posts.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (posts[middle].end <= offset) low = middle + 1
+    else if (posts[middle].start > offset) high = middle - 1
+    else return true
+  }
+  return false
+}
+
+// The pronoun `i` in lower case: alone, or in `i'm`, `i've`, `i'll`, `i'd`; not `i.e.` or `Wi-Fi`.
+const LOWER_CASE_I = /(?<![\p{L}\p{N}'’.-])i(?:['’](?:m|ve|ll|d))?(?=[\s,;:!?…"”]|\.(?!\p{L})|$)/u
 
 // A tree derived from Markdown by someone else's pipeline (remark-retext) comes without hints:
 // the markup before a block on its line says what it is (`## `, `- `, `1. `, `> `).
@@ -293,6 +352,7 @@ function makeBlock(node: Paragraph, index: number): Block {
 
   let quotations: Array<{start: number; end: number}> | undefined
   let verbatim: Array<{start: number; end: number}> | undefined
+  let posts: Array<{start: number; end: number}> | undefined
   return {
     index,
     kind: 'body',
@@ -303,11 +363,18 @@ function makeBlock(node: Paragraph, index: number): Block {
     prose,
     segments,
     bodyStart: 0,
+    letter: false,
     at,
     span: (from, to) => ({start: at(from), end: to > from ? at(to - 1) + 1 : at(from)}),
     get quotations() {
       quotations ??= findQuotations(prose)
       return quotations
+    },
+    get posts() {
+      posts ??= this.quotations
+        .filter((quotation) => LOWER_CASE_I.test(prose.slice(quotation.start, quotation.end)))
+        .map((quotation) => this.span(quotation.start, quotation.end))
+      return posts
     },
     get verbatim() {
       verbatim ??= [...prose.matchAll(VERBATIM)].map((match) => {

@@ -3,7 +3,7 @@
 // reviewed messages that the eval matches to messages whose lines moved.
 import {describe, expect, test} from '@jest/globals'
 import {endsSentence, isAbbreviation} from '../src/abbreviations.js'
-import {buildArticle, quotationAt} from '../src/article.js'
+import {buildArticle, isWrittenAt, quotationAt} from '../src/article.js'
 import {createLinter} from '../src/index.js'
 import {parseText} from '../src/parse.js'
 import {formatReview, match, shorten, type Review} from '../scripts/review.js'
@@ -104,6 +104,24 @@ describe('verbatim zones', () => {
     const text = 'A headline\n\nThe poster read "stop. think. connect." and fans wrote "wow!! so good??" online.'
     expect(found(text, 'sentence-start')).toEqual([])
     expect(found(text, 'stray-punctuation')).toEqual([])
+  })
+
+  test('a quoted post and a letter keep their writer’s spelling; names and quoted speech do not', () => {
+    const post = 'A headline\n\n"wish i could stay longr, saw Paris in Febuary," she wrote. "The goverment failed," he said.'
+    expect(found(post, 'spelling')).toEqual(['Febuary', 'goverment'])
+    const letter = 'A headline\n\nDear Editor,\n\nI write to say my speling was nevver good.\n\nyou will forgive me.\n\nYours truly,\n\nThe goverment replied.'
+    expect(found(letter, 'spelling')).toEqual(['goverment'])
+    expect(found(letter, 'sentence-start')).toEqual([])
+    // Without its sign-off, `Dear readers,` opens a column, not a letter.
+    expect(found(letter.replace('Yours truly,', 'That is all.'), 'spelling')).toEqual(['speling', 'nevver', 'goverment'])
+  })
+
+  test('which copy is quoted as its writer wrote it', () => {
+    const source = 'A headline\n\nShe wrote "wish i could stay longr" and said "I will be back" today.'
+    const article = buildArticle(parseText(source), source)
+    expect(isWrittenAt(article, source.indexOf('stay'))).toBe(true)
+    expect(isWrittenAt(article, source.indexOf('will'))).toBe(false)
+    expect(isWrittenAt(article, source.indexOf('today'))).toBe(false)
   })
 
   test('doubled marks are reported outside quotations only when asked', () => {

@@ -55,6 +55,9 @@ export default defineRule({
         continue
       }
       if (REDUPLICATED.has(word)) continue
+      // `Can I get a yeah yeah!`, `I would say 'bravo bravo'!`: a pair that ends an exclamation
+      // is a chant or a cheer, doubled on purpose.
+      if (CHEER.test(rest)) continue
       // `gave her her phone` after a verb of giving; `of her her connection` is a slip
       if (OBJECT_POSSESSIVE.has(word) && GIVING.test(before.toLowerCase())) continue
       // `b a s i c a l l y`: single letters other than `a` and `I` are not words.
@@ -76,6 +79,8 @@ export default defineRule({
   }
 })
 
+// An exclamation mark right after the pair, past any closing quotes or brackets.
+const CHEER = /^["'”’»)\]]*!/u
 // Verbs with two objects, after which `her her` is an object and a possessive: `gave her her phone`.
 const GIVING = /^(?:gave|give|gives|giving|told|tell|tells|sent|send|sends|showed|show|shows|bought|buy|offered|offer|lent|lend|handed|hand|owed|owe|paid|pay|brought|bring|made|make|let|found|find|cost|costs|wish|wished|asked|ask|taught|teach|promised|promise|got|get|gets|saw|see|took|take|called|call|left|leave|kept|keep)$/u
 // What follows an emphatic `far far`: `far far away`, `far far better`.

@@ -97,6 +97,8 @@ export default defineRule({
       if (block.kind === 'headline' || (block.kind === 'subheading' && !block.marked)) return
       // A block quotation without quotation marks is an embedded post, written as its author wrote it.
       if (block.kind === 'quotation' && block.marked && !/^\s*["“„«]/u.test(block.prose)) return
+      // So is a letter set out in the copy (`Dear Editor,` ... `Yours truly,`).
+      if (block.letter) return
       // A paragraph that goes on from one ending without a period (a line of verse, an item
       // after `people who:`) continues it.
       if (!followsSentenceEnd(article, index)) return
@@ -112,6 +114,7 @@ export default defineRule({
       const rest = block.prose.slice(end)
       if (/^\.\p{L}|^:\/\//u.test(rest) || (/^(?:[ivxlc]+|\p{L})$/u.test(word) && /^[.)]\s/u.test(rest))) return
       if (!isToken(block.prose, end) || !isWord(word, article, lexicon)) return
+      if (ADDING.test(word) && afterShownItem(article, index)) return
       const extra: ReportExtra = SUBJECT_PRONOUNS.has(word.toLowerCase())
         ? {fix: capitalize(word)}
         : FUNCTION_WORDS.has(word.toLowerCase())
@@ -180,6 +183,19 @@ function followsSentenceEnd(article: Article, index: number): boolean {
     return !(FUNCTION_WORDS.has(last) || /^\d+$/u.test(last) || open || /[{}\\=<>]/u.test(text))
   }
   return true
+}
+
+// Words that add to a list: `as well as`, `and`, `plus`.
+const ADDING = /^(?:and|or|as|plus|nor|along|alongside|together|followed|then)$/u
+
+// Whether the block before is a short line shown below a colon, the item it introduced (`We also
+// stock the Ruffle Lamp:` / `Ruffle Lamp` / `as well as the Vase:`: a product or a picture's
+// title), so that a paragraph adding to the list goes on from it. A sentence that starts after
+// such a line (`We sell it online:` / `Online shop` / `there are many buyers.`) still needs its capital.
+function afterShownItem(article: Article, index: number): boolean {
+  const before = article.blocks.slice(0, index).filter((block) => block.prose.trim() !== '').slice(-2)
+  if (before.length < 2 || before[1].kind !== 'subheading') return false
+  return /:["'”’»)\]]*$/u.test(before[0].prose.trim())
 }
 
 // Whether the bracket closed after the period at `period` opened where a sentence could start.

@@ -5,12 +5,15 @@
 import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
 import retextSpell from 'retext-spell'
 import {VFile} from 'vfile'
-import type {Article} from '../../src/article.js'
+import {isWrittenAt, type Article} from '../../src/article.js'
+import {isBrand} from '../../src/brands.js'
 import {bareDictionary, dictionaryStems, MAX_WORD, type Lexicon} from '../../src/lexicon.js'
 import {spanOf, toString} from '../../src/nlcst.js'
 import {defineRule} from '../../src/rule.js'
 import {properTypo, type Ending} from './proper.js'
+import {inLatinPhrase, isSpeciesName} from './latin.js'
 import {explained, findTypo, type Typo} from './typo.js'
+import {COMPOUND_HEADS} from './words.js'
 
 type Detect = (tree: Root, file: VFile, next: (error?: Error) => void) => void
 
@@ -92,13 +95,21 @@ export default defineRule({
     // Most capitalised unknown words are names the article repeats (`Kishida` four times): only
     // a one-off form, standing apart from other unknown names, is searched for a source.
     // Sentences by text, so that copies of one sentence count once.
+    // Each sentence's text is sliced once: a long sentence naming one name many times was
+    // sliced as often (16,000 times 500 kB).
     const seen = new Map<string, Set<string>>()
+    const texts = new Map<Sentence, string>()
     for (const {text, sentence} of all) {
       if (/^[a-z]/u.test(text)) continue
       const word = text.replace(POSSESSIVE, '')
-      const {start, end} = spanOf(sentence)
+      let whole = texts.get(sentence)
+      if (whole === undefined) {
+        const {start, end} = spanOf(sentence)
+        whole = source.slice(start, end)
+        texts.set(sentence, whole)
+      }
       const sentences = seen.get(word) ?? new Set()
-      sentences.add(source.slice(start, end))
+      sentences.add(whole)
       seen.set(word, sentences)
     }
     const candidates = all.filter(({text, sentence, index}) => {
@@ -140,6 +151,9 @@ export default defineRule({
         })
         continue
       }
+      // A letter set out in the copy, or a quoted post (`"gr8 gig, wish i could stay longr"`),
+      // keeps its writer's spelling; a misspelt name in it is still found (above).
+      if (isWrittenAt(article, start)) continue
       // `workin’`, `stylin’`: a dropped g, spelt as said.
       if ((/['’]$/u.test(text) || /^['’]/u.test(source.slice(end))) && correct(`${word}g`)) continue
       const parts = word.split('-')
@@ -158,13 +172,21 @@ export default defineRule({
         const before = i > 0 ? parts[i - 1] : wordAround(tokens, index, -1)
         const after = i + 1 < parts.length ? parts[i + 1] : wordAround(tokens, index, 1)
         if ((before && unknown(before)) || (after && unknown(after))) return
+        // `per annum`, `in loco parentis`, `Staphylococcus aureus`, `E. coli`: Latin, not slips.
+        if (parts.length === 1 && (inLatinPhrase(part, before, after) || isSpeciesName(tokens, index))) return
         // A compound coins words from known ones: `no-brainer` is not `brainier`.
         if (parts.length > 1 && explained(part, correct)) return
         const typo = verdict(state, part, probe, lexicon)
         if (!typo) return
+        // A brand in lower case (`etsy`, `reddit`, `tumblr`) is a name, not a slip.
+        if (isBrand(part)) return
+        // A compound written open is its hyphenated form (`a self starter`, `self-starter`), when
+        // word-building explains the second word and it is no long clear slip (`no goverment`).
+        const long = typo.strong && part.length >= MIN_REPEATED_SLIP
+        if (parts.length === 1 && before && COMPOUND_HEADS.has(before.toLowerCase()) && explained(part, correct) && !long) return
         // A word the article uses again is its own (`blazars`, `cannellini`, a lower-case brand),
         // unless a long word is a clear slip (`goverment` twice is still wrong).
-        if (!(typo.strong && part.length >= MIN_REPEATED_SLIP) && uses(part, false) > 1) return
+        if (!long && uses(part, false) > 1) return
         if (!spellChecked()) return
         const [best] = typo.expected
         const reason =
@@ -205,10 +227,18 @@ function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): C
  */
 function usesIn(article: Article): (word: string, exact: boolean) => number {
   let texts: string[] | undefined
+  // Counted once per word: a word repeated in one long sentence was counted at every use.
+  const counts = new Map<string, number>()
   return (word, exact) => {
     texts ??= [...new Set(article.blocks.flatMap((block) => block.node.children.filter((node) => node.type === 'SentenceNode').map((node) => toString(node))))]
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, exact ? 'gu' : 'giu')
-    return texts.reduce((sum, text) => sum + (text.match(pattern)?.length ?? 0), 0)
+    const key = `${exact ? '=' : '~'}${word}`
+    let count = counts.get(key)
+    if (count === undefined) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, exact ? 'gu' : 'giu')
+      count = texts.reduce((sum, text) => sum + (text.match(pattern)?.length ?? 0), 0)
+      counts.set(key, count)
+    }
+    return count
   }
 }
 
@@ -222,11 +252,19 @@ function around(sentence: Sentence, index: number): SentenceContent[] {
   while (from > 0 && !isWordLike(siblings[from - 1])) from--
   let to = index + 1
   while (to < siblings.length && !isWordLike(siblings[to])) to++
-  const head = from > 0 && siblings.slice(0, from).some((node) => node.type === 'WordNode') ? [word(STUB)] : []
-  const tail = to < siblings.length && siblings.slice(to).some((node) => node.type === 'WordNode') ? [word(STUB)] : []
+  // Looked for from the run outwards, not by copying the sentence's ends: a long sentence of
+  // many typos made that quadratic (16,000 in one sentence: 11 s).
+  const head = hasWord(siblings, from - 1, -1) ? [word(STUB)] : []
+  const tail = hasWord(siblings, to, 1) ? [word(STUB)] : []
   // A source node (a URL) ends the run as a word does, without being one.
   const edge = (at: number) => (siblings[at]?.type === 'SourceNode' ? [siblings[at]] : [])
   return [...head, ...edge(from - 1), ...siblings.slice(from, to), ...edge(to), ...tail]
+}
+
+/** Whether a word stands at `from` or beyond it in the direction of `step`. */
+function hasWord(siblings: readonly SentenceContent[], from: number, step: -1 | 1): boolean {
+  for (let at = from; at >= 0 && at < siblings.length; at += step) if (siblings[at].type === 'WordNode') return true
+  return false
 }
 
 function isWordLike(node: SentenceContent | undefined): boolean {
@@ -330,3 +368,4 @@ function wordAround(siblings: readonly SentenceContent[], index: number, step: -
   if (space?.type !== 'WhiteSpaceNode' || word?.type !== 'WordNode') return undefined
   return toString(word as Word)
 }
+

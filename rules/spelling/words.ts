@@ -27,6 +27,14 @@ export const PREFIXES: readonly string[] = [
  */
 export const SUFFIXES: readonly string[] = [
   'ability', 'able', 'ation', 'ations', 'd', 'ed', 'er', 'ers', 'es', 'ful', 'hood', 'ing', 'ings',
-  'isation', 'ise', 'ised', 'ish', 'ising', 'ism', 'ist', 'ists', 'ive', 'ization', 'ize', 'ized',
+  'isation', 'ise', 'ised', 'ish', 'ising', 'ism', 'ist', 'ists', 'ity', 'ive', 'ization', 'ize', 'ized',
   'izing', 'less', 'like', 'ly', 'ment', 'ments', 'ness', 'r', 'rs', 's', 'ship', 'wise', 'y'
 ]
+
+/**
+ * Words that open hyphenated compounds, which copy also writes open: `a no brainer` is
+ * `no-brainer`, `a self starter` is `self-starter`, `an ill wisher` is `ill-wisher`.
+ */
+export const COMPOUND_HEADS: ReadonlySet<string> = new Set([
+  'no', 'non', 'self', 'well', 'ill', 'half', 'all', 'ever', 'never', 'much', 'one'
+])
