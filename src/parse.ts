@@ -35,6 +35,8 @@ export interface ParseData {
   hints?: readonly KindHint[]
   /** Source ranges where no safe fix is ever made (an HTML `<head>`), beside what is not prose. */
   frozen?: readonly Span[]
+  /** Whether this is a section of a longer text, after its start (see sections.ts). */
+  continued?: boolean
 }
 
 declare module 'vfile' {
@@ -59,9 +61,9 @@ export function formatOf(path: string | undefined): Format {
 }
 
 /** Parses plain text into nlcst with one paragraph per line (or per paragraph, when wrapped). */
-export function parseText(source: string): Root {
+export function parseText(source: string, wrapped = isHardWrapped(source)): Root {
   const tree = parseByParagraph(source)
-  normalizePlain(tree, source)
+  if (!wrapped) splitAtLineBreaks(tree)
   return tree
 }
 
@@ -69,7 +71,7 @@ export function parseText(source: string): Root {
 // spaces and tabs besides: parse-english always ends a sentence and a paragraph there (its
 // breakImplicitSentences and paragraph split), so the text on either side parses alone.
 const SPACE = '[\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]'
-const BLANK_LINE = new RegExp(`(?<!${SPACE})[ \\t]*(?:(?:\\r?\\n|\\r)[ \\t]*){2,}(?!${SPACE})`, 'gu')
+export const BLANK_LINE = new RegExp(`(?<!${SPACE})[ \\t]*(?:(?:\\r?\\n|\\r)[ \\t]*){2,}(?!${SPACE})`, 'gu')
 
 // Two of parse-latin's paragraph steps merge one sentence into the one before by splicing it out
 // of the paragraph's array, once per merge: quadratic in a long paragraph (`. ` or `end. . `
@@ -285,9 +287,10 @@ export function copydeskParse(this: Processor, options?: {format?: Format}) {
   this.parser = (document: string, file: VFile) => {
     const format = options?.format ?? formatOf(file.path)
     if (format === 'text') {
-      file.data.copydesk = {format}
+      const section = file.data.copydeskSection
+      file.data.copydesk = section?.continued ? {format, continued: true} : {format}
       try {
-        return parseText(document)
+        return parseText(document, section?.wrapped)
       } catch (error) {
         // parse-english spreads a sentence's tokens into one call: a stack overflow on a
         // sentence of some hundred thousand tokens is that file's error, not a crash.
