@@ -2,18 +2,25 @@
 // dropped once its messages are made: a 5 MB file's tree alone held 420 MB. Rules compare
 // evidence (names, repeated words) within a section, which holds thousands of words; the
 // messages are moved to where their section sits, so nobody sees the seams but the rules.
+import {getHeapStatistics, setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {BLANK_LINE} from './parse.js'
 
-/** Texts longer than this are linted in sections (one section up to twice this long). */
-export const SECTION_LENGTH = 500_000
+/** Texts longer than this are linted in sections. */
+export const LONG_TEXT = 1_000_000
+/** About how long a section is: dead trees of a few sections are what the heap holds at most. */
+export const SECTION_LENGTH = 250_000
 
-/** The offsets where sections start: each at a blank line, about `size` characters apart. */
-export function sectionStarts(source: string, size = SECTION_LENGTH): number[] {
+/**
+ * The offsets where sections start: each at a blank line, about `size` characters apart; one
+ * section for a text of at most `long` characters.
+ */
+export function sectionStarts(source: string, size = SECTION_LENGTH, long = LONG_TEXT): number[] {
   const starts = [0]
-  if (source.length <= 2 * size) return starts
+  if (source.length <= Math.max(long, 2 * size)) return starts
   // Where the parser cuts a text into pieces it parses alone, so a section's tree is the same
   // part of the whole text's tree; the blank line goes with the section after it.
   const blankLine = new RegExp(BLANK_LINE.source, 'gu')
@@ -60,7 +67,27 @@ export function lintInSections(file: VFile, starts: readonly number[], wrapped: 
       file.messages.push(message)
     }
     if (index === 0 && section.data.copydesk) file.data.copydesk = section.data.copydesk
+    if (getHeapStatistics().used_heap_size > HEAP_CEILING) collectGarbage()
   })
+}
+
+// V8 collects the dead trees of earlier sections only once its heap has grown well past what is
+// alive: a 5 MB file peaked anywhere between 450 and 770 MB with some 30 MB alive per section
+// (and ran in a heap capped at 200 MB). Past this ceiling a full collection between sections
+// keeps the peak in bounds; it runs a few times per 5 MB, for some 50 ms each.
+const HEAP_CEILING = 192 * 1024 * 1024
+let collect: (() => void) | null | undefined
+
+function collectGarbage(): void {
+  if (collect === undefined) {
+    try {
+      setFlagsFromString('--expose-gc')
+      collect = runInNewContext('gc') as () => void
+    } catch {
+      collect = null
+    }
+  }
+  collect?.()
 }
 
 type Point = {line: number; column: number; offset?: number}

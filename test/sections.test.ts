@@ -37,7 +37,7 @@ describe('sectionStarts', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(paragraph, gap), {minLength: 1, maxLength: 60}), fc.integer({min: 20, max: 300}), (parts, size) => {
         const source = parts.map(([text, between]) => text + between).join('')
-        const starts = sectionStarts(source, size)
+        const starts = sectionStarts(source, size, 0)
         expect(starts[0]).toBe(0)
         for (let i = 1; i < starts.length; i++) {
           // At a blank line (its white space from the end of the text before), where the parser cuts anyway.
