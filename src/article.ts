@@ -6,7 +6,7 @@ import type {Paragraph, Root} from 'nlcst'
 import type {Span} from './rule.js'
 import {spanOf} from './nlcst.js'
 import {buildNameIndex, type NameIndex} from './names.js'
-import {scanTokens, tokensNear, type Token} from './tokens.js'
+import {scanLines, tokensNear, type Token} from './tokens.js'
 
 export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation' | 'furniture'
 
@@ -167,7 +167,7 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
       return names
     },
     get tokens() {
-      tokens ??= scanTokens(source)
+      tokens ??= scanLines(source)
       return tokens
     },
     tokensNear(span) {

@@ -6,7 +6,7 @@ import type {Root} from 'nlcst'
 import {resolveConfig, type Config, type Resolved} from './config.js'
 import {copydesk, createTransformer} from './engine.js'
 import {fixUntilStable, type FixResult} from './fix.js'
-import {copydeskParse, formatOf, isHardWrapped} from './parse.js'
+import {copydeskParse, createPieceCache, formatOf, isHardWrapped} from './parse.js'
 import {lintInSections, sectionStarts} from './sections.js'
 
 export {copydesk, fixLevel, ruleUrl, SOURCE} from './engine.js'
@@ -43,7 +43,7 @@ export interface Linter {
 export function createLinter(config: Config = {}, configPath?: string): Linter {
   const resolved = resolveConfig(config, configPath)
   const processor = unified()
-    .use(copydeskParse, {format: resolved.format})
+    .use(copydeskParse, {format: resolved.format, cache: createPieceCache()})
     .use(function () {
       return createTransformer(resolved)
     })
