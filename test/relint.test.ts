@@ -70,7 +70,8 @@ describe('re-lint with the pieces of the last parse', () => {
       }),
       {numRuns: 50}
     )
-  })
+    // Linting many texts: a few seconds alone, much longer on a busy machine.
+  }, 180_000)
 
   test('gives the messages of a fresh lint after each edit', () => {
     const cached = createLinter()
@@ -88,5 +89,6 @@ describe('re-lint with the pieces of the last parse', () => {
       }),
       {numRuns: 40}
     )
-  })
+    // Linting many texts: a few seconds alone, much longer on a busy machine.
+  }, 180_000)
 })

@@ -81,7 +81,8 @@ describe('lintInSections', () => {
       }),
       {numRuns: 15}
     )
-  })
+    // Linting many texts: a few seconds alone, much longer on a busy machine.
+  }, 180_000)
 
   test('a text longer than twice a section gives each finding once per copy, where it is', () => {
     const story = `${STORIES[2]}\n\n`
@@ -97,5 +98,6 @@ describe('lintInSections', () => {
       expect(source.slice(start.offset, end.offset)).toBe(message.actual)
       expect(place.toPoint(start.offset)).toEqual(start)
     }
-  })
+    // A megabyte of copy: some 15 s alone, several times that on a busy machine.
+  }, 240_000)
 })
