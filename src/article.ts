@@ -6,7 +6,7 @@ import type {Paragraph, Root} from 'nlcst'
 import type {Span} from './rule.js'
 import {spanOf} from './nlcst.js'
 import {buildNameIndex, type NameIndex} from './names.js'
-import {scanTokens, tokensNear, type Token} from './tokens.js'
+import {scanLines, tokensNear, type Token} from './tokens.js'
 
 export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation' | 'furniture'
 
@@ -128,11 +128,14 @@ export const OPAQUE = '\uE000'
 // punctuation was lost.
 const MAX_HEADING_WORDS = 15
 
-/** Builds the article model of a parsed file. */
-export function buildArticle(tree: Root, source: string, hints?: readonly KindHint[], derived = false): Article {
+/**
+ * Builds the article model of a parsed file; `continued` for a section of a longer text after
+ * its start, whose first line is no headline.
+ */
+export function buildArticle(tree: Root, source: string, hints?: readonly KindHint[], derived = false, continued = false): Article {
   const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')
   const blocks = paragraphs.map((node, index) => makeBlock(node, index))
-  const solid = blocks.filter((block) => block.prose.trim() !== '')
+  const solid = continued ? [] : blocks.filter((block) => block.prose.trim() !== '')
 
   for (const block of blocks) {
     const hinted = hints ? hintAt(hints, block.start) : derived ? sniff(source, block) : undefined
@@ -176,7 +179,7 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
       return names
     },
     get tokens() {
-      tokens ??= scanTokens(source)
+      tokens ??= scanLines(source)
       return tokens
     },
     tokensNear(span) {

@@ -64,7 +64,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const data = file.data.copydesk
     const plain = data ? data.format === 'text' : isPlainParse(tree, source)
     if (plain && !data) normalizePlain(tree, source)
-    const article = buildArticle(tree, source, data?.hints, !plain)
+    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued)
     const place = location(file)
 
     // A lint message is not an exception: capturing a stack for each (VFileMessage extends
@@ -91,9 +91,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
           // (an HTML <head>), or one that replaces or glues onto a protected token, is only offered.
           const unsafe = effect === 'changes' || rule.fix !== 'safe' || (!plain && !isVerbatim(article, span)) || isFrozen(data?.frozen, span)
           if (fix !== undefined && unsafe) {
-            const offered = suggest
-            const first = fix
-            suggest = () => [first, ...(typeof offered === 'function' ? offered() : offered ?? [])]
+            suggest = offer(fix, suggest)
             fix = undefined
           }
           if (rule.fix === 'none') suggest = undefined
@@ -139,6 +137,12 @@ export function copydesk(this: Processor, config?: Config | null) {
 // Whether a span touches a range where safe fixes are never made.
 function isFrozen(frozen: readonly Span[] | undefined, span: Span): boolean {
   return frozen?.some((zone) => span.start < zone.end && zone.start < span.end) ?? false
+}
+
+// A downgraded fix first, then the rule's own suggestions, computed when read. Built out here:
+// a closure made inside the transformer would keep the file's tree alive with every message.
+function offer(first: string, offered: ReportExtra['suggest']): () => readonly string[] {
+  return () => [first, ...(typeof offered === 'function' ? offered() : offered ?? [])]
 }
 
 function setSeverity(message: VFileMessage, severity: Severity) {

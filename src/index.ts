@@ -6,7 +6,8 @@ import type {Root} from 'nlcst'
 import {resolveConfig, type Config, type Resolved} from './config.js'
 import {copydesk, createTransformer} from './engine.js'
 import {fixUntilStable, type FixResult} from './fix.js'
-import {copydeskParse} from './parse.js'
+import {copydeskParse, createPieceCache, formatOf, isHardWrapped} from './parse.js'
+import {lintInSections, sectionStarts} from './sections.js'
 
 export {copydesk, fixLevel, ruleUrl, SOURCE} from './engine.js'
 export {rules, type RuleId} from '../rules/index.js'
@@ -42,15 +43,23 @@ export interface Linter {
 export function createLinter(config: Config = {}, configPath?: string): Linter {
   const resolved = resolveConfig(config, configPath)
   const processor = unified()
-    .use(copydeskParse, {format: resolved.format})
+    .use(copydeskParse, {format: resolved.format, cache: createPieceCache()})
     .use(function () {
       return createTransformer(resolved)
     })
     .freeze() as unknown as Processor<Root, Root, Root>
 
+  function lintOne(file: VFile): void {
+    processor.runSync(processor.parse(file), file)
+  }
+
   function lint(input: Input): VFile {
     const file = toFile(input)
-    processor.runSync(processor.parse(file), file)
+    // A long plain text goes section by section, so that one section's tree is alive at a time.
+    const value = typeof file.value === 'string' ? file.value : undefined
+    const starts = value !== undefined && (resolved.format ?? formatOf(file.path)) === 'text' ? sectionStarts(value) : []
+    if (starts.length > 1) lintInSections(file, starts, isHardWrapped(value!), lintOne)
+    else lintOne(file)
     return file
   }
 

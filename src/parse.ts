@@ -35,6 +35,8 @@ export interface ParseData {
   hints?: readonly KindHint[]
   /** Source ranges where no safe fix is ever made (an HTML `<head>`), beside what is not prose. */
   frozen?: readonly Span[]
+  /** Whether this is a section of a longer text, after its start (see sections.ts). */
+  continued?: boolean
 }
 
 declare module 'vfile' {
@@ -59,9 +61,9 @@ export function formatOf(path: string | undefined): Format {
 }
 
 /** Parses plain text into nlcst with one paragraph per line (or per paragraph, when wrapped). */
-export function parseText(source: string): Root {
-  const tree = parseByParagraph(source)
-  normalizePlain(tree, source)
+export function parseText(source: string, wrapped = isHardWrapped(source), cache?: PieceCache): Root {
+  const tree = parseByParagraph(source, cache)
+  if (!wrapped) splitAtLineBreaks(tree)
   return tree
 }
 
@@ -69,7 +71,7 @@ export function parseText(source: string): Root {
 // spaces and tabs besides: parse-english always ends a sentence and a paragraph there (its
 // breakImplicitSentences and paragraph split), so the text on either side parses alone.
 const SPACE = '[\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]'
-const BLANK_LINE = new RegExp(`(?<!${SPACE})[ \\t]*(?:(?:\\r?\\n|\\r)[ \\t]*){2,}(?!${SPACE})`, 'gu')
+export const BLANK_LINE = new RegExp(`(?<!${SPACE})[ \\t]*(?:(?:\\r?\\n|\\r)[ \\t]*){2,}(?!${SPACE})`, 'gu')
 
 // Two of parse-latin's paragraph steps merge one sentence into the one before by splicing it out
 // of the paragraph's array, once per merge: quadratic in a long paragraph (`. ` or `end. . `
@@ -203,11 +205,15 @@ class Parser extends ParseEnglish {}
  * blank lines is parsed alone and its positions shifted to where it sits, which gives the tree
  * parse-english gives for the whole text.
  */
-export function parseByParagraph(source: string): Root {
+export function parseByParagraph(source: string, cache?: PieceCache): Root {
   const parser = new Parser()
   const points = new Map<number, Point>()
   const done = new Set<Point>()
   const children: RootContent[] = []
+  const used = new Map<string, Piece[]>()
+  // A long text's pieces are not kept: their trees would outlive the lint.
+  if (cache && source.length > MAX_CACHED_TEXT) cache.pieces.clear()
+  const caching = cache !== undefined && source.length <= MAX_CACHED_TEXT
   let line = 1
   let column = 1
   let offset = 0
@@ -227,17 +233,90 @@ export function parseByParagraph(source: string): Root {
     let match = BLANK_LINE.exec(source)
     if (match && match.index + match[0].length === source.length) match = null
     const text = source.slice(offset, match ? match.index : source.length)
-    const tree = parser.parse(text)
-    shift(tree, line - 1, column - 1, offset, points, done)
-    for (const child of tree.children) children.push(child)
+    if (caching && text.length <= MAX_CACHED_PIECE) {
+      // A piece the last parse had (as often as it had it) is moved, not parsed again.
+      const piece = cache.pieces.get(text)?.pop() ?? makePiece(parser.parse(text), points, done)
+      place(piece, line, column, offset)
+      for (const child of piece.children) children.push(child)
+      const pieces = used.get(text)
+      if (pieces) pieces.push(piece)
+      else used.set(text, [piece])
+    } else {
+      const tree = parser.parse(text)
+      shift(tree, line - 1, column - 1, offset, points, done)
+      for (const child of tree.children) children.push(child)
+    }
     advance(text)
     if (!match) break
     const start = {line, column, offset}
     advance(match[0])
     children.push({type: 'WhiteSpaceNode', value: match[0], position: {start, end: {line, column, offset}}})
   }
+  if (caching) cache.pieces = used
   if (children.length === 0) return {type: 'RootNode', children}
   return {type: 'RootNode', children, position: {start: {line: 1, column: 1, offset: 0}, end: {line, column, offset}}}
+}
+
+/**
+ * The pieces of the last text a linter parsed, by text, for the next parse of an edited copy
+ * of it (an editor re-lints after each keystroke): rules only read trees, so a piece's nodes
+ * can serve again once their positions are moved. It holds the pieces of one text only.
+ */
+export interface PieceCache {
+  pieces: Map<string, Piece[]>
+}
+
+/** A cache for `parseByParagraph`. */
+export function createPieceCache(): PieceCache {
+  return {pieces: new Map()}
+}
+
+// Pieces of a text this long, or a piece this long, are parsed every time: caching them would
+// keep a large tree alive after the lint.
+const MAX_CACHED_TEXT = 300_000
+const MAX_CACHED_PIECE = 100_000
+
+// A piece's nodes, and its points with their places in the piece, to move it in one pass.
+interface Piece {
+  children: RootContent[]
+  points: Point[]
+  lines: Uint32Array
+  columns: Uint32Array
+  offsets: Uint32Array
+}
+
+function makePiece(tree: Root, points: Map<number, Point>, done: Set<Point>): Piece {
+  shift(tree, 0, 0, 0, points, done)
+  const unique: Point[] = []
+  const stack: Node[] = [...tree.children]
+  const seen = new Set<Point>()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (seen.has(point)) continue
+      seen.add(point)
+      unique.push(point)
+    }
+    if ('children' in node) for (const child of node.children as Node[]) stack.push(child)
+  }
+  return {
+    children: tree.children,
+    points: unique,
+    lines: Uint32Array.from(unique, (point) => point.line),
+    columns: Uint32Array.from(unique, (point) => point.column),
+    offsets: Uint32Array.from(unique, (point) => point.offset ?? 0)
+  }
+}
+
+// Puts a piece where it starts at this line, column and offset.
+function place(piece: Piece, line: number, column: number, offset: number): void {
+  const {points, lines, columns, offsets} = piece
+  for (let index = 0; index < points.length; index++) {
+    const point = points[index]
+    point.line = lines[index] + line - 1
+    point.column = lines[index] === 1 ? columns[index] + column - 1 : columns[index]
+    point.offset = offsets[index] + offset
+  }
 }
 
 type Point = {line: number; column: number; offset?: number}
@@ -281,13 +360,14 @@ export function normalizePlain(tree: Root, source: string): void {
 }
 
 /** The unified parser plugin: picks the format from the option, else the file name. */
-export function copydeskParse(this: Processor, options?: {format?: Format}) {
+export function copydeskParse(this: Processor, options?: {format?: Format; cache?: PieceCache}) {
   this.parser = (document: string, file: VFile) => {
     const format = options?.format ?? formatOf(file.path)
     if (format === 'text') {
-      file.data.copydesk = {format}
+      const section = file.data.copydeskSection
+      file.data.copydesk = section?.continued ? {format, continued: true} : {format}
       try {
-        return parseText(document)
+        return parseText(document, section?.wrapped, options?.cache)
       } catch (error) {
         // parse-english spreads a sentence's tokens into one call: a stack overflow on a
         // sentence of some hundred thousand tokens is that file's error, not a crash.

@@ -1,0 +1,94 @@
+// A linter reuses the parsed pieces of the text it linted last (src/parse.ts, PieceCache), as an
+// editor re-lints a copy after each edit: after any edits, the tree and the messages must be the
+// ones a fresh parse gives.
+import {describe, expect, test} from '@jest/globals'
+import fc from 'fast-check'
+import type {VFileMessage} from 'vfile-message'
+import {createLinter} from '../src/index.js'
+import {createPieceCache, parseByParagraph, parseText} from '../src/parse.js'
+import {scanLines, scanTokens} from '../src/tokens.js'
+
+// Invented copy with damage the rules find; the same paragraph twice, line breaks of each kind.
+const PARAGRAPHS = [
+  'Harbour plan wins approval',
+  'The council approved the harbour plan on Tuesday. officials said the the work would start in spring.',
+  'Mayor Alma Brettner said the plan was overdue. Critics said the goverment had ignored them . .',
+  'PORTVILLE: Workers at the bakery went on strike on Monday over pay.',
+  '"We want a fair deal," said Tomas Quill. Quill said the stike would go on.',
+  'The captain, Dora Penhallow, said the side was ready.\nPenhalow said they would try again tomorow.',
+  'The council approved the harbour plan on Tuesday. officials said the the work would start in spring.'
+]
+const GAPS = ['\n\n', '\n\n\n', '\r\n\r\n', '\n \n']
+const WORDS = ['Indeed ', 'the ', 'Brettner ', '. ', '\n', '\n\n', ', ', 'x']
+
+// An edit as an editor makes one: text typed at a place, or a run deleted.
+const edit = fc.oneof(
+  fc.record({at: fc.double({min: 0, max: 1, noNaN: true}), insert: fc.constantFrom(...WORDS)}),
+  fc.record({at: fc.double({min: 0, max: 1, noNaN: true}), remove: fc.integer({min: 1, max: 40})})
+)
+function apply(text: string, change: {at: number; insert?: string; remove?: number}): string {
+  const at = Math.floor(change.at * text.length)
+  return change.insert !== undefined ? text.slice(0, at) + change.insert + text.slice(at) : text.slice(0, at) + text.slice(at + (change.remove ?? 0))
+}
+const article = fc
+  .array(fc.tuple(fc.constantFrom(...PARAGRAPHS), fc.constantFrom(...GAPS)), {minLength: 1, maxLength: 8})
+  .map((parts) => parts.map(([paragraph, gap]) => paragraph + gap).join(''))
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value))
+const fields = (message: VFileMessage) => ({
+  ruleId: message.ruleId,
+  reason: message.reason,
+  place: message.place,
+  actual: message.actual,
+  expected: message.expected,
+  cause: message.cause ? (message.cause as VFileMessage).place : undefined
+})
+
+describe('scanLines', () => {
+  // Runs of tokens and of what separates them, lines of each kind, some lines again.
+  const PARTS = ['https://example.com/a?b=c', 'a.b@example.com', '/a/../b', 'C:\\x', 'v1.2.3', '3.14', '.NET', 'e.g.', 'U.S.', 'node.js', 'user_name', 'f()', '&amp;', '&#8217;', '[a](https://x.io/Go_(game))', 'word', '(', ')', '"', '.', ',', ' ', '\t', '\n', '\r\n', '\n\n']
+  test('finds the tokens scanTokens finds in the whole text, when lines come again', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...PARTS), {maxLength: 20}).map((parts) => parts.join('')), {minLength: 1, maxLength: 4}), (texts) => {
+        for (const text of [...texts, texts.join('\n'), texts.join('')]) expect(scanLines(text)).toEqual(scanTokens(text))
+      }),
+      {numRuns: 500}
+    )
+  })
+})
+
+describe('re-lint with the pieces of the last parse', () => {
+  test('parses an edited text as a fresh parse does', () => {
+    fc.assert(
+      fc.property(article, fc.array(edit, {maxLength: 12}), (start, edits) => {
+        const cache = createPieceCache()
+        let text = start
+        for (const change of [undefined, ...edits]) {
+          if (change) text = apply(text, change)
+          expect(plain(parseByParagraph(text, cache))).toEqual(plain(parseByParagraph(text)))
+          expect(plain(parseText(text, undefined, cache))).toEqual(plain(parseText(text)))
+        }
+      }),
+      {numRuns: 50}
+    )
+    // Linting many texts: a few seconds alone, much longer on a busy machine.
+  }, 180_000)
+
+  test('gives the messages of a fresh lint after each edit', () => {
+    const cached = createLinter()
+    const fresh = createLinter()
+    fc.assert(
+      fc.property(article, fc.array(edit, {maxLength: 6}), (start, edits) => {
+        let text = start
+        for (const change of [undefined, ...edits]) {
+          if (change) text = apply(text, change)
+          const reused = cached.lint({path: 'a.txt', value: text}).messages.map(fields)
+          // A text with no piece in common first, so this lint parses every piece.
+          fresh.lint({path: 'b.txt', value: 'Nothing in common.'})
+          expect(reused).toEqual(fresh.lint({path: 'a.txt', value: text}).messages.map(fields))
+        }
+      }),
+      {numRuns: 40}
+    )
+    // Linting many texts: a few seconds alone, much longer on a busy machine.
+  }, 180_000)
+})
