@@ -155,6 +155,67 @@ describe('writing is all or nothing', () => {
     }
   })
 
+  test('a fault at any call of the writer, even removing the temporary file, leaves the original byte-identical and names the file and the error', async () => {
+    const seam = ['realpathSync', 'statSync', 'accessSync', 'readFileSync', 'openSync', 'fchownSync', 'fchmodSync', 'writeSync', 'fsyncSync', 'fstatSync', 'closeSync', 'renameSync', 'rmSync'] as const
+    // Counts the calls of each kind and fails the `at`-th call of `call` (every later rmSync too, with `rm`).
+    const counting = (counts: Record<string, number>, call?: string, at?: number, rm = false): WriteFs => {
+      const facade: Record<string, unknown> = {...fs}
+      for (const name of seam) {
+        facade[name] = (...args: unknown[]) => {
+          counts[name] = (counts[name] ?? 0) + 1
+          if ((name === call && counts[name] === at) || (rm && name === 'rmSync')) throw errno('EIO', name)
+          return (fs[name] as (...rest: unknown[]) => unknown)(...args)
+        }
+      }
+      return facade as unknown as WriteFs
+    }
+    const counts: Record<string, number> = {}
+    const clean = folder({'a.txt': DIRTY, 'b.txt': DIRTY})
+    expect(await runWith(['--fix', 'a.txt', 'b.txt'], clean, counting(counts))).toMatchObject({code: 0})
+    expect(Object.keys(counts).sort()).toEqual(['closeSync', 'fchmodSync', 'fchownSync', 'fstatSync', 'fsyncSync', 'openSync', 'readFileSync', 'realpathSync', 'renameSync', 'statSync', 'writeSync'])
+    const faults: Array<[string, number, boolean]> = Object.entries(counts).flatMap(([name, total]) => Array.from({length: total}, (_, index): [string, number, boolean] => [name, index + 1, false]))
+    // The rename fails, and so does removing the temporary file: named, and the run goes on.
+    faults.push(['renameSync', 1, true])
+    for (const [call, at, rm] of faults) {
+      const cwd = folder({'a.txt': DIRTY, 'b.txt': DIRTY})
+      const result = await runWith(['--fix', 'a.txt', 'b.txt'], cwd, counting({}, call, at, rm))
+      const label = `${call} #${at}${rm ? ' and rmSync' : ''}`
+      const texts = ['a.txt', 'b.txt'].map((name) => readFileSync(join(cwd, name), 'utf8'))
+      // The call fails for one file: that one is left as it was, the other is fixed.
+      expect([label, result.code, [...texts].sort()]).toEqual([label, 2, [DIRTY_FIXED, DIRTY].sort()])
+      const failed = texts[0] === DIRTY ? 'a.txt' : 'b.txt'
+      expect([label, result.stderr]).toEqual([label, expect.stringMatching(new RegExp(`${failed}: .*EIO`, 'u'))])
+      if (rm) expect(result.stderr).toMatch(/the temporary file \S+\.tmp could not be removed \(EIO in rmSync\)/u)
+      else expect([label, strays(cwd)]).toEqual([label, []])
+    }
+  }, 240_000)
+
+  test('a file deleted, or replaced by a link, between reading and the rename is not replaced', async () => {
+    const races: Array<[string, (path: string, outside: string) => void, RegExp]> = [
+      ['deleted', (path) => fs.rmSync(path), /a\.txt: vanished while fixing; not written/u],
+      [
+        'replaced by a link',
+        (path, outside) => {
+          fs.rmSync(path)
+          symlinkSync(outside, path)
+        },
+        /a\.txt: changed while fixing; not written/u
+      ]
+    ]
+    for (const [label, race, message] of races) {
+      const cwd = folder({'a.txt': DIRTY, 'b.txt': DIRTY, 'elsewhere/secret.txt': DIRTY})
+      const path = join(cwd, 'a.txt')
+      const outside = join(cwd, 'elsewhere', 'secret.txt')
+      const result = await runWith(['--fix', 'a.txt', 'b.txt'], cwd, faulty('a.txt', {fsyncSync: (descriptor) => (fs.fsyncSync(descriptor), race(path, outside))}))
+      expect([label, result.code]).toEqual([label, 2])
+      expect(result.stderr).toMatch(message)
+      expect(readFileSync(outside, 'utf8')).toBe(DIRTY)
+      expect(fs.existsSync(path) && !fs.lstatSync(path).isSymbolicLink()).toBe(false)
+      expect(readFileSync(join(cwd, 'b.txt'), 'utf8')).toBe(DIRTY_FIXED)
+      expect(strays(cwd)).toEqual([])
+    }
+  })
+
   test('a file changed while it was fixed (an append, or the same size and time with other bytes) is not replaced', async () => {
     const appended = 'A line another program appended.\n'
     const sneaky = 'Officials met in Tokyo. HE said the talks went well. .\n'
