@@ -61,6 +61,7 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
       // An autolink (`<https://...>`, `www.example.com`) shows its address: not prose.
       if (node.type === 'link' && isAddress(mdastToString(node), node.url)) (node as {type: string}).type = 'copydeskAddress'
     })
+    opaqueRawElements(mdast as unknown as RawTree)
     const maps: TextMap[] = []
     visit(mdast, 'text', (node) => {
       const map = mapText(node, source)
@@ -84,6 +85,40 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
     joinSplitWords(tree)
     return {tree, hints}
   })
+}
+
+interface RawTree {
+  type: string
+  value?: string
+  children?: RawTree[]
+  position?: {start: unknown; end: unknown}
+}
+
+const RAW_OPEN = /^<([a-z]+)(?:\s[^>]*)?>$/iu
+
+/**
+ * Raw HTML in Markdown holds code as an HTML file does: from `<code>` (or `<kbd>`, `<pre>`,
+ * `<noscript>`...) to its closing tag, or the end of the paragraph, the text becomes one opaque
+ * source node (`<code>the the . .</code>` in a Markdown paragraph was fixed to `<code>the.</code>`).
+ */
+function opaqueRawElements(root: RawTree) {
+  const stack = [root]
+  while (stack.length > 0) {
+    const children = stack.pop()!.children
+    if (!children) continue
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
+      const tag = child.type === 'html' ? RAW_OPEN.exec(child.value ?? '')?.[1].toLowerCase() : undefined
+      if (tag && (NOT_PROSE_BLOCKS.has(tag) || NOT_PROSE_INLINE.has(tag))) {
+        const close = `</${tag}>`
+        let last = index + 1
+        while (last < children.length && !(children[last].type === 'html' && children[last].value?.replace(/\s+/gu, '').toLowerCase() === close)) last++
+        last = Math.min(last, children.length - 1)
+        const end = children[last].position?.end
+        if (child.position && end) children.splice(index, last - index + 1, {type: 'copydeskAddress', children: [], position: {start: child.position.start, end}})
+      } else stack.push(child)
+    }
+  }
 }
 
 // Blocks whose text stays whole when deep structure is flattened (their inline markup goes).

@@ -128,6 +128,12 @@ describe('HTML that is not prose is never linted, and never fixed', () => {
     expect(fix({path: 'a.html', value: html}).text).toBe(html)
   })
 
+  test('raw HTML in Markdown: <code>, <kbd>, <noscript> and the like hold no prose, closed or not', () => {
+    const markdown = 'Run <code>the the . .</code> first. Press <KBD class="k">the the</KBD> . he said\n\n<noscript>the the . .</noscript>\n\nThen <samp>the the . ,'
+    expect(fix({path: 'a.md', value: markdown}).text).toBe(markdown.replace('</KBD> . he', '</KBD>. He'))
+    expect(lint({path: 'a.md', value: markdown}).messages.map((message) => message.actual)).toEqual([' .'])
+  })
+
   test('<head>: the title is linted, but its fixes are only offered', () => {
     const html = '<html><head><title>Talks went well. . he said</title></head><body><p>Officials met. . he said so.</p></body></html>'
     const file = lint({path: 'a.html', value: html})
