@@ -1,7 +1,7 @@
 // One configuration loader for the library, the CLI and the language server: validates a
 // config object (unknown keys and rule ids fail loudly, naming the file and key), merges it over
 // the preset, and finds config files upward from a linted file the way git finds a repository.
-import {existsSync, readFileSync, statSync, type Stats} from 'node:fs'
+import {existsSync, lstatSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import {homedir} from 'node:os'
 import {basename, dirname, extname, join, resolve} from 'node:path'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
@@ -255,15 +255,25 @@ function where(text: string, file: string, offset: number | undefined): string {
   return ` at line ${line}, column ${column}: \`${excerpt}\``
 }
 
-// A file named as config files are (or with a config file's extension): errors may quote it.
+// A file named as config files are (or with a config file's extension): errors may quote it. A
+// link is judged by its target too: `.copydeskrc.json -> /root/secrets.conf` is not one.
 function isConfigName(file: string): boolean {
-  const name = basename(file)
-  return CONFIG_FILES.includes(name) || /copydesk/iu.test(name) || ['.json', '.yml', '.yaml'].includes(extname(name).toLowerCase())
+  let real: string
+  try {
+    real = realpathSync(file)
+  } catch {
+    return false
+  }
+  return [file, real].every((path) => {
+    const name = basename(path)
+    return CONFIG_FILES.includes(name) || /copydesk/iu.test(name) || ['.json', '.yml', '.yaml'].includes(extname(name).toLowerCase())
+  })
 }
 
 /** A key or id from a config file, cut short for an error message. */
 function short(text: string): string {
-  return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text
+  // Control characters are shown as `?`: a key must not move the cursor or retitle a terminal.
+  return (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text).replace(/\p{Cc}/gu, '?')
 }
 
 /** How the upward search reports a config file it would not use. */
@@ -308,14 +318,19 @@ function untrusted(path: string): string | undefined {
   const uid = process.geteuid?.()
   if (uid === undefined) return undefined
   let file: Stats
+  let link: Stats
   let folder: Stats
   try {
     file = statSync(path)
+    link = lstatSync(path)
     folder = statSync(dirname(path))
   } catch {
     return undefined
   }
   if ((folder.mode & 0o002) !== 0) return 'it is in a world-writable folder (anyone could have put it there)'
+  // A link is the planter's whatever it points to: another user's link to root's own file would
+  // have root read (and quote) a file that user cannot.
+  if (link.isSymbolicLink() && link.uid !== uid && link.uid !== 0) return `it is a link that belongs to another user (uid ${link.uid})`
   if (file.uid !== uid && file.uid !== 0) return `it belongs to another user (uid ${file.uid})`
   return undefined
 }

@@ -404,6 +404,34 @@ describe('configuration is found the way git finds a repository', () => {
     expect(excerpt![1].length).toBeLessThanOrEqual(42)
   })
 
+  test("a config file that is another user's link is ignored, and errors quote nothing of a linked file not named like a config file", async () => {
+    // A JSON file with a comment: its parse error falls on a line that holds a secret.
+    const secret = '{\n  "token": "s3cr3t-value", // mine\n}\n'
+    const cwd = folder({'private/secret.conf': secret, 'theirs/a.txt': WARNING_ONLY, 'mine/b.txt': CLEAN})
+    symlinkSync(join(cwd, 'private', 'secret.conf'), join(cwd, 'link.json'))
+    symlinkSync(join(cwd, 'private', 'secret.conf'), join(cwd, 'mine', '.copydeskrc.json'))
+    const named = await copydesk(['-c', 'link.json', 'mine/b.txt'], {cwd})
+    const found = await copydesk(['mine/b.txt'], {cwd})
+    for (const run of [named, found]) {
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(/: invalid JSON at line 2, column \d+\n$/u)
+      expect(run.stderr).not.toContain('s3cr3t')
+    }
+    if (!isRoot) {
+      console.log("skipped (another user's link): not root, so no link of another user can be made")
+      return
+    }
+    // nobody's folder, holding nobody's link to a file only root may read.
+    chmodSync(join(cwd, 'private', 'secret.conf'), 0o600)
+    symlinkSync(join(cwd, 'private', 'secret.conf'), join(cwd, 'theirs', '.copydeskrc.json'))
+    fs.lchownSync(join(cwd, 'theirs', '.copydeskrc.json'), NOBODY, NOBODY)
+    chownSync(join(cwd, 'theirs'), NOBODY, NOBODY)
+    const planted = await copydesk(['--report', 'json', 'theirs/a.txt'], {cwd})
+    expect(planted.stderr).toContain(`copydesk: warning: ${join(cwd, 'theirs', '.copydeskrc.json')}: ignored, it is a link that belongs to another user (uid ${NOBODY})`)
+    expect(planted.stderr).not.toContain('s3cr3t')
+    expect(json(planted)[0].messages.map((message) => message.ruleId)).toEqual(['sentence-start'])
+  })
+
   test('a config that is a device or a FIFO is refused, not read for ever', async () => {
     const cwd = folder({'a.txt': CLEAN})
     expect(spawnSync('mkfifo', [join(cwd, 'pipe.json')]).status).toBe(0)
@@ -427,6 +455,14 @@ describe('configuration is found the way git finds a repository', () => {
     expect(runs[0].stderr).toContain('unknown option `__proto__` for `stray-punctuation`')
     expect(runs[1].stderr).toContain('unknown option `constructor` for `stray-punctuation`')
     expect(runs[2].stderr).toContain('unknown key `__proto__`')
+  })
+
+  test('a key with control characters is named without them (no escape sequence reaches the terminal)', async () => {
+    const cwd = folder({'.copydeskrc.json': JSON.stringify({'\u001b]0;owned\u0007\u001b[2J': 1, rules: {}}), 'a.txt': CLEAN})
+    const run = await copydesk(['a.txt'], {cwd})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('unknown key `?]0;owned??[2J`')
+    expect(run.stderr).not.toMatch(/\p{Cc}(?<!\n)/u)
   })
 })
 
