@@ -303,8 +303,11 @@ describe('--fix writes only what it was asked to', () => {
   test('a read-only file is reported and left alone, whoever runs the command (root included)', async () => {
     const cwd = folder({'ro.txt': DIRTY, 'rw.txt': DIRTY})
     chmodSync(join(cwd, 'ro.txt'), 0o444)
-    const result = await copydesk(['--fix', 'ro.txt', 'rw.txt'], {cwd})
+    const result = await copydesk(['--fix', '--report', 'json', 'ro.txt', 'rw.txt'], {cwd})
     expect(result.code).toBe(2)
+    // The report says what is left on disk: everything in the file not written, nothing in the other.
+    const left = Object.fromEntries(json(result).map((file) => [file.path, file.messages.map((message) => message.ruleId).sort()]))
+    expect(left).toEqual({'ro.txt': ['sentence-start', 'stray-punctuation'], 'rw.txt': []})
     expect(result.stderr).toContain(`${join(cwd, 'ro.txt')}: read-only (no write permission); not written`)
     expect(readFileSync(join(cwd, 'ro.txt'), 'utf8')).toBe(DIRTY)
     expect(statSync(join(cwd, 'ro.txt')).mode & 0o777).toBe(0o444)
