@@ -448,11 +448,19 @@ function mapText(node: {value: string; position?: {start: {offset?: number}; end
   const offsets: number[] = []
   const ends: number[] = []
   const {value} = node
+  // How many source characters stand for value[index] at `at`: itself, or what the parsers
+  // normalise (HTML reads a CR or CR LF as a line feed, and both parsers read NUL as U+FFFD;
+  // `a\r . ` in HTML and `\0the the` in Markdown threw).
+  const width = (at: number, index: number): number => {
+    if (source[at] === value[index]) return 1
+    if (value[index] === '\n' && source[at] === '\r') return source[at + 1] === '\n' ? 2 : 1
+    return value[index] === '\uFFFD' && source[at] === '\0' ? 1 : 0
+  }
   let at = start
   for (let index = 0; index < value.length; index++) {
     let entity = false
     // An entity is tried first: the `&` of `&amp;` matches the value's `&`, but is not all of it.
-    while (at < end && (source[at] !== value[index] || isEntityAt(source, at))) {
+    while (at < end && (width(at, index) === 0 || isEntityAt(source, at))) {
       const semicolon = isEntityAt(source, at) ? source.indexOf(';', at) : -1
       if (semicolon !== -1) {
         // An entity stands for this character (or, when astral, its two UTF-16 units).
@@ -470,9 +478,10 @@ function mapText(node: {value: string; position?: {start: {offset?: number}; end
     }
     if (entity) continue
     // `&` written as itself is one character; as `&amp;` it is five, caught above.
+    const units = Math.max(1, width(at, index))
     offsets.push(Math.min(at, end))
-    ends.push(Math.min(at + 1, end))
-    at++
+    ends.push(Math.min(at + units, end))
+    at += units
   }
   return {start, offsets, ends}
 }
