@@ -115,5 +115,6 @@ describe('--jsonl', () => {
     const split = await run('parallel', ['--will-cite', '--pipe', '-k', '-N', '4', '--jobs', '2', process.execPath, CLI, '--jsonl'], input)
     expect(split.stderr).toBe('')
     expect(split.stdout).toBe(one.stdout)
-  })
+    // Three processes of copydesk and one of parallel: on a loaded 2-core machine this took 24 s.
+  }, 120_000)
 })
