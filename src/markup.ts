@@ -19,6 +19,7 @@ import {ParseEnglish} from 'parse-english'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {parse as parseHtml5, type DefaultTreeAdapterMap} from 'parse5'
 import {tooLarge, UnparsableError} from './unparsable.js'
 export {tooLarge, UnparsableError} from './unparsable.js'
@@ -349,7 +350,7 @@ export function parseHtml(source: string, file: VFile): Parsed {
     })
     const maps: TextMap[] = []
     visit(hast, 'text', (node) => {
-      const map = mapText(node, source)
+      const map = mapText(node, source, true)
       if (map) maps.push(map)
     })
     const tree = retrying(
@@ -428,6 +429,35 @@ function isEntityAt(source: string, at: number): boolean {
   return ENTITY.test(source.slice(at, at + 34)) && source[at - 1] !== '\\'
 }
 
+const REFERENCE = /#[xX]([\da-fA-F]{1,8});?|#(\d{1,10});?|([A-Za-z][A-Za-z\d]{0,31})(;?)/y
+
+/**
+ * The character reference at `at` that stands for the value's characters from `index`: where it
+ * ends and how many UTF-16 units of the value it gives. Only a reference the parser decoded counts
+ * (`&foo;` and `&NotEqualTilde;`, two characters, misaligned every later word); in HTML a numeric
+ * one, or a legacy name (`&copy 2024`, `&not`), needs no semicolon.
+ */
+function referenceAt(source: string, at: number, value: string, index: number, html: boolean): {end: number; units: number} | undefined {
+  if (source[at] !== '&' || (!html && source[at - 1] === '\\')) return undefined
+  REFERENCE.lastIndex = at + 1
+  const match = REFERENCE.exec(source)
+  if (!match) return undefined
+  const [whole, hex, decimal, name, semicolon] = match
+  const end = at + 1 + whole.length
+  if (hex !== undefined || decimal !== undefined) {
+    if (!whole.endsWith(';') && !html) return undefined
+    // Whatever it decodes to (U+FFFD for an invalid one), it is one character of the value.
+    return value[index] === '&' && value.startsWith(source.slice(at, end), index) ? undefined : {end, units: value.codePointAt(index)! > 0xffff ? 2 : 1}
+  }
+  for (let length = name.length; length > 1; length--) {
+    const withSemicolon = length === name.length && semicolon !== ''
+    if (!withSemicolon && !html) continue
+    const decoded = decodeNamedCharacterReference(name.slice(0, length))
+    if (decoded && value.startsWith(decoded, index)) return {end: at + 1 + length + (withSemicolon ? 1 : 0), units: decoded.length}
+  }
+  return undefined
+}
+
 /** Where each character of a text node's decoded value sits in the source. */
 interface TextMap {
   start: number
@@ -441,7 +471,7 @@ interface TextMap {
  * an entity (`&amp;`) or markup inside the node's range (the `> ` of a quotation's continued
  * line) takes source characters that the value does not have.
  */
-function mapText(node: {value: string; position?: {start: {offset?: number}; end: {offset?: number}}}, source: string): TextMap | undefined {
+function mapText(node: {value: string; position?: {start: {offset?: number}; end: {offset?: number}}}, source: string, html = false): TextMap | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
@@ -460,17 +490,17 @@ function mapText(node: {value: string; position?: {start: {offset?: number}; end
   for (let index = 0; index < value.length; index++) {
     let entity = false
     // An entity is tried first: the `&` of `&amp;` matches the value's `&`, but is not all of it.
-    while (at < end && (width(at, index) === 0 || isEntityAt(source, at))) {
-      const semicolon = isEntityAt(source, at) ? source.indexOf(';', at) : -1
-      if (semicolon !== -1) {
-        // An entity stands for this character (or, when astral, its two UTF-16 units).
-        const units = value.codePointAt(index)! > 0xffff ? 2 : 1
-        for (let unit = 0; unit < units; unit++) {
+    while (at < end) {
+      const reference = referenceAt(source, at, value, index, html)
+      if (!reference && width(at, index) !== 0) break
+      if (reference) {
+        // An entity stands for this character (or its two UTF-16 units, or two characters).
+        for (let unit = 0; unit < reference.units; unit++) {
           offsets.push(at)
-          ends.push(semicolon + 1)
+          ends.push(reference.end)
         }
-        index += units - 1
-        at = semicolon + 1
+        index += reference.units - 1
+        at = reference.end
         entity = true
         break
       }
