@@ -1,7 +1,7 @@
 // One configuration loader for the library, the CLI and the language server: validates a
 // config object (unknown keys and rule ids fail loudly, naming the file and key), merges it over
 // the preset, and finds config files upward from a linted file the way git finds a repository.
-import {existsSync, lstatSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
+import {closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import {homedir} from 'node:os'
 import {basename, dirname, extname, join, resolve} from 'node:path'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
@@ -192,17 +192,7 @@ const MAX_CONFIG_BYTES = 4 * 1024 * 1024
 /** Reads and checks one config file; throws a ConfigError naming it on any problem. */
 export function loadConfigFile(path: string): LoadedConfig {
   const absolute = resolve(path)
-  let text: string
-  try {
-    // A FIFO or a device (`-c /dev/stdin`) would block the read or never end.
-    const stats = statSync(absolute)
-    if (!stats.isFile()) throw new ConfigError('not a regular file', absolute)
-    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigError(`too large for a configuration (over ${MAX_CONFIG_BYTES / 1024 / 1024} MB)`, absolute)
-    text = readFileSync(absolute, 'utf8')
-  } catch (error) {
-    if (error instanceof ConfigError) throw error
-    throw new ConfigError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? error})`, absolute)
-  }
+  const text = readConfigText(absolute)
   // `.copydeskrc` without an extension is YAML, which also reads JSON.
   const yaml = /(?:\.ya?ml|\.copydeskrc)$/u.test(absolute)
   let data: unknown = yaml ? parseYamlConfig(text, absolute) : parseJsonConfig(text, absolute)
@@ -212,6 +202,27 @@ export function loadConfigFile(path: string): LoadedConfig {
   if (data === null || data === undefined) data = {}
   resolveConfig(data as Config, absolute)
   return {config: data as Config, path: absolute}
+}
+
+/**
+ * The text of a config file. Opened without blocking and checked on the open file: a FIFO or a
+ * device (`-c /dev/stdin`, or a FIFO named `package.json` on the way up) would block the read or
+ * never end, and a huge file is a mistake.
+ */
+function readConfigText(path: string): string {
+  let descriptor: number | undefined
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+    const stats = fstatSync(descriptor)
+    if (!stats.isFile()) throw new ConfigError('not a regular file', path)
+    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigError(`too large for a configuration (over ${MAX_CONFIG_BYTES / 1024 / 1024} MB)`, path)
+    return readFileSync(descriptor, 'utf8')
+  } catch (error) {
+    if (error instanceof ConfigError) throw error
+    throw new ConfigError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? error})`, path)
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor)
+  }
 }
 
 // A parse error says where, and quotes at most a short excerpt of the offending line, and only
@@ -336,12 +347,6 @@ function untrusted(path: string): string | undefined {
 }
 
 function hasCopydeskKey(path: string): boolean {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    throw new ConfigError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? error})`, path)
-  }
-  const data = parseJsonConfig(text, path)
+  const data = parseJsonConfig(readConfigText(path), path)
   return typeof data === 'object' && data !== null && Object.hasOwn(data, 'copydesk')
 }

@@ -444,6 +444,15 @@ describe('configuration is found the way git finds a repository', () => {
     expect(runs.map((run) => run.code)).toEqual([2, 2])
     expect(runs[0].stderr).toBe('copydesk: /dev/zero: not a regular file\n')
     expect(runs[1].stderr).toBe(`copydesk: ${join(cwd, 'pipe.json')}: not a regular file\n`)
+    // Met by the search: a FIFO named package.json (read whole, it hung the run for ever) and a
+    // package.json far larger than any.
+    const odd = folder({'fifo/a.txt': CLEAN, 'huge/a.txt': CLEAN, 'huge/package.json': `{"name": "x"${' '.repeat(5 * 1024 * 1024)}}`})
+    expect(spawnSync('mkfifo', [join(odd, 'fifo', 'package.json')]).status).toBe(0)
+    const found = await Promise.all([copydesk(['fifo/a.txt'], {cwd: odd}), copydesk(['huge/a.txt'], {cwd: odd})])
+    expect(found.map((run) => [run.code, run.stderr])).toEqual([
+      [2, `copydesk: ${join(odd, 'fifo', 'package.json')}: not a regular file\n`],
+      [2, `copydesk: ${join(odd, 'huge', 'package.json')}: too large for a configuration (over 4 MB)\n`]
+    ])
   })
 
   test('`__proto__` or `constructor` is not an option, nor a key', async () => {
