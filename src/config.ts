@@ -1,7 +1,7 @@
 // One configuration loader for the library, the CLI and the language server: validates a
 // config object (unknown keys and rule ids fail loudly, naming the file and key), merges it over
 // the preset, and finds config files upward from a linted file the way git finds a repository.
-import {existsSync, readFileSync, statSync, type Stats} from 'node:fs'
+import {closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import {homedir} from 'node:os'
 import {basename, dirname, extname, join, resolve} from 'node:path'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
@@ -192,17 +192,7 @@ const MAX_CONFIG_BYTES = 4 * 1024 * 1024
 /** Reads and checks one config file; throws a ConfigError naming it on any problem. */
 export function loadConfigFile(path: string): LoadedConfig {
   const absolute = resolve(path)
-  let text: string
-  try {
-    // A FIFO or a device (`-c /dev/stdin`) would block the read or never end.
-    const stats = statSync(absolute)
-    if (!stats.isFile()) throw new ConfigError('not a regular file', absolute)
-    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigError(`too large for a configuration (over ${MAX_CONFIG_BYTES / 1024 / 1024} MB)`, absolute)
-    text = readFileSync(absolute, 'utf8')
-  } catch (error) {
-    if (error instanceof ConfigError) throw error
-    throw new ConfigError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? error})`, absolute)
-  }
+  const text = readConfigText(absolute)
   // `.copydeskrc` without an extension is YAML, which also reads JSON.
   const yaml = /(?:\.ya?ml|\.copydeskrc)$/u.test(absolute)
   let data: unknown = yaml ? parseYamlConfig(text, absolute) : parseJsonConfig(text, absolute)
@@ -212,6 +202,27 @@ export function loadConfigFile(path: string): LoadedConfig {
   if (data === null || data === undefined) data = {}
   resolveConfig(data as Config, absolute)
   return {config: data as Config, path: absolute}
+}
+
+/**
+ * The text of a config file. Opened without blocking and checked on the open file: a FIFO or a
+ * device (`-c /dev/stdin`, or a FIFO named `package.json` on the way up) would block the read or
+ * never end, and a huge file is a mistake.
+ */
+function readConfigText(path: string): string {
+  let descriptor: number | undefined
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+    const stats = fstatSync(descriptor)
+    if (!stats.isFile()) throw new ConfigError('not a regular file', path)
+    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigError(`too large for a configuration (over ${MAX_CONFIG_BYTES / 1024 / 1024} MB)`, path)
+    return readFileSync(descriptor, 'utf8')
+  } catch (error) {
+    if (error instanceof ConfigError) throw error
+    throw new ConfigError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? error})`, path)
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor)
+  }
 }
 
 // A parse error says where, and quotes at most a short excerpt of the offending line, and only
@@ -255,15 +266,25 @@ function where(text: string, file: string, offset: number | undefined): string {
   return ` at line ${line}, column ${column}: \`${excerpt}\``
 }
 
-// A file named as config files are (or with a config file's extension): errors may quote it.
+// A file named as config files are (or with a config file's extension): errors may quote it. A
+// link is judged by its target too: `.copydeskrc.json -> /root/secrets.conf` is not one.
 function isConfigName(file: string): boolean {
-  const name = basename(file)
-  return CONFIG_FILES.includes(name) || /copydesk/iu.test(name) || ['.json', '.yml', '.yaml'].includes(extname(name).toLowerCase())
+  let real: string
+  try {
+    real = realpathSync(file)
+  } catch {
+    return false
+  }
+  return [file, real].every((path) => {
+    const name = basename(path)
+    return CONFIG_FILES.includes(name) || /copydesk/iu.test(name) || ['.json', '.yml', '.yaml'].includes(extname(name).toLowerCase())
+  })
 }
 
 /** A key or id from a config file, cut short for an error message. */
 function short(text: string): string {
-  return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text
+  // Control characters are shown as `?`: a key must not move the cursor or retitle a terminal.
+  return (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text).replace(/\p{Cc}/gu, '?')
 }
 
 /** How the upward search reports a config file it would not use. */
@@ -308,25 +329,24 @@ function untrusted(path: string): string | undefined {
   const uid = process.geteuid?.()
   if (uid === undefined) return undefined
   let file: Stats
+  let link: Stats
   let folder: Stats
   try {
     file = statSync(path)
+    link = lstatSync(path)
     folder = statSync(dirname(path))
   } catch {
     return undefined
   }
   if ((folder.mode & 0o002) !== 0) return 'it is in a world-writable folder (anyone could have put it there)'
+  // A link is the planter's whatever it points to: another user's link to root's own file would
+  // have root read (and quote) a file that user cannot.
+  if (link.isSymbolicLink() && link.uid !== uid && link.uid !== 0) return `it is a link that belongs to another user (uid ${link.uid})`
   if (file.uid !== uid && file.uid !== 0) return `it belongs to another user (uid ${file.uid})`
   return undefined
 }
 
 function hasCopydeskKey(path: string): boolean {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    throw new ConfigError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? error})`, path)
-  }
-  const data = parseJsonConfig(text, path)
+  const data = parseJsonConfig(readConfigText(path), path)
   return typeof data === 'object' && data !== null && Object.hasOwn(data, 'copydesk')
 }

@@ -19,6 +19,7 @@ import {ParseEnglish} from 'parse-english'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {parse as parseHtml5, type DefaultTreeAdapterMap} from 'parse5'
 import {tooLarge, UnparsableError} from './unparsable.js'
 export {tooLarge, UnparsableError} from './unparsable.js'
@@ -61,6 +62,7 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
       // An autolink (`<https://...>`, `www.example.com`) shows its address: not prose.
       if (node.type === 'link' && isAddress(mdastToString(node), node.url)) (node as {type: string}).type = 'copydeskAddress'
     })
+    opaqueRawElements(mdast as unknown as RawTree)
     const maps: TextMap[] = []
     visit(mdast, 'text', (node) => {
       const map = mapText(node, source)
@@ -84,6 +86,40 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
     joinSplitWords(tree)
     return {tree, hints}
   })
+}
+
+interface RawTree {
+  type: string
+  value?: string
+  children?: RawTree[]
+  position?: {start: unknown; end: unknown}
+}
+
+const RAW_OPEN = /^<([a-z]+)(?:\s[^>]*)?>$/iu
+
+/**
+ * Raw HTML in Markdown holds code as an HTML file does: from `<code>` (or `<kbd>`, `<pre>`,
+ * `<noscript>`...) to its closing tag, or the end of the paragraph, the text becomes one opaque
+ * source node (`<code>the the . .</code>` in a Markdown paragraph was fixed to `<code>the.</code>`).
+ */
+function opaqueRawElements(root: RawTree) {
+  const stack = [root]
+  while (stack.length > 0) {
+    const children = stack.pop()!.children
+    if (!children) continue
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
+      const tag = child.type === 'html' ? RAW_OPEN.exec(child.value ?? '')?.[1].toLowerCase() : undefined
+      if (tag && (NOT_PROSE_BLOCKS.has(tag) || NOT_PROSE_INLINE.has(tag))) {
+        const close = `</${tag}>`
+        let last = index + 1
+        while (last < children.length && !(children[last].type === 'html' && children[last].value?.replace(/\s+/gu, '').toLowerCase() === close)) last++
+        last = Math.min(last, children.length - 1)
+        const end = children[last].position?.end
+        if (child.position && end) children.splice(index, last - index + 1, {type: 'copydeskAddress', children: [], position: {start: child.position.start, end}})
+      } else stack.push(child)
+    }
+  }
 }
 
 // Blocks whose text stays whole when deep structure is flattened (their inline markup goes).
@@ -314,7 +350,7 @@ export function parseHtml(source: string, file: VFile): Parsed {
     })
     const maps: TextMap[] = []
     visit(hast, 'text', (node) => {
-      const map = mapText(node, source)
+      const map = mapText(node, source, true)
       if (map) maps.push(map)
     })
     const tree = retrying(
@@ -393,6 +429,35 @@ function isEntityAt(source: string, at: number): boolean {
   return ENTITY.test(source.slice(at, at + 34)) && source[at - 1] !== '\\'
 }
 
+const REFERENCE = /#[xX]([\da-fA-F]{1,8});?|#(\d{1,10});?|([A-Za-z][A-Za-z\d]{0,31})(;?)/y
+
+/**
+ * The character reference at `at` that stands for the value's characters from `index`: where it
+ * ends and how many UTF-16 units of the value it gives. Only a reference the parser decoded counts
+ * (`&foo;` and `&NotEqualTilde;`, two characters, misaligned every later word); in HTML a numeric
+ * one, or a legacy name (`&copy 2024`, `&not`), needs no semicolon.
+ */
+function referenceAt(source: string, at: number, value: string, index: number, html: boolean): {end: number; units: number} | undefined {
+  if (source[at] !== '&' || (!html && source[at - 1] === '\\')) return undefined
+  REFERENCE.lastIndex = at + 1
+  const match = REFERENCE.exec(source)
+  if (!match) return undefined
+  const [whole, hex, decimal, name, semicolon] = match
+  const end = at + 1 + whole.length
+  if (hex !== undefined || decimal !== undefined) {
+    if (!whole.endsWith(';') && !html) return undefined
+    // Whatever it decodes to (U+FFFD for an invalid one), it is one character of the value.
+    return value[index] === '&' && value.startsWith(source.slice(at, end), index) ? undefined : {end, units: value.codePointAt(index)! > 0xffff ? 2 : 1}
+  }
+  for (let length = name.length; length > 1; length--) {
+    const withSemicolon = length === name.length && semicolon !== ''
+    if (!withSemicolon && !html) continue
+    const decoded = decodeNamedCharacterReference(name.slice(0, length))
+    if (decoded && value.startsWith(decoded, index)) return {end: at + 1 + length + (withSemicolon ? 1 : 0), units: decoded.length}
+  }
+  return undefined
+}
+
 /** Where each character of a text node's decoded value sits in the source. */
 interface TextMap {
   start: number
@@ -406,28 +471,36 @@ interface TextMap {
  * an entity (`&amp;`) or markup inside the node's range (the `> ` of a quotation's continued
  * line) takes source characters that the value does not have.
  */
-function mapText(node: {value: string; position?: {start: {offset?: number}; end: {offset?: number}}}, source: string): TextMap | undefined {
+function mapText(node: {value: string; position?: {start: {offset?: number}; end: {offset?: number}}}, source: string, html = false): TextMap | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
   const offsets: number[] = []
   const ends: number[] = []
   const {value} = node
+  // How many source characters stand for value[index] at `at`: itself, or what the parsers
+  // normalise (HTML reads a CR or CR LF as a line feed, and both parsers read NUL as U+FFFD;
+  // `a\r . ` in HTML and `\0the the` in Markdown threw).
+  const width = (at: number, index: number): number => {
+    if (source[at] === value[index]) return 1
+    if (value[index] === '\n' && source[at] === '\r') return source[at + 1] === '\n' ? 2 : 1
+    return value[index] === '\uFFFD' && source[at] === '\0' ? 1 : 0
+  }
   let at = start
   for (let index = 0; index < value.length; index++) {
     let entity = false
     // An entity is tried first: the `&` of `&amp;` matches the value's `&`, but is not all of it.
-    while (at < end && (source[at] !== value[index] || isEntityAt(source, at))) {
-      const semicolon = isEntityAt(source, at) ? source.indexOf(';', at) : -1
-      if (semicolon !== -1) {
-        // An entity stands for this character (or, when astral, its two UTF-16 units).
-        const units = value.codePointAt(index)! > 0xffff ? 2 : 1
-        for (let unit = 0; unit < units; unit++) {
+    while (at < end) {
+      const reference = referenceAt(source, at, value, index, html)
+      if (!reference && width(at, index) !== 0) break
+      if (reference) {
+        // An entity stands for this character (or its two UTF-16 units, or two characters).
+        for (let unit = 0; unit < reference.units; unit++) {
           offsets.push(at)
-          ends.push(semicolon + 1)
+          ends.push(reference.end)
         }
-        index += units - 1
-        at = semicolon + 1
+        index += reference.units - 1
+        at = reference.end
         entity = true
         break
       }
@@ -435,9 +508,10 @@ function mapText(node: {value: string; position?: {start: {offset?: number}; end
     }
     if (entity) continue
     // `&` written as itself is one character; as `&amp;` it is five, caught above.
+    const units = Math.max(1, width(at, index))
     offsets.push(Math.min(at, end))
-    ends.push(Math.min(at + 1, end))
-    at++
+    ends.push(Math.min(at + units, end))
+    at += units
   }
   return {start, offsets, ends}
 }

@@ -33,7 +33,8 @@ const LEADING = /^[([{'*_~¡¿]+/u
 const TRAILING = new Set([...'.,;:!?\'*_~)]}'])
 // Quantifiers are bounded so that a run of 100,000 letters is scanned in linear time.
 const SCHEME = /[a-z][a-z\d+.-]{0,31}:\/\/|\b(?:mailto|tel|urn|news):(?=\S)|\bwww\d{0,3}\.(?=[\p{L}\p{N}])/iu
-const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u
+// The local part takes every character RFC 5322 allows unquoted (`o'brien@`, `he$a@`).
+const EMAIL = /[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u
 const PATH_START = /^(?:\.{1,2}[\\/]|~[\\/]|[\\/](?=[^\s\\/])|[A-Za-z]:[\\/]|\\\\)/u
 const SLASHED = /[^\\/][\\/]+[^\\/]/u
 const NUMBER = /^[-+−±]?[$£€¥]?(?:v?\d+(?:[.,:]\d+)+|\.\d+)/iu
@@ -122,9 +123,11 @@ function classify(run: string, offset: number): Token | undefined {
   if (scheme) return make('url', scheme.index, core.length - scheme.index)
   const email = core.includes('@') ? EMAIL.exec(core) : null
   if (email) return make('email', email.index, email[0].length)
-  if (PATH_START.test(core) || SLASHED.test(core)) {
+  // `/..`, `dir/..`: a slash followed by dots is a path too (`/..` became `/.`).
+  const dotsAfterSlash = /[\\/]$/u.test(core) && trail.startsWith('.')
+  if (PATH_START.test(core) || SLASHED.test(core) || dotsAfterSlash) {
     // `/a/..` at a sentence's end keeps its dots: `/a/...` is the path `/a/..` and a period.
-    if (/[\\/]$/u.test(core) && trail.startsWith('.')) return make('path', 0, core.length + Math.min(2, /^\.+/u.exec(trail)![0].length))
+    if (dotsAfterSlash) return make('path', 0, core.length + Math.min(2, /^\.+/u.exec(trail)![0].length))
     return make('path')
   }
   const number = NUMBER.exec(core)

@@ -155,6 +155,69 @@ describe('writing is all or nothing', () => {
     }
   })
 
+  test('a fault at any call of the writer, even removing the temporary file, leaves the original byte-identical and names the file and the error', async () => {
+    const seam = ['realpathSync', 'statSync', 'accessSync', 'readFileSync', 'openSync', 'fchownSync', 'fchmodSync', 'writeSync', 'fsyncSync', 'fstatSync', 'closeSync', 'renameSync', 'rmSync'] as const
+    // Counts the calls of each kind and fails the `at`-th call of `call` (every later rmSync too, with `rm`).
+    const counting = (counts: Record<string, number>, call?: string, at?: number, rm = false): WriteFs => {
+      const facade: Record<string, unknown> = {...fs}
+      for (const name of seam) {
+        facade[name] = (...args: unknown[]) => {
+          counts[name] = (counts[name] ?? 0) + 1
+          if ((name === call && counts[name] === at) || (rm && name === 'rmSync')) throw errno('EIO', name)
+          return (fs[name] as (...rest: unknown[]) => unknown)(...args)
+        }
+      }
+      return facade as unknown as WriteFs
+    }
+    const counts: Record<string, number> = {}
+    const clean = folder({'a.txt': DIRTY, 'b.txt': DIRTY})
+    expect(await runWith(['--fix', 'a.txt', 'b.txt'], clean, counting(counts))).toMatchObject({code: 0})
+    // Root may write any file, so only another user asks the system whether they may.
+    const calls = ['closeSync', 'fchmodSync', 'fchownSync', 'fstatSync', 'fsyncSync', 'openSync', 'readFileSync', 'realpathSync', 'renameSync', 'statSync', 'writeSync', ...(isRoot ? [] : ['accessSync'])]
+    expect(Object.keys(counts).sort()).toEqual(calls.sort())
+    const faults: Array<[string, number, boolean]> = Object.entries(counts).flatMap(([name, total]) => Array.from({length: total}, (_, index): [string, number, boolean] => [name, index + 1, false]))
+    // The rename fails, and so does removing the temporary file: named, and the run goes on.
+    faults.push(['renameSync', 1, true])
+    for (const [call, at, rm] of faults) {
+      const cwd = folder({'a.txt': DIRTY, 'b.txt': DIRTY})
+      const result = await runWith(['--fix', 'a.txt', 'b.txt'], cwd, counting({}, call, at, rm))
+      const label = `${call} #${at}${rm ? ' and rmSync' : ''}`
+      const texts = ['a.txt', 'b.txt'].map((name) => readFileSync(join(cwd, name), 'utf8'))
+      // The call fails for one file: that one is left as it was, the other is fixed.
+      expect([label, result.code, [...texts].sort()]).toEqual([label, 2, [DIRTY_FIXED, DIRTY].sort()])
+      const failed = texts[0] === DIRTY ? 'a.txt' : 'b.txt'
+      expect([label, result.stderr]).toEqual([label, expect.stringMatching(new RegExp(`${failed}: .*EIO`, 'u'))])
+      if (rm) expect(result.stderr).toMatch(/the temporary file \S+\.tmp could not be removed \(EIO in rmSync\)/u)
+      else expect([label, strays(cwd)]).toEqual([label, []])
+    }
+  }, 240_000)
+
+  test('a file deleted, or replaced by a link, between reading and the rename is not replaced', async () => {
+    const races: Array<[string, (path: string, outside: string) => void, RegExp]> = [
+      ['deleted', (path) => fs.rmSync(path), /a\.txt: vanished while fixing; not written/u],
+      [
+        'replaced by a link',
+        (path, outside) => {
+          fs.rmSync(path)
+          symlinkSync(outside, path)
+        },
+        /a\.txt: changed while fixing; not written/u
+      ]
+    ]
+    for (const [label, race, message] of races) {
+      const cwd = folder({'a.txt': DIRTY, 'b.txt': DIRTY, 'elsewhere/secret.txt': DIRTY})
+      const path = join(cwd, 'a.txt')
+      const outside = join(cwd, 'elsewhere', 'secret.txt')
+      const result = await runWith(['--fix', 'a.txt', 'b.txt'], cwd, faulty('a.txt', {fsyncSync: (descriptor) => (fs.fsyncSync(descriptor), race(path, outside))}))
+      expect([label, result.code]).toEqual([label, 2])
+      expect(result.stderr).toMatch(message)
+      expect(readFileSync(outside, 'utf8')).toBe(DIRTY)
+      expect(fs.existsSync(path) && !fs.lstatSync(path).isSymbolicLink()).toBe(false)
+      expect(readFileSync(join(cwd, 'b.txt'), 'utf8')).toBe(DIRTY_FIXED)
+      expect(strays(cwd)).toEqual([])
+    }
+  })
+
   test('a file changed while it was fixed (an append, or the same size and time with other bytes) is not replaced', async () => {
     const appended = 'A line another program appended.\n'
     const sneaky = 'Officials met in Tokyo. HE said the talks went well. .\n'
@@ -242,8 +305,11 @@ describe('--fix writes only what it was asked to', () => {
   test('a read-only file is reported and left alone, whoever runs the command (root included)', async () => {
     const cwd = folder({'ro.txt': DIRTY, 'rw.txt': DIRTY})
     chmodSync(join(cwd, 'ro.txt'), 0o444)
-    const result = await copydesk(['--fix', 'ro.txt', 'rw.txt'], {cwd})
+    const result = await copydesk(['--fix', '--report', 'json', 'ro.txt', 'rw.txt'], {cwd})
     expect(result.code).toBe(2)
+    // The report says what is left on disk: everything in the file not written, nothing in the other.
+    const left = Object.fromEntries(json(result).map((file) => [file.path, file.messages.map((message) => message.ruleId).sort()]))
+    expect(left).toEqual({'ro.txt': ['sentence-start', 'stray-punctuation'], 'rw.txt': []})
     expect(result.stderr).toContain(`${join(cwd, 'ro.txt')}: read-only (no write permission); not written`)
     expect(readFileSync(join(cwd, 'ro.txt'), 'utf8')).toBe(DIRTY)
     expect(statSync(join(cwd, 'ro.txt')).mode & 0o777).toBe(0o444)
@@ -343,6 +409,34 @@ describe('configuration is found the way git finds a repository', () => {
     expect(excerpt![1].length).toBeLessThanOrEqual(42)
   })
 
+  test("a config file that is another user's link is ignored, and errors quote nothing of a linked file not named like a config file", async () => {
+    // A JSON file with a comment: its parse error falls on a line that holds a secret.
+    const secret = '{\n  "token": "s3cr3t-value", // mine\n}\n'
+    const cwd = folder({'private/secret.conf': secret, 'theirs/a.txt': WARNING_ONLY, 'mine/b.txt': CLEAN})
+    symlinkSync(join(cwd, 'private', 'secret.conf'), join(cwd, 'link.json'))
+    symlinkSync(join(cwd, 'private', 'secret.conf'), join(cwd, 'mine', '.copydeskrc.json'))
+    const named = await copydesk(['-c', 'link.json', 'mine/b.txt'], {cwd})
+    const found = await copydesk(['mine/b.txt'], {cwd})
+    for (const run of [named, found]) {
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(/: invalid JSON at line 2, column \d+\n$/u)
+      expect(run.stderr).not.toContain('s3cr3t')
+    }
+    if (!isRoot) {
+      console.log("skipped (another user's link): not root, so no link of another user can be made")
+      return
+    }
+    // nobody's folder, holding nobody's link to a file only root may read.
+    chmodSync(join(cwd, 'private', 'secret.conf'), 0o600)
+    symlinkSync(join(cwd, 'private', 'secret.conf'), join(cwd, 'theirs', '.copydeskrc.json'))
+    fs.lchownSync(join(cwd, 'theirs', '.copydeskrc.json'), NOBODY, NOBODY)
+    chownSync(join(cwd, 'theirs'), NOBODY, NOBODY)
+    const planted = await copydesk(['--report', 'json', 'theirs/a.txt'], {cwd})
+    expect(planted.stderr).toContain(`copydesk: warning: ${join(cwd, 'theirs', '.copydeskrc.json')}: ignored, it is a link that belongs to another user (uid ${NOBODY})`)
+    expect(planted.stderr).not.toContain('s3cr3t')
+    expect(json(planted)[0].messages.map((message) => message.ruleId)).toEqual(['sentence-start'])
+  })
+
   test('a config that is a device or a FIFO is refused, not read for ever', async () => {
     const cwd = folder({'a.txt': CLEAN})
     expect(spawnSync('mkfifo', [join(cwd, 'pipe.json')]).status).toBe(0)
@@ -350,6 +444,15 @@ describe('configuration is found the way git finds a repository', () => {
     expect(runs.map((run) => run.code)).toEqual([2, 2])
     expect(runs[0].stderr).toBe('copydesk: /dev/zero: not a regular file\n')
     expect(runs[1].stderr).toBe(`copydesk: ${join(cwd, 'pipe.json')}: not a regular file\n`)
+    // Met by the search: a FIFO named package.json (read whole, it hung the run for ever) and a
+    // package.json far larger than any.
+    const odd = folder({'fifo/a.txt': CLEAN, 'huge/a.txt': CLEAN, 'huge/package.json': `{"name": "x"${' '.repeat(5 * 1024 * 1024)}}`})
+    expect(spawnSync('mkfifo', [join(odd, 'fifo', 'package.json')]).status).toBe(0)
+    const found = await Promise.all([copydesk(['fifo/a.txt'], {cwd: odd}), copydesk(['huge/a.txt'], {cwd: odd})])
+    expect(found.map((run) => [run.code, run.stderr])).toEqual([
+      [2, `copydesk: ${join(odd, 'fifo', 'package.json')}: not a regular file\n`],
+      [2, `copydesk: ${join(odd, 'huge', 'package.json')}: too large for a configuration (over 4 MB)\n`]
+    ])
   })
 
   test('`__proto__` or `constructor` is not an option, nor a key', async () => {
@@ -366,6 +469,14 @@ describe('configuration is found the way git finds a repository', () => {
     expect(runs[0].stderr).toContain('unknown option `__proto__` for `stray-punctuation`')
     expect(runs[1].stderr).toContain('unknown option `constructor` for `stray-punctuation`')
     expect(runs[2].stderr).toContain('unknown key `__proto__`')
+  })
+
+  test('a key with control characters is named without them (no escape sequence reaches the terminal)', async () => {
+    const cwd = folder({'.copydeskrc.json': JSON.stringify({'\u001b]0;owned\u0007\u001b[2J': 1, rules: {}}), 'a.txt': CLEAN})
+    const run = await copydesk(['a.txt'], {cwd})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('unknown key `?]0;owned??[2J`')
+    expect(run.stderr).not.toMatch(/\p{Cc}(?<!\n)/u)
   })
 })
 

@@ -128,6 +128,12 @@ describe('HTML that is not prose is never linted, and never fixed', () => {
     expect(fix({path: 'a.html', value: html}).text).toBe(html)
   })
 
+  test('raw HTML in Markdown: <code>, <kbd>, <noscript> and the like hold no prose, closed or not', () => {
+    const markdown = 'Run <code>the the . .</code> first. Press <KBD class="k">the the</KBD> . he said\n\n<noscript>the the . .</noscript>\n\nThen <samp>the the . ,'
+    expect(fix({path: 'a.md', value: markdown}).text).toBe(markdown.replace('</KBD> . he', '</KBD>. He'))
+    expect(lint({path: 'a.md', value: markdown}).messages.map((message) => message.actual)).toEqual([' .'])
+  })
+
   test('<head>: the title is linted, but its fixes are only offered', () => {
     const html = '<html><head><title>Talks went well. . he said</title></head><body><p>Officials met. . he said so.</p></body></html>'
     const file = lint({path: 'a.html', value: html})
@@ -178,4 +184,53 @@ describe('fix keeps every token byte for byte (property)', () => {
       )
     })
   }
+})
+
+// Generated tokens, not a fixed list: any address, e-mail address (every character RFC 5322
+// allows unquoted in its local part), domain, path (`/..` and `dir/..` included), version or
+// decimal, in damaged generated sentences, in plain text, Markdown and HTML.
+describe('fix keeps generated tokens byte for byte (property)', () => {
+  const linter = createLinter()
+  const segment = fc.stringMatching(/^[a-z0-9]{1,6}$/u)
+  const generated = fc.oneof(
+    // A trailing period or comma is sentence punctuation after an address, not part of it.
+    fc.webUrl({withQueryParameters: true, withFragments: true}).filter((url) => !/[.,;:!?'*_~)\]}]$/u.test(url)),
+    // Backquotes, bars and double quotes end a run of text (they quote or fence code).
+    fc.emailAddress().filter((address) => !/[`|"]/u.test(address)),
+    fc.domain(),
+    fc
+      .tuple(fc.constantFrom('/', './', '../', '~/', 'C:\\'), fc.array(fc.oneof(segment, fc.constantFrom('..', '.')), {minLength: 1, maxLength: 4}), fc.constantFrom('', '.txt', '/'))
+      .map(([start, parts, end]) => start + parts.join(start === 'C:\\' ? '\\' : '/') + end),
+    fc.tuple(fc.nat(99), fc.nat(99), fc.nat(99), fc.boolean()).map(([a, b, c, v]) => `${v ? 'v' : ''}${a}.${b}.${c}`),
+    fc.tuple(fc.nat(999), fc.nat(999)).map(([a, b]) => `${a}.${b}`),
+    fc.nat(999).map((b) => `.${b}`),
+    fc.constantFrom('.NET', 'node.js', 'e.g.', 'i.e.', 'ASP.NET', 'Vue.js', 'U.S.', '.com', 'obj.method()', 'foo_bar.baz', 'C++', 'C#', '/..', 'dir/..')
+  )
+  const before = [' ', '. ', '. . ', 'it. ', ' (', '\n', ', ', ' , ', 'the the ', 'Japan. he said ', ' . ', '\n\n']
+  const after = [' ', '. ', ', ', '. . ', ' . ', ' , ', '.. ', ') ', ' % ', '. he said ', ' the the ', ',then ', '\n', ';', '!']
+  const piece = fc.oneof(fc.constantFrom(...WORDS).map((word) => ({text: word, token: undefined})), fc.tuple(fc.constantFrom(...before), generated, fc.constantFrom(...after)).map(([a, token, b]) => ({text: a + token, token, after: b})))
+  const escape = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;')
+  for (const path of ['a.txt', 'a.md', 'a.html']) {
+    test(path, () => {
+      fc.assert(
+        fc.property(fc.array(piece, {minLength: 1, maxLength: 8}), (pieces) => {
+          const text = pieces.map((part) => part.text + ('after' in part ? part.after : '')).join(' ')
+          const value = path === 'a.html' ? `<p>${escape(text)}</p>` : text
+          const fixed = linter.fix({path, value}).text
+          for (const {token} of pieces) {
+            if (token === undefined) continue
+            const written = path === 'a.html' ? escape(token) : token
+            expect([value, written, occurrences(fixed, written) >= occurrences(value, written)]).toEqual([value, written, true])
+          }
+        }),
+        {numRuns: 80}
+      )
+    })
+  }
+
+  test('the shapes it found: `/..` before a token, and an e-mail address with `$` or `\'` in its local part', () => {
+    expect(fix('Go to /.. .NET now.').text).toBe('Go to /.. .NET now.')
+    expect(fix('Go to dir/.. .NET now.').text).toBe('Go to dir/.. .NET now.')
+    expect(fix("Japan. he$a.b@example.com wrote. Japan. o'brien@example.com wrote.").text).toBe("Japan. he$a.b@example.com wrote. Japan. o'brien@example.com wrote.")
+  })
 })

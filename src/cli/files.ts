@@ -383,13 +383,14 @@ export function writeCopy(copy: Copy, value: string, options: WriteOptions = {})
   try {
     target = fs.realpathSync(copy.path)
   } catch (error) {
-    throw new InputError(copy.path, `not written: the file vanished while it was linted (${code(error)})`)
+    throw new InputError(copy.path, code(error) === 'ENOENT' ? 'not written: the file vanished while it was linted' : `not written, the file is unchanged (${describe(error)})`)
   }
   if (options.roots && !options.roots.some((root) => target === root || target.startsWith(root.endsWith(sep) ? root : root + sep))) {
     throw new InputError(copy.path, `not written: a symbolic link to ${target}, outside the folders named (name the file itself to fix it)`)
   }
   checkWritable(copy, target, fs)
-  if (changed(copy, target, fs)) throw new InputError(copy.path, 'changed while it was linted; not written')
+  const before = changed(copy, target, fs)
+  if (before) throw new InputError(copy.path, unchanged(before, 'while it was linted'))
 
   const bytes = encodeCopy(value, copy.encoding)
   const temporary = join(dirname(target), `.${basename(target)}.copydesk-${randomBytes(6).toString('hex')}.tmp`)
@@ -410,13 +411,22 @@ export function writeCopy(copy: Copy, value: string, options: WriteOptions = {})
     }
     if (!bytes.equals(fs.readFileSync(temporary))) throw new WriteError('the bytes read back differ from the bytes written')
     // The last check, as late as it can be: a line appended while the file was linted is not lost.
-    if (changed(copy, target, fs)) throw new InputError(copy.path, 'changed while fixing; not written')
+    const meanwhile = changed(copy, target, fs)
+    if (meanwhile) throw new InputError(copy.path, unchanged(meanwhile, 'while fixing'))
     fs.renameSync(temporary, target)
     created = false
   } catch (error) {
-    if (created) fs.rmSync(temporary, {force: true})
-    if (error instanceof InputError) throw error
-    throw new InputError(copy.path, `not written, the file is unchanged (${describe(error)})`)
+    // A temporary file that cannot be removed is named, and the run goes on.
+    let leftover = ''
+    if (created) {
+      try {
+        fs.rmSync(temporary, {force: true})
+      } catch (removal) {
+        leftover = `; the temporary file ${temporary} could not be removed (${describe(removal)})`
+      }
+    }
+    if (error instanceof InputError) throw leftover ? new InputError(copy.path, `${error.message.slice(copy.path.length + 2)}${leftover}`) : error
+    throw new InputError(copy.path, `not written, the file is unchanged (${describe(error)})${leftover}`)
   }
 }
 
@@ -434,21 +444,27 @@ function writeAll(descriptor: number, bytes: Buffer, fs: WriteFs) {
   }
 }
 
-// Whether the file at `target` is no longer the one that was read: another inode, size or time,
-// or other bytes.
-function changed(copy: Copy, target: string, fs: WriteFs): boolean {
+// How the file at `target` is no longer the one that was read (another inode, size or time, or
+// other bytes; gone; or it cannot be checked), or undefined when it still is.
+function changed(copy: Copy, target: string, fs: WriteFs): string | undefined {
+  const failed = (error: unknown) => (code(error) === 'ENOENT' ? 'vanished' : `could not be checked: ${describe(error)}`)
   let now: Stats
   try {
     now = fs.statSync(target)
-  } catch {
-    return true
+  } catch (error) {
+    return failed(error)
   }
-  if (now.ino !== copy.ino || now.dev !== copy.dev || now.size !== copy.size || now.mtimeMs !== copy.mtimeMs) return true
+  if (now.ino !== copy.ino || now.dev !== copy.dev || now.size !== copy.size || now.mtimeMs !== copy.mtimeMs) return 'changed'
   try {
-    return sha256(fs.readFileSync(target)) !== copy.hash
-  } catch {
-    return true
+    return sha256(fs.readFileSync(target)) === copy.hash ? undefined : 'changed'
+  } catch (error) {
+    return failed(error)
   }
+}
+
+// The error for a file that `changed` (or vanished) at `when`, or could not be checked.
+function unchanged(how: string, when: string): string {
+  return how.startsWith('could not') ? `not written, the file is unchanged (it ${how})` : `${how} ${when}; not written`
 }
 
 // A rename replaces the folder entry whatever the file's own permissions say, so they are checked

@@ -3,7 +3,6 @@
 // `{"id", "messages"}`, with `"fixed"` under --fix, or `{"id", "error"}` for a record that cannot be
 // read. Records stream through: at most a few per thread are held at once, and output waits for
 // the reader. With --jobs N, N worker threads lint; otherwise this thread does.
-import {createInterface} from 'node:readline'
 import {Worker} from 'node:worker_threads'
 import type {Readable} from 'node:stream'
 import type {Linter} from '../index.js'
@@ -58,6 +57,63 @@ export function lintRecord(input: string, linter: Linter, options: Pick<JsonlOpt
   }
 }
 
+/** A line that was not kept: longer than --max-file-size (never held whole), or not UTF-8. */
+const TOO_LARGE = Symbol('too large')
+const NOT_UTF8 = Symbol('not UTF-8')
+type Line = string | typeof TOO_LARGE | typeof NOT_UTF8
+
+const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+
+/**
+ * The lines of a byte stream, decoded as strict UTF-8 (a CR before the newline, and a byte-order
+ * mark at the start of the stream, dropped). A line is held only up to `limit` bytes: past that
+ * it is reported at once and its bytes are skipped to the next newline, so `copydesk --jsonl <
+ * /dev/zero` runs in bounded memory (a line reader that buffers whole lines crashed there after
+ * 512 MB).
+ */
+export async function* readLines(input: AsyncIterable<Buffer | string>, limit: number): AsyncGenerator<Line> {
+  let parts: Buffer[] = []
+  let size = 0
+  let skipping = false
+  let first = true
+  const line = (): Line => {
+    let bytes = Buffer.concat(parts, size)
+    if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
+    if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1)
+    try {
+      return utf8.decode(bytes)
+    } catch {
+      return NOT_UTF8
+    }
+  }
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+    let start = 0
+    for (;;) {
+      const newline = bytes.indexOf(0x0a, start)
+      const end = newline === -1 ? bytes.length : newline
+      if (!skipping) {
+        size += end - start
+        if (size > limit + 2) {
+          // Said at once: the rest of the line may never come (an endless stream).
+          skipping = true
+          parts = []
+          yield TOO_LARGE
+        } else parts.push(bytes.subarray(start, end))
+      }
+      if (newline === -1) break
+      if (!skipping) yield line()
+      ;[parts, size, skipping, first, start] = [[], 0, false, false, newline + 1]
+    }
+  }
+  if (size > 0 && !skipping) yield line()
+}
+
+function unread(line: typeof TOO_LARGE | typeof NOT_UTF8): Outcome {
+  const error = line === TOO_LARGE ? 'record too large to lint (see --max-file-size)' : 'not valid UTF-8 (JSON Lines are UTF-8)'
+  return {line: JSON.stringify({id: null, error}), errors: false, bad: true}
+}
+
 /** Reads records from `input`, writes lines with `write`; resolves to the exit code (0, 1 or 2). */
 export async function runJsonl(input: Readable, write: (text: string) => Promise<void>, options: JsonlOptions, makeLinter: () => Linter, toJson: (file: import('vfile').VFile) => unknown): Promise<number> {
   let errors = false
@@ -67,12 +123,12 @@ export async function runJsonl(input: Readable, write: (text: string) => Promise
     bad ||= outcome.bad
     return write(`${outcome.line}\n`)
   }
-  const lines = createInterface({input, crlfDelay: Infinity})
+  const lines = readLines(input, options.maxFileSize)
   if (options.jobs <= 1) {
     const linter = makeLinter()
     for await (const line of lines) {
-      if (line.trim() === '') continue
-      await take(lintRecord(line, linter, options, toJson))
+      if (typeof line !== 'string') await take(unread(line))
+      else if (line.trim() !== '') await take(lintRecord(line, linter, options, toJson))
     }
   } else {
     const pool = createPool(options)
@@ -82,8 +138,9 @@ export async function runJsonl(input: Readable, write: (text: string) => Promise
       const pending: Promise<Outcome>[] = []
       const limit = options.jobs * 4
       for await (const line of lines) {
-        if (line.trim() === '') continue
-        pending.push(pool.lint(line))
+        if (typeof line !== 'string') pending.push(Promise.resolve(unread(line)))
+        else if (line.trim() === '') continue
+        else pending.push(pool.lint(line))
         if (pending.length >= limit) await take(await pending.shift()!)
       }
       while (pending.length > 0) await take(await pending.shift()!)

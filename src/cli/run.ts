@@ -189,6 +189,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       } catch (error) {
         if (!(error instanceof m.InputError)) throw error
         problems.push(error)
+        // Not written: what is left is everything the file on disk holds, not what the fix would leave.
+        files[files.length - 1] = linter.lint({path: name, cwd, value: copy.value})
       }
     }
 
