@@ -92,49 +92,42 @@ function splitWords(text: string): string[] {
  */
 export function textEdits(before: string, after: string): TextEdit[] {
   const edits: TextEdit[] = []
-  refine(before, after, 0, 0, [splitLines, splitWords], edits)
+  refine(before, after, 0, [splitLines, splitWords], edits)
   return edits
 }
 
-function refine(a: string, b: string, aOffset: number, bOffset: number, levels: Array<(text: string) => string[]>, edits: TextEdit[]) {
+function refine(a: string, b: string, aOffset: number, levels: Array<(text: string) => string[]>, edits: TextEdit[]) {
   if (a === b) return
-  // The common start and end are never part of an edit.
-  let start = 0
-  const shorter = Math.min(a.length, b.length)
-  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++
-  let end = 0
-  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++
-  // Not between the halves of a surrogate pair.
-  if (start > 0 && isHigh(a.charCodeAt(start - 1))) start--
-  if (end > 0 && isLow(a.charCodeAt(a.length - end))) end--
-  const aMiddle = a.slice(start, a.length - end)
-  const bMiddle = b.slice(start, b.length - end)
   const [split, ...rest] = levels
-  if (!split || aMiddle === '' || bMiddle === '') {
-    add(edits, {start: aOffset + start, end: aOffset + a.length - end, text: bMiddle})
+  if (!split || a === '' || b === '') {
+    // Characters: the common start and end are not part of the edit (nor half a surrogate pair).
+    let start = 0
+    const shorter = Math.min(a.length, b.length)
+    while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++
+    let end = 0
+    while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++
+    if (start > 0 && isHigh(a.charCodeAt(start - 1))) start--
+    if (end > 0 && isLow(a.charCodeAt(a.length - end))) end--
+    add(edits, {start: aOffset + start, end: aOffset + a.length - end, text: b.slice(start, b.length - end)})
     return
   }
-  const aItems = split(aMiddle)
-  const bItems = split(bMiddle)
-  let aAt = aOffset + start
+  // Lines, then words: whole items are aligned, and each changed run is refined one level down.
+  const aItems = split(a)
+  const bItems = split(b)
+  let at = aOffset
   let i = 0
   let j = 0
-  let bAt = bOffset + start
   for (const chunk of compare(aItems, bItems)) {
     if ('same' in chunk) {
-      for (let k = 0; k < chunk.same; k++) {
-        aAt += aItems[i++].length
-        bAt += bItems[j++].length
-      }
+      for (let k = 0; k < chunk.same; k++, j++) at += aItems[i++].length
       continue
     }
     const aPart = aItems.slice(i, i + chunk.removed).join('')
     const bPart = bItems.slice(j, j + chunk.added).join('')
-    refine(aPart, bPart, aAt, bAt, rest, edits)
+    refine(aPart, bPart, at, rest, edits)
     i += chunk.removed
     j += chunk.added
-    aAt += aPart.length
-    bAt += bPart.length
+    at += aPart.length
   }
 }
 
@@ -153,6 +146,29 @@ function isHigh(code: number): boolean {
 
 function isLow(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
+}
+
+/**
+ * At most `max` edits doing the same as `edits`: consecutive ones are merged, each group into
+ * one edit that spans them and writes what they write and the text between them.
+ */
+export function coarsen(before: string, edits: readonly TextEdit[], max: number): TextEdit[] {
+  if (edits.length <= max) return [...edits]
+  const size = Math.ceil(edits.length / max)
+  const merged: TextEdit[] = []
+  for (let first = 0; first < edits.length; first += size) {
+    const group = edits.slice(first, first + size)
+    const start = group[0].start
+    const end = group[group.length - 1].end
+    let text = ''
+    let at = start
+    for (const edit of group) {
+      text += before.slice(at, edit.start) + edit.text
+      at = edit.end
+    }
+    merged.push({start, end, text})
+  }
+  return merged
 }
 
 /** Applies edits made by `textEdits` (in order, not overlapping) to `before`. */

@@ -1,6 +1,6 @@
 // Code actions: one quick fix per replacement a message offers (the safe one preferred), "add
 // `Name` to the project's names" for the name rules, and "fix all" as the fixer's minimal edits.
-import {textEdits} from '../diff.js'
+import {coarsen, textEdits} from '../diff.js'
 import {CodeActionKind, type CodeAction, type Range, type TextEdit} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {spanOf, toDiagnostic} from './diagnostics.js'
@@ -51,10 +51,17 @@ export function quickFixesOf(document: TextDocument, message: PlainMessage): Cod
   return actions
 }
 
-/** The edits that turn `before` into `after`, one per changed stretch, so the editor keeps the rest. */
-export function editsBetween(document: TextDocument, before: string, after: string): TextEdit[] {
+// More edits than this are merged into this many: what the server sends stays small whatever
+// the document, and an editor applies a thousand edits at once without a pause.
+export const MAX_EDITS = 1000
+
+/**
+ * The edits that turn `before` into `after`, one per changed stretch (up to `max`; beyond, runs
+ * of neighbours are merged), so the editor keeps the rest.
+ */
+export function editsBetween(document: TextDocument, before: string, after: string, max = MAX_EDITS): TextEdit[] {
   // The project's one diff, linear in the text: the CLI's --fix-dry-run patch uses it too.
-  return textEdits(before, after).map((edit) => {
+  return coarsen(before, textEdits(before, after), max).map((edit) => {
     let {start, end, text} = edit
     // A position between the CR and LF of a line break does not exist in the protocol: an edit
     // that starts or ends there takes in the whole break.

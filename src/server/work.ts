@@ -6,12 +6,18 @@
 import {dirname} from 'node:path'
 import {getHeapSpaceStatistics} from 'node:v8'
 import type {VFileMessage} from 'vfile-message'
-import type {Diagnostic, TextEdit} from 'vscode-languageserver/node'
+import {DiagnosticSeverity, type Diagnostic, type TextEdit} from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {editsBetween} from './code-actions.js'
 import type {MessageFields} from './diagnostics.js'
-import {lintDocument, type Linted} from './documents.js'
+import {lintDocument, noticeOf, type Linted} from './documents.js'
 import {createLinters} from './linters.js'
+
+/**
+ * The most diagnostics published for one document: a thousand is more than anyone reads in an
+ * editor, and each costs the main thread a copy and a serialisation (10,000 took 0.2-0.5 s).
+ */
+export const MAX_DIAGNOSTICS = 1000
 
 /** A message as the main thread keeps it: the fields diagnostics and quick fixes read. Its
  * replacements are `lazy` when the worker computes them only when asked (spelling's). */
@@ -74,7 +80,17 @@ export function createWork(log: (text: string) => void) {
         )
         const duration = performance.now() - started
         kept.set(request.uri, {document, linted})
-        return {version: linted.version, diagnostics: linted.diagnostics, messages: linted.messages.map(plain), ok: linted.ok, configPath, duration}
+        // What the main thread receives, copies and sends on is bounded, whatever the document.
+        const shown = Math.min(linted.messages.length, MAX_DIAGNOSTICS)
+        const diagnostics = linted.diagnostics.slice(0, MAX_DIAGNOSTICS)
+        if (linted.diagnostics.length > MAX_DIAGNOSTICS) {
+          const more = (linted.diagnostics.length - MAX_DIAGNOSTICS).toLocaleString('en')
+          diagnostics.push(
+            noticeOf(document, `${more} more findings not shown: an editor gets the first ${MAX_DIAGNOSTICS.toLocaleString('en')} (the CLI reports them all)`, DiagnosticSeverity.Information, {code: 'too-many-findings'})
+          )
+        }
+        const messages = linted.messages.slice(0, shown).map(plain)
+        return {version: linted.version, diagnostics, messages, ok: linted.ok, configPath, duration}
       }
       case 'suggest': {
         const entry = kept.get(request.uri)
