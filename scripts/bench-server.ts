@@ -12,6 +12,7 @@ import {applyTextEdits, textEdits} from '../src/diff.js'
 import {createLinter, fix} from '../src/index.js'
 import {MAX_DOCUMENT_LENGTH} from '../src/server/documents.js'
 import {EVENT_LOOP_REQUEST, FIX_ALL_KIND} from '../src/server/index.js'
+import {createLintWorker} from '../src/server/linting.js'
 import {startClient} from './lsp-client.js'
 
 const edits = Number(process.argv[2] ?? 100)
@@ -66,6 +67,20 @@ console.log(`re-lint after an edit, didChange -> publishDiagnostics (${edits} ed
 console.log(`lint alone, in process (${edits} runs): ${stats(lintTimes)}`)
 // CPU time is what the lint costs even when other processes share the cores (it includes GC threads).
 console.log(`lint alone, CPU time: ${stats(lintCpu)}`)
+
+// What the worker thread adds to a re-lint: posting the text, copying the answer back, waking
+// the threads (the round trip less the lint's own time, in this process).
+const worker = createLintWorker(() => undefined, new URL('../src/server/worker.js', import.meta.url))
+await worker.ask({kind: 'warm'})
+const overheads: number[] = []
+for (let version = 1; version <= edits; version++) {
+  const value = version % 2 ? article : article.replace('. ', '. Indeed ')
+  const sent = performance.now()
+  const result = await worker.lint({uri: 'file:///bench/overhead.txt', languageId: 'plaintext', version, text: value})
+  overheads.push(performance.now() - sent - result!.duration)
+}
+await worker.close()
+console.log(`worker round trip less the lint (${edits} re-lints): ${stats(overheads)}`)
 
 // Responsiveness: documents of the largest size the server accepts, linted and then fixed all at
 // once, while a request is sent every 20 ms. The server measures its own event-loop delay.
