@@ -16,6 +16,7 @@ import {ConfigError, fix, lint, loadConfigFile} from '../src/index.js'
 import {ADD_NAME_COMMAND, editsBetween, FIX_ALL_KIND, lintPathOf, looksBinary, quickFixesOf, readSettings} from '../src/server/index.js'
 import {MAX_DOCUMENT_LENGTH} from '../src/server/documents.js'
 import {createWork, type LintResult} from '../src/server/work.js'
+import {createLintWorker} from '../src/server/linting.js'
 import {startClient, type Client} from '../scripts/lsp-client.js'
 
 const seed = readFileSync('test/fixtures/seed-article.txt', 'utf8')
@@ -456,6 +457,23 @@ test('the fix-all edits the server sends turn any copy into what fix() makes of 
 })
 
 describe('server pieces', () => {
+  test('a linting thread that dies fails its request with the reason, and is replaced, three times at most', async () => {
+    const dying = join(root, 'dying-worker.mjs')
+    writeFileSync(dying, 'process.exit(3)\n')
+    const logged: string[] = []
+    const worker = createLintWorker((text) => logged.push(text), pathToFileURL(dying))
+    const outcomes: string[] = []
+    for (let version = 1; version <= 4; version++) {
+      await worker.lint({uri: 'file:///dying/a.txt', languageId: 'plaintext', version, text: 'Text.'}).then(
+        () => outcomes.push('answered'),
+        (error: Error) => outcomes.push(error.message)
+      )
+    }
+    await worker.close()
+    expect(outcomes).toEqual([...Array(3).fill('the linting thread stopped (exit code 3)'), 'the linting thread keeps stopping'])
+    expect(logged.filter((line) => line.includes('starting another'))).toHaveLength(2)
+  })
+
   test('settings: null, junk or missing values fall back to the defaults', () => {
     expect(readSettings(null)).toEqual({enable: true, debounce: 200})
     expect(readSettings([null])).toEqual({enable: true, debounce: 200})

@@ -42,7 +42,7 @@ export function startServer(connection: Connection): void {
   const states = new Map<string, DocumentState>()
   const worker = createLintWorker((text) => connection.console.error(text))
   const watchers = createFolderWatchers((folder) => {
-    void worker.ask({kind: 'forget', folder})
+    void worker.ask({kind: 'forget', folder}).catch(() => undefined)
     relintAll()
   })
   let folders: string[] = []
@@ -127,7 +127,7 @@ export function startServer(connection: Connection): void {
     guard(() => {
       for (const event of change.changes) {
         const path = fsPath(event.uri)
-        if (path) void worker.ask({kind: 'forget', path})
+        if (path) void worker.ask({kind: 'forget', path}).catch(() => undefined)
       }
       relintAll()
     })
@@ -206,7 +206,7 @@ export function startServer(connection: Connection): void {
       }
       try {
         const result = addNameToConfig(path, argument.name)
-        void worker.ask({kind: 'forget', path})
+        void worker.ask({kind: 'forget', path}).catch(() => undefined)
         relintAll(0)
         return result
       } catch (error) {
