@@ -6,15 +6,7 @@
 // at 4n, to find which one grows. A size that takes longer than --limit seconds stops its shape.
 import {parseArgs} from 'node:util'
 import {createLinter, rules, type Config, type Linter} from '../src/index.js'
-
-// The dry-run diff of the CLI; a checkout from before src/cli/diff.ts used the `diff` package.
-const unifiedDiff: (name: string, before: string, after: string) => string = await import('../src/cli/diff.js').then(
-  (module) => module.unifiedDiff,
-  async () => {
-    const {createTwoFilesPatch} = await import('diff')
-    return (name: string, before: string, after: string) => createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, {context: 2})
-  }
-)
+import {unifiedDiff} from '../src/cli/diff.js'
 
 const {values} = parseArgs({
   options: {

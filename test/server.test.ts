@@ -14,6 +14,9 @@ import {parse as parseYaml} from 'yaml'
 import {addNameToConfig} from '../src/server/config-write.js'
 import {ConfigError, fix, lint, loadConfigFile} from '../src/index.js'
 import {ADD_NAME_COMMAND, editsBetween, FIX_ALL_KIND, lintPathOf, looksBinary, quickFixesOf, readSettings} from '../src/server/index.js'
+import {MAX_DOCUMENT_LENGTH} from '../src/server/documents.js'
+import {createWork, type LintResult} from '../src/server/work.js'
+import {createLintWorker} from '../src/server/linting.js'
 import {startClient, type Client} from '../scripts/lsp-client.js'
 
 const seed = readFileSync('test/fixtures/seed-article.txt', 'utf8')
@@ -356,7 +359,121 @@ describe('robustness', () => {
   })
 })
 
+// The largest document the server accepts, of news copy: linting it takes a second or more.
+// Every sentence is made new (numbered, from `from`), so no cache of an earlier lint shortens it.
+const largest = (from = 0) => {
+  let n = from
+  return seed
+    .repeat(Math.ceil(MAX_DOCUMENT_LENGTH / seed.length))
+    .replace(/\. (?=[A-Z])/gu, () => ` (${n++}). `)
+    .slice(0, MAX_DOCUMENT_LENGTH)
+}
+
+describe('linting in a worker thread', () => {
+  let client: Client
+  beforeAll(async () => {
+    client = await startClient({initializationOptions: {debounce: 0}, capabilities: {}})
+  })
+  afterAll(async () => {
+    expect(await client.stop()).toBe(0)
+  })
+
+  test('requests are answered while the largest document is linted', async () => {
+    const small = 'file:///worker/small.txt'
+    await open(client, small, 'Officials met in Tokyo. he said so.\n')
+    const [diagnostic] = await client.diagnostics(small, (diagnostics) => diagnostics.length > 0)
+    const uri = 'file:///worker/big.txt'
+    await open(client, uri, largest())
+    let published = false
+    const big = client.diagnostics(uri, undefined, 300_000).then((diagnostics) => {
+      published = true
+      return diagnostics
+    })
+    // Requests one after another until the big document's findings arrive. A server that lints
+    // on its main thread answers none of them while it lints, so at most one comes before. (A
+    // fix-all edit is made in the worker, so it would wait for the lint: quick fixes only.)
+    let answered = 0
+    while (!published) {
+      await expect(client.connection.sendRequest('textDocument/hover', {textDocument: {uri}, position: {line: 0, character: 0}})).rejects.toMatchObject({code: -32601})
+      const actions = await codeActions(client, small, diagnostic, [CodeActionKind.QuickFix])
+      expect(actions.map((action) => action.title)).toContain('Replace `he` with `He`')
+      if (!published) answered++
+    }
+    expect((await big).length).toBeGreaterThan(100)
+    expect(answered).toBeGreaterThanOrEqual(5)
+    await client.connection.sendNotification('textDocument/didClose', {textDocument: {uri}})
+  })
+
+  test('a newer version replaces the lint waiting or running: only the last is published', async () => {
+    const uri = 'file:///worker/edited.txt'
+    await open(client, uri, 'Start.')
+    await client.diagnostics(uri)
+    const before = client.published.length
+    // The whole document replaced by a large one, then three more edits, in one write: they
+    // arrive together, long before a lint of the large text could end.
+    const start = {line: 0, character: 0}
+    const changes = [
+      {range: {start, end: {line: 0, character: 6}}, text: `Breaking ${largest(100_000).slice(0, MAX_DOCUMENT_LENGTH - 20)}`},
+      ...[3, 4, 5].map(() => ({range: {start, end: start}, text: 'x'}))
+    ]
+    const wire = changes
+      .map((contentChange, index) => {
+        const body = JSON.stringify({jsonrpc: '2.0', method: 'textDocument/didChange', params: {textDocument: {uri, version: index + 2}, contentChanges: [contentChange]}})
+        return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+      })
+      .join('')
+    client.process.stdin!.write(wire)
+    await client.diagnostics(uri, (_diagnostics, params) => params.version === 5, 300_000)
+    expect(client.published.slice(before).filter((params) => params.uri === uri).map((params) => params.version)).toEqual([5])
+    await client.connection.sendNotification('textDocument/didClose', {textDocument: {uri}})
+  })
+
+  test('a document with more findings than an editor shows gets the first thousand and a notice', async () => {
+    const uri = 'file:///worker/dense.txt'
+    await open(client, uri, 'Japan. he said so. '.repeat(1200))
+    const diagnostics = await client.diagnostics(uri, undefined, 300_000)
+    expect(diagnostics).toHaveLength(1001)
+    expect(diagnostics[1000]).toMatchObject({code: 'too-many-findings', message: expect.stringMatching(/^200 more findings not shown/u)})
+  })
+})
+
+// The edits the server sends for "fix all" are made in its worker, by this same code.
+test('the fix-all edits the server sends turn any copy into what fix() makes of it', () => {
+  const work = createWork(() => undefined)
+  const piece = fc.constantFrom('Officials met in Tokyo', '. he said', ' the the', ' talks', ' .', ' ,', ' , ', '. .', '  ', '\n\n', '\r\n', ' https://example.com/a?q=red,blue', ' e.g.', ' .NET', ' 😀', ' Bidenn', '.')
+  let version = 0
+  fc.assert(
+    fc.property(fc.array(piece, {minLength: 1, maxLength: 25}), (pieces) => {
+      const text = pieces.join('')
+      const uri = 'file:///property/copy.txt'
+      version++
+      const linted = work.handle({kind: 'lint', uri, languageId: 'plaintext', version, text}) as LintResult
+      expect(linted.ok).toBe(true)
+      const edits = work.handle({kind: 'fixAll', uri, version}) as TextEdit[]
+      expect(TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', version, text), edits)).toBe(fix(text).text)
+    }),
+    {numRuns: 60}
+  )
+})
+
 describe('server pieces', () => {
+  test('a linting thread that dies fails its request with the reason, and is replaced, three times at most', async () => {
+    const dying = join(root, 'dying-worker.mjs')
+    writeFileSync(dying, 'process.exit(3)\n')
+    const logged: string[] = []
+    const worker = createLintWorker((text) => logged.push(text), pathToFileURL(dying))
+    const outcomes: string[] = []
+    for (let version = 1; version <= 4; version++) {
+      await worker.lint({uri: 'file:///dying/a.txt', languageId: 'plaintext', version, text: 'Text.'}).then(
+        () => outcomes.push('answered'),
+        (error: Error) => outcomes.push(error.message)
+      )
+    }
+    await worker.close()
+    expect(outcomes).toEqual([...Array(3).fill('the linting thread stopped (exit code 3)'), 'the linting thread keeps stopping'])
+    expect(logged.filter((line) => line.includes('starting another'))).toHaveLength(2)
+  })
+
   test('settings: null, junk or missing values fall back to the defaults', () => {
     expect(readSettings(null)).toEqual({enable: true, debounce: 200})
     expect(readSettings([null])).toEqual({enable: true, debounce: 200})
@@ -474,6 +591,29 @@ describe('the protocol lifecycle', () => {
     const exited = new Promise<number | null>((resolvePromise) => client.process.once('exit', resolvePromise))
     await client.connection.sendNotification('exit')
     expect(await exited).toBe(0)
+    client.connection.dispose()
+  })
+
+  test('shutdown while the largest document is linted: answered, nothing published after it, exit ends with 0', async () => {
+    const client = await startClient({initializationOptions: {debounce: 0}, capabilities: {}})
+    const uri = 'file:///lifecycle/big.txt'
+    await open(client, uri, largest())
+    expect(await client.connection.sendRequest('shutdown')).toBeNull()
+    const published = client.published.length
+    await expect(client.connection.sendRequest('textDocument/codeAction', {textDocument: {uri}, range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, context: {diagnostics: []}})).rejects.toMatchObject({code: InvalidRequest})
+    const exited = new Promise<number | null>((resolvePromise) => client.process.once('exit', resolvePromise))
+    await client.connection.sendNotification('exit')
+    expect(await exited).toBe(0)
+    expect(client.published.slice(published)).toEqual([])
+    client.connection.dispose()
+  })
+
+  test('exit without shutdown while the largest document is linted ends with 1, worker and all', async () => {
+    const client = await startClient({initializationOptions: {debounce: 0}, capabilities: {}})
+    await open(client, 'file:///lifecycle/big-exit.txt', largest())
+    const exited = new Promise<number | null>((resolvePromise) => client.process.once('exit', resolvePromise))
+    await client.connection.sendNotification('exit')
+    expect(await exited).toBe(1)
     client.connection.dispose()
   })
 

@@ -1,20 +1,17 @@
-// The unified diff of --fix-dry-run, in linear time. Fixes change a line here and there and keep
-// the rest in order, so the two texts are walked side by side and, where they part, the nearest
-// pair of equal lines within a window resynchronises them. A general diff (the `diff` package,
-// Myers) took 12 s for 10,000 changed lines; this takes milliseconds. The output has the layout
-// of `diff`'s createTwoFilesPatch, which `patch` and `git apply` read.
+// The unified diff of --fix-dry-run, in linear time, on the project's one diff (src/diff.ts,
+// shared with the language server's edits). A general diff (the `diff` package, Myers) took 12 s
+// for 10,000 changed lines; this takes milliseconds. The output has the layout of `diff`'s
+// createTwoFilesPatch, which `patch` and `git apply` read.
+import {compare, splitLines} from '../diff.js'
 
 const CONTEXT = 2
-// How far ahead (in lines, on each side) a resynchronisation is looked for. A longer change is
-// still a correct diff, written as lines removed and added.
-const WINDOW = 200
 
 type Op = {kind: ' ' | '-' | '+'; line: string}
 
 /** A unified diff of two texts with two lines of context, or '' when they are equal. */
 export function unifiedDiff(name: string, before: string, after: string): string {
   if (before === after) return ''
-  const ops = compare(lines(before), lines(after))
+  const ops = compareLines(before, after)
   let out = `===================================================================\n--- a/${name}\n+++ b/${name}\n`
   // Line numbers (old and new) at op `cursor`, carried forward from hunk to hunk.
   let cursor = 0
@@ -46,36 +43,20 @@ export function unifiedDiff(name: string, before: string, after: string): string
   return out
 }
 
-// Lines with their line endings, so that a last line without one differs from the same line with.
-function lines(text: string): string[] {
-  const result = text.match(/[^\n]*\n|[^\n]+$/gu) ?? []
-  return result
-}
-
-function compare(a: string[], b: string[]): Op[] {
+// The lines of both texts aligned by the project's one diff (src/diff.ts), one op per line.
+function compareLines(before: string, after: string): Op[] {
+  const a = splitLines(before)
+  const b = splitLines(after)
   const ops: Op[] = []
   let i = 0
   let j = 0
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      ops.push({kind: ' ', line: a[i++]})
-      j++
+  for (const chunk of compare(a, b)) {
+    if ('same' in chunk) {
+      for (let k = 0; k < chunk.same; k++, j++) ops.push({kind: ' ', line: a[i++]})
       continue
     }
-    // The nearest equal pair a[i + di] === b[j + dj] (smallest di + dj) within the window.
-    const ahead = new Map<string, number>()
-    for (let dj = 0; dj < WINDOW && j + dj < b.length; dj++) if (!ahead.has(b[j + dj])) ahead.set(b[j + dj], dj)
-    let best: [number, number] | undefined
-    for (let di = 0; di < WINDOW && i + di < a.length; di++) {
-      if (best && di >= best[0] + best[1]) break
-      const dj = ahead.get(a[i + di])
-      if (dj !== undefined && (!best || di + dj < best[0] + best[1])) best = [di, dj]
-    }
-    const [di, dj] = best ?? [Math.min(WINDOW, a.length - i), Math.min(WINDOW, b.length - j)]
-    for (let k = 0; k < di; k++) ops.push({kind: '-', line: a[i + k]})
-    for (let k = 0; k < dj; k++) ops.push({kind: '+', line: b[j + k]})
-    i += di
-    j += dj
+    for (let k = 0; k < chunk.removed; k++) ops.push({kind: '-', line: a[i++]})
+    for (let k = 0; k < chunk.added; k++) ops.push({kind: '+', line: b[j++]})
   }
   return ops
 }

@@ -1,12 +1,11 @@
 // Code actions: one quick fix per replacement a message offers (the safe one preferred), "add
 // `Name` to the project's names" for the name rules, and "fix all" as the fixer's minimal edits.
-import {diffChars} from 'diff'
-import type {VFileMessage} from 'vfile-message'
-import {CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
+import {coarsen, textEdits} from '../diff.js'
+import {CodeActionKind, type CodeAction, type Range, type TextEdit} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {spanOf, toDiagnostic} from './diagnostics.js'
-import type {Linted} from './documents.js'
 import {fsPath} from './paths.js'
+import type {PlainMessage} from './work.js'
 
 /** The code action kind of "fix every safe problem in the document". */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.copydesk`
@@ -16,7 +15,7 @@ export const ADD_NAME_COMMAND = 'copydesk.addName'
 const NAME_RULES = new Set(['name-consistency', 'spelling'])
 
 /** One quick fix per replacement (the safe one preferred), and "add to names" where the rule allows it. */
-export function quickFixesOf(document: TextDocument, message: VFileMessage): CodeAction[] {
+export function quickFixesOf(document: TextDocument, message: PlainMessage): CodeAction[] {
   const span = spanOf(message)!
   const range: Range = {start: document.positionAt(span.start), end: document.positionAt(span.end)}
   const diagnostic = toDiagnostic(document, message)
@@ -52,49 +51,28 @@ export function quickFixesOf(document: TextDocument, message: VFileMessage): Cod
   return actions
 }
 
-/** The workspace edit that applies every safe fix, or undefined when there is none. */
-export function fixAllEdit(document: TextDocument, linted: Linted): WorkspaceEdit | undefined {
-  if (!linted.ok || !linted.linter) return undefined
-  const text = document.getText()
-  linted.fixed ??= linted.linter.fix({path: linted.lintPath, value: text}).text
-  const edits = editsBetween(document, text, linted.fixed)
-  return edits.length > 0 ? {changes: {[document.uri]: edits}} : undefined
-}
+// More edits than this are merged into this many: what the server sends stays small whatever
+// the document, and an editor applies a thousand edits at once without a pause.
+export const MAX_EDITS = 1000
 
-/** The edits that turn `before` into `after`, one per changed stretch, so the editor keeps the rest. */
-export function editsBetween(document: TextDocument, before: string, after: string): TextEdit[] {
-  const edits: TextEdit[] = []
-  let offset = 0
-  let pending: {start: number; end: number; newText: string} | undefined
-  const flush = () => {
-    if (pending) {
-      // A position between the CR and LF of a line break does not exist in the protocol: an edit
-      // that starts or ends there takes in the whole break.
-      if (before[pending.start - 1] === '\r' && before[pending.start] === '\n') {
-        pending.start--
-        pending.newText = `\r${pending.newText}`
-      }
-      if (before[pending.end - 1] === '\r' && before[pending.end] === '\n') {
-        pending.end++
-        pending.newText += '\n'
-      }
-      edits.push({range: {start: document.positionAt(pending.start), end: document.positionAt(pending.end)}, newText: pending.newText})
+/**
+ * The edits that turn `before` into `after`, one per changed stretch (up to `max`; beyond, runs
+ * of neighbours are merged), so the editor keeps the rest.
+ */
+export function editsBetween(document: TextDocument, before: string, after: string, max = MAX_EDITS): TextEdit[] {
+  // The project's one diff, linear in the text: the CLI's --fix-dry-run patch uses it too.
+  return coarsen(before, textEdits(before, after), max).map((edit) => {
+    let {start, end, text} = edit
+    // A position between the CR and LF of a line break does not exist in the protocol: an edit
+    // that starts or ends there takes in the whole break.
+    if (before[start - 1] === '\r' && before[start] === '\n') {
+      start--
+      text = `\r${text}`
     }
-    pending = undefined
-  }
-  // The same diff library as the CLI's --fix-dry-run patch.
-  for (const part of diffChars(before, after)) {
-    if (!part.added && !part.removed) {
-      flush()
-      offset += part.value.length
-      continue
+    if (before[end - 1] === '\r' && before[end] === '\n') {
+      end++
+      text += '\n'
     }
-    pending ??= {start: offset, end: offset, newText: ''}
-    if (part.removed) {
-      offset += part.value.length
-      pending.end = offset
-    } else pending.newText += part.value
-  }
-  flush()
-  return edits
+    return {range: {start: document.positionAt(start), end: document.positionAt(end)}, newText: text}
+  })
 }

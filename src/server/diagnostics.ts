@@ -8,8 +8,11 @@ import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {ConfigError} from '../config.js'
 import {SOURCE} from '../engine.js'
 
+/** What the server reads of a message: a VFileMessage, or its copy sent by the worker thread. */
+export type MessageFields = {reason: string} & Partial<Pick<VFileMessage, 'place' | 'line' | 'column' | 'fatal' | 'source' | 'ruleId' | 'url' | 'actual' | 'expected' | 'autofix'>>
+
 /** A message as an LSP diagnostic: severity from `fatal`, code the rule id, its README linked. */
-export function toDiagnostic(document: TextDocument, message: VFileMessage): Diagnostic {
+export function toDiagnostic(document: TextDocument, message: MessageFields): Diagnostic {
   const span = spanOf(message)
   const range = span
     ? {start: document.positionAt(span.start), end: document.positionAt(span.end)}
@@ -26,7 +29,7 @@ export function toDiagnostic(document: TextDocument, message: VFileMessage): Dia
 }
 
 /** The source offsets a message covers, when it has them. */
-export function spanOf(message: VFileMessage): {start: number; end: number} | undefined {
+export function spanOf(message: MessageFields): {start: number; end: number} | undefined {
   const place = message.place
   if (!place || !('start' in place)) return undefined
   const {offset: start} = place.start

@@ -1,5 +1,6 @@
 // Open documents: what each one remembers between edits (its last lint, its settings, how long a
-// lint takes), and linting one as it is now, or a notice saying why it was not linted.
+// lint takes), and linting one as it is now (in the worker thread), or a notice saying why it
+// was not linted.
 import {dirname} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {VFileMessage} from 'vfile-message'
@@ -13,10 +14,12 @@ import {configMessage, firstLine, keyRange, toDiagnostic} from './diagnostics.js
 import type {LinterEntry} from './linters.js'
 import {fsPath} from './paths.js'
 import type {SettingsSlot} from './settings.js'
+import type {LintResult} from './work.js'
 
-// Documents larger than this are not linted: a lint runs on the server's thread, and one of
-// 200,000 characters (about 35,000 words of news) takes around 100 ms warm, within the 250 ms an
-// editor may wait; larger copy is for the CLI.
+// Documents larger than this are not linted. A lint runs in the server's worker thread, so the
+// editor is never kept waiting, but its findings are: one of 200,000 characters (about 35,000
+// words of news) takes about a second warm on a shared 2-core machine, and the worker holds the
+// document and its messages in memory. Larger copy is for the CLI.
 export const MAX_DOCUMENT_LENGTH = 200_000
 const MAX_LENGTH = MAX_DOCUMENT_LENGTH
 const LANGUAGE_FORMATS: Readonly<Record<string, Format>> = {plaintext: 'text', text: 'text', markdown: 'markdown', html: 'html'}
@@ -39,7 +42,7 @@ export interface Linted {
 /** What the server keeps for an open document. */
 export interface DocumentState extends SettingsSlot {
   timer?: NodeJS.Timeout
-  linted?: Linted
+  linted?: LintResult
   /** How long the last lint took: the debounce never goes below it, so big files stay responsive. */
   lastDuration: number
 }
@@ -55,16 +58,11 @@ export function lintDocument(document: TextDocument, linterFor: (configPath: str
   const notice = (message: string, severity: DiagnosticSeverity, extra: Partial<Diagnostic> = {}): Linted => ({
     version,
     messages: [],
-    diagnostics: [{range: firstLine(document), message, severity, source: SOURCE, ...extra}],
+    diagnostics: [noticeOf(document, message, severity, extra)],
     ok: false
   })
-  if (text.length > MAX_LENGTH) {
-    return notice(
-      `Not linted: the document has ${text.length.toLocaleString('en')} characters; copydesk lints up to ${MAX_LENGTH.toLocaleString('en')} in an editor (use the CLI)`,
-      DiagnosticSeverity.Information
-    )
-  }
-  if (looksBinary(text)) return notice('Not linted: the document looks like binary data', DiagnosticSeverity.Information)
+  const refusal = refusalOf(document)
+  if (refusal) return {version, messages: [], diagnostics: [refusal], ok: false}
   let configPath: string | undefined
   try {
     // A config file the search does not trust (someone else's, or in a world-writable folder) is logged.
@@ -97,6 +95,25 @@ export function lintDocument(document: TextDocument, linterFor: (configPath: str
     logError(`copydesk: cannot lint ${document.uri}: ${(error as Error).stack ?? error}`)
     return notice(`copydesk could not lint this document: ${(error as Error).message ?? error}`, DiagnosticSeverity.Warning, {code: 'lint-error'})
   }
+}
+
+/** The notice of a document not linted because it is too large or binary, else undefined. */
+export function refusalOf(document: TextDocument): Diagnostic | undefined {
+  const length = document.getText().length
+  if (length > MAX_LENGTH) {
+    return noticeOf(
+      document,
+      `Not linted: the document has ${length.toLocaleString('en')} characters; copydesk lints up to ${MAX_LENGTH.toLocaleString('en')} in an editor (use the CLI)`,
+      DiagnosticSeverity.Information
+    )
+  }
+  if (looksBinary(document.getText())) return noticeOf(document, 'Not linted: the document looks like binary data', DiagnosticSeverity.Information)
+  return undefined
+}
+
+/** A diagnostic about the whole document, on its first line. */
+export function noticeOf(document: TextDocument, message: string, severity: DiagnosticSeverity, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return {range: firstLine(document), message, severity, source: SOURCE, ...extra}
 }
 
 /** The path to lint as: the document's own, with an extension that gives its languageId's format. */
