@@ -44,11 +44,15 @@ const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|two|three|four|five|six|
 // Months and days: `Rates will rise in March, the Treasury Department.` is not an apposition.
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 const MAX_WORDS = 12
+// `Acme writer Jane Doe it's for your own good.`: a sentence that opens with a name and a pronoun.
+const NAMED_CLAUSE = /^(?:(?:But|And) )?(?:[\p{L}'’.-]+ ){0,5}\p{Lu}[\p{L}'’.-]* (?:he|she|it|they|we|I|his|her|its|their)[\s'’]/u
 const REPORTING = /^(?:says|reports|notes|finds|shows|suggests|claims|warns|adds|states|estimates|argues|concludes|reveals|predicts|explains|writes|insists|recalls)$/u
 // Plurals of people: `..., traders.`, `..., market sources.`
 const PLURAL = /(?:[^s]s|people|police|staff)$/u
 // Possessive determiners, which the tagger calls pronouns: `"...," his wife, Sheila.`
 const POSSESSIVES = /^(?:his|her|its|their|our|my|your)$/iu
+// Nouns for people by their form, which no list can hold all of: `futurologist`, `statistician`.
+const AGENT = /^\p{Ll}{3,}(?:[^l]ist|ician)s?$/u
 
 export default defineRule({
   id: 'dangling-attribution',
@@ -69,6 +73,7 @@ export default defineRule({
         if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
           afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
         } else afterStatement(block, from, text, article.source, marks, verbs, report)
+        if (NAMED_CLAUSE.test(text) && !quoteOpen(marks, from)) namedClause(block, from, text, verbs, report)
         const colon = BEFORE_QUOTE.exec(text)
         if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], article, verbs, report)
         for (const match of text.matchAll(INTERRUPTED)) {
@@ -146,8 +151,20 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
   if (!isSpeaker(head)) return
   const tense = verbs()
   const verb = question ? tense.asked : tense.said
-  const expected = comma !== -1 ? `${verb} ${speaker}` : withVerb(speaker, head, verb, tense.told)
+  const expected = comma !== -1 ? `${verb} ${speaker}` : withVerb(speaker, head, verb, tense.told, true)
   flag(block, start, speaker, expected, report)
+}
+
+// `Acme writer Jane Doe it's for your own good.`: a sentence whose named speaker lost the `said`
+// before the clause it reported.
+function namedClause(block: Block, from: number, text: string, verbs: () => Tense, report: Report) {
+  const opener = /^(?:(?:But|And) )?/u.exec(text)![0]
+  const tokens = words(tag(text.slice(opener.length)))
+  const at = complementAt(tokens)
+  if (at === -1) return
+  const phrase = text.slice(opener.length).replace(/[.!?]["”’]?$/u, '')
+  const cut = offsetOf(phrase, tokens, at)
+  flag(block, from + opener.length, phrase, `${phrase.slice(0, cut).trimEnd()} ${verbs().said} ${phrase.slice(cut)}`, report)
 }
 
 // `He: "We will win."`, `A Defra spokesman: "..."`, `Moyes: "..."`: `said` lost before a colon. A
@@ -155,17 +172,22 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
 // as `Update: "..."` does neither).
 function beforeQuotation(block: Block, start: number, phrase: string, article: Article, verbs: () => Tense, report: Report) {
   if (phrase.split(/\s+/u).length > MAX_WORDS) return
-  const tokens = words(tag(phrase))
-  if (tokens.some((_, index) => isVerb(tokens, index))) return
+  const all = words(tag(phrase))
+  // `Mr Biden with a grin: "..."`: what followed the lost verb may stand after the speaker.
+  const at = speakerKind(all) ? -1 : adjunctAt(all)
+  const tokens = at === -1 ? all : all.slice(0, at)
+  if (tokens.some((_, index) => isVerb(all, index))) return
+  if (at !== -1 && !verblessAdjunct(all.slice(at))) return
   const kind = speakerKind(tokens)
   if (!kind) return
   if (kind === 'bare-name') {
     // `Like, "Look, ..."` is a word of the language, not a name.
     if (phrase.split(' ').some((word) => article.names.lower.has(word.toLowerCase()))) return
-    if (!quotedElsewhere(phrase, article.source) && article.names.count(phrase) < 2) return
+    const name = at === -1 ? phrase : phrase.slice(0, offsetOf(phrase, all, at)).trimEnd()
+    if (!quotedElsewhere(name, article.source) && article.names.count(name) < 2) return
   }
   const tense = verbs()
-  flag(block, start, phrase, withVerb(phrase, tokens, tense.said, tense.told), report)
+  flag(block, start, phrase, at === -1 ? withVerb(phrase, tokens, tense.said, tense.told) : verbAt(phrase, all, at, tense), report)
 }
 
 // `Allies will back the effort, the five people familiar with the talks.`: a statement, a comma,
@@ -191,20 +213,47 @@ function afterStatement(block: Block, from: number, text: string, source: string
   const comma = tokens.map((token) => token.text).lastIndexOf(',')
   if (comma < 1) return
   const after = tokens.slice(comma + 1)
-  if (after.some((_, index) => isVerb(after, index))) return
+  // The speaker may be followed by what stood after its verb: `the agency in a report`, `he
+  // later`, `officials accompanying him`, `a research firm Tuesday`.
+  // `..., Acme chief executive Jane Doe the plant would close.`: `said` lost before its clause.
+  const clauseAt = complementAt(after)
+  if (clauseAt !== -1) {
+    const tense = verbs()
+    const cut = offsetOf(tail, after, clauseAt)
+    flag(block, start, tail, `${tail.slice(0, cut).trimEnd()} ${tense.said} ${tail.slice(cut)}`, report)
+    return
+  }
+  const whole = after.some((_, index) => isVerb(after, index)) ? undefined : speakerKind(after)
+  const at = whole ? -1 : adjunctAt(after)
+  const speaker = at === -1 ? after : after.slice(0, at)
+  if (speaker.some((_, index) => isVerb(after, index))) return
+  if (at !== -1 && !verblessAdjunct(after.slice(at))) return
   const clause = tokens.slice(0, comma)
-  if (!clause.some((_, index) => isVerb(clause, index))) return
-  const kind = speakerKind(after)
+  // `Usually, issuers alert the agencies to any changes, he.`: a subject pronoun alone after a
+  // comma needs no verb before it (the tagger calls some verbs adjectives).
+  const alone = pronoun && after.length === 1 && clause.length >= 2
+  if (!alone && !clause.some((_, index) => isVerb(clause, index))) return
+  const kind = whole ?? speakerKind(speaker)
   if (!kind) return
   // A list, not a speaker: `..., teachers, faculty and staff.` (but `energy and mines minister
   // Javier Espinosa` is one person, and `..., analysts and industry sources.` are speakers).
   const listed = /(?:[^s]s|people)[^\p{L}]*$/u.test(text.slice(0, match.index))
-  if (after.some((token) => token.tag === 'CCONJ') && (kind === 'people' ? listed : kind !== 'name' && kind !== 'pronoun')) return
+  // `Johnson and Johnson`, `Acme und Berger` are one name.
+  const joined = (index: number) => /^\p{Lu}/u.test(speaker[index - 1]?.text ?? '') && /^\p{Lu}/u.test(speaker[index + 1]?.text ?? '')
+  if (speaker.some((token, index) => token.tag === 'CCONJ' && !joined(index)) && (kind === 'people' ? listed : kind !== 'name' && kind !== 'pronoun')) return
   if (kind !== 'pronoun') {
     // The part before the comma is a statement, not a parenthesis (`that are, purportedly, the
     // source of evil.`) or an item of a list (`<Acme Ltd>, a British company`): it has a verb, or
     // is a phrase of its own after one (`Sales rose, up from 4.0 billion in 1985, the company.`).
-    const segment = tokens.slice(tokens.map((token) => token.text).lastIndexOf(',', comma - 1) + 1, comma)
+    const texts = tokens.map((token) => token.text)
+    let end = comma
+    let segment = tokens.slice(texts.lastIndexOf(',', end - 1) + 1, end)
+    // `... in Springfield, Ill., the company.`, `... on or before March 31, 1992, the company.`:
+    // a state or a year after a comma belongs to the part before it.
+    while (segment.length <= 2 && segment.length > 0 && /^(?:\p{Lu}[\p{L}.]*|\d{4})$/u.test(segment[0].text) && segment.every((token) => token.tag !== 'VERB') && texts.lastIndexOf(',', end - 1) > 0) {
+      end = texts.lastIndexOf(',', end - 1)
+      segment = tokens.slice(texts.lastIndexOf(',', end - 1) + 1, end)
+    }
     if (!segment.some((_, index) => isVerb(segment, index)) && segment.length < 3) return
     // `"...," said Ken Kim, an analyst at Stone & McCarthy.`: the speaker has a verb already.
     const speech = segment.findLastIndex((token) => SPEECH.test(token.text))
@@ -214,21 +263,91 @@ function afterStatement(block: Block, from: number, text: string, source: string
     // group.`), a name for one person or body (`... met Smith, the group's chairman.`). Not a
     // plural of people (`... bid for Acme, analysts.`) nor a bare `the company` (`Acme, the
     // company.` would say which company), nor a name the article quotes elsewhere.
-    const previous = /([\p{L}\d'’-]+)[^\p{L}\d]*$/u.exec(text.slice(0, match.index))?.[1] ?? ''
+    const before = end === comma ? text.slice(0, match.index) : text.slice(0, offsetOf(text, tokens, end))
+    const previous = /([\p{L}\d'’-]+)[^\p{L}\d]*$/u.exec(before)?.[1] ?? ''
     const word = previous.toLowerCase()
     const person = kind === 'name' || kind === 'bare-name' || kind === 'person' || kind === 'people'
-    const common = /^\p{Ll}/u.test(previous)
+    // A word inside a quotation is renamed by nothing outside it: `It was "a last resort for
+    // our staff," Acme chief executive Jane Doe.`
+    const common = /^\p{Ll}/u.test(previous) && !/["”’']$/u.test(text.slice(0, match.index + 1))
     if (common && ROLES.has(word) && person) return
     if (common && (BODIES.has(word) || PAPERS.has(word)) && !person) return
-    const quoted = kind === 'bare-name' && quotedElsewhere(tail, source) && !initialsOf(tail, text.slice(0, match.index))
+    const name = at === -1 ? tail : tail.slice(0, offsetOf(tail, after, at)).trimEnd()
+    // (a name after a title is its holder: `his predecessor as Cabinet Secretary, Lord Smith.`)
+    const titled = TITLES.has(word) || PERSONS.has(word)
+    const quoted = (kind === 'bare-name' || (kind === 'name' && !titled)) && quotedElsewhere(name.replace(/^(?:the )/iu, ''), source) && !initialsOf(name, text.slice(0, match.index))
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
     if (kind === 'bare-name' && !quoted) return
     const bare = after.length === 2 && /^the$/iu.test(after[0].text) && (BODIES.has(after[1].text.toLowerCase()) || /^\p{Lu}/u.test(after[1].text))
-    if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted) return
+    // `He died at his home in Lisbon, a spokesman.`: a place is renamed by no person.
+    const place = person && /\b(?:in|at|near|outside)(?: \p{Lu}[\p{L}.'’-]*)+[^\p{L}]*$/u.test(before)
+    if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted && !place) return
   }
   const tense = verbs()
-  flag(block, start, tail, withVerb(tail, after, tense.said, tense.told), report)
+  flag(block, start, tail, at === -1 ? withVerb(tail, after, tense.said, tense.told) : verbAt(tail, after, at, tense), report)
+}
+
+// Where the clause that a lost `said` introduced starts after a named speaker, or -1: `Mr Newton
+// his copyright had been infringed`, `Acme writer Jane Doe it's for your own good`. Only a name
+// (`Mr Newton`, a labelled name): after a noun the clause may be a relative one (`the company
+// it bought last year`).
+function complementAt(tokens: readonly Token[]): number {
+  const at = tokens.findIndex((token) => token.tag === 'PRON' && /^(?:he|she|it|they|we|I|his|her|its|their)$/u.test(token.text))
+  if (at < 1 || !/^\p{Lu}/u.test(tokens[at - 1].text)) return -1
+  const speaker = tokens.slice(0, at)
+  if (speaker.some((_, index) => isVerb(tokens, index)) || speakerKind(speaker, false) !== 'name') return -1
+  // The clause has a verb of its own right after its subject: `it was`, `his copyright had`.
+  const subject = POSSESSIVES.test(tokens[at].text) && tokens[at + 1]?.tag === 'NOUN' ? at + 2 : at + 1
+  return tokens[subject] && (tokens[subject].tag === 'AUX' || isVerb(tokens, subject)) ? at : -1
+}
+
+// Where what followed a lost verb starts after a speaker, or -1: an adverb (`he later`,
+// `Jane Doe reportedly`), a time (`a research firm Tuesday`), a qualifier (`the agency in a
+// report`, `Acme Capital as arranger`, `it without giving figures`, `officials accompanying
+// him`). A preposition between capitals is part of a name (`the Department of Trade`).
+function adjunctAt(tokens: readonly Token[]): number {
+  for (let index = 1; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (/^\p{Lu}/u.test(token.text)) {
+      if (CALENDAR.test(token.text) && /^\p{Ll}/u.test(tokens[index - 1].text)) return index
+      continue
+    }
+    if (token.tag === 'ADV' && /^\p{Ll}+$/u.test(token.text)) return index
+    if (token.tag === 'ADP' || token.tag === 'SCONJ') {
+      const inName = /^\p{Lu}/u.test(tokens[index - 1].text) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '') && /^(?:of|for|und|de|du|von|van)$/u.test(token.text)
+      if (!inName) return index
+    }
+    if (token.tag === 'VERB' && /^\p{Ll}+ing$/u.test(token.text) && tokens[index - 1].tag === 'NOUN') return index
+  }
+  return -1
+}
+
+// What followed the verb has no verb of its own but a participle (`without giving figures`).
+function verblessAdjunct(tokens: readonly Token[]): boolean {
+  return !tokens.some((token, index) => isVerb(tokens, index) && !/ing$/u.test(token.text))
+}
+
+// The verb restored where the speaker ends: `the agency said in a report`, `Jane Doe reportedly
+// said`, `he later told reporters`, `a research firm said Tuesday`.
+function verbAt(phrase: string, tokens: readonly Token[], split: number, tense: Tense): string {
+  // `officials accompanying him` -> `officials accompanying him said`
+  if (tokens[split].tag === 'VERB') return `${phrase} ${tense.said}`
+  let index = split
+  while (index < tokens.length && tokens[index].tag === 'ADV') index++
+  const object = index < tokens.length && index > split && /^(?:DET|NOUN|PROPN|PRON)$/u.test(tokens[index].tag)
+  const verb = object ? tense.told : tense.said
+  const offsets: number[] = []
+  let cursor = 0
+  for (const token of tokens) {
+    const found = phrase.indexOf(token.text, cursor)
+    if (found === -1) return `${phrase} ${tense.said}`
+    offsets.push(found)
+    cursor = found + token.text.length
+  }
+  const cut = index < tokens.length ? offsets[index] : phrase.length
+  if (index > split) return `${phrase.slice(0, cut).trimEnd()} ${verb}${cut < phrase.length ? ' ' + phrase.slice(cut) : ''}`
+  return `${phrase.slice(0, cut).trimEnd()} ${verb} ${phrase.slice(cut)}`
 }
 
 type Kind = 'pronoun' | 'name' | 'bare-name' | 'person' | 'people' | 'body'
@@ -265,11 +384,16 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
       return titled ? 'name' : tokens.length <= 3 ? 'bare-name' : undefined
     }
   }
-  // `British shipping executive Antony Butterwick`, `energy and mines minister Javier Espinosa`: a
-  // role, then a name.
-  const role = tokens.findIndex((token) => PERSONS.has(token.text.toLowerCase()) && /^\p{Ll}/u.test(token.text))
+  // `British shipping executive Antony Butterwick`, `energy and mines minister Javier Espinosa`,
+  // `the statistics agency Eurostat`, `West German statistician Jane Doe`, `Acme writer Jane
+  // Doe`: a label, then a name. The label names a person or a body, or is an agent noun in `-er`
+  // or `-or` that no article introduces (`the tanker Sea Star`, `the thriller Jaws` name things).
+  const role = tokens.findLastIndex((token) => token.tag === 'NOUN' && /^\p{Ll}/u.test(token.text))
   if (role !== -1 && role + 1 < tokens.length && tokens.slice(role + 1).every((token) => /^\p{Lu}/u.test(token.text))) {
-    if (tokens.slice(0, role).every((token) => /^(?:NOUN|ADJ|PROPN|CCONJ)$/u.test(token.tag))) return 'name'
+    const label = tokens.slice(0, role).every((token) => /^(?:NOUN|ADJ|PROPN|CCONJ|DET|PART)$/u.test(token.tag) || POSSESSIVES.test(token.text))
+    const word = tokens[role].text
+    const agent = isBody(word) || AGENT.test(word) || (/^\p{Ll}{3,}(?:er|or)$/u.test(word) && tokens[role - 1]?.tag !== 'DET')
+    if (label && agent && !CALENDAR.test(tokens[role + 1].text)) return BODIES.has(word) ? 'body' : 'name'
   }
   const determined = /^(?:DET|NUM|PROPN)$/u.test(tokens[0].tag) || POSSESSIVES.test(tokens[0].text) || /^\p{Lu}/u.test(tokens[0].text)
   if (!determined && !/^(?:ADJ|NOUN)$/u.test(tokens[0].tag)) return undefined
@@ -277,9 +401,11 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   const last = tokens[tokens.length - 1].text
   if (tokens.length > 1 && REPORTING.test(last) && !tokens[tokens.length - 2].text.endsWith('s')) return undefined
   // The head: the last noun before a qualifier (`familiar with`, `at the bank`).
+  // An adjective after the head qualifies it (`officials familiar with the talks`, `people close
+  // to him`); one before a noun is part of the phrase (`the environment select committee`).
   let head: Token | undefined
-  for (const token of tokens) {
-    if (token.tag === 'ADP' || (token.tag === 'ADJ' && head)) break
+  for (const [index, token] of tokens.entries()) {
+    if (token.tag === 'ADP' || (token.tag === 'ADJ' && head && !/^(?:NOUN|PROPN)$/u.test(tokens[index + 1]?.tag ?? ''))) break
     if (token.tag === 'NOUN' || token.tag === 'PROPN') head = token
   }
   if (!head) return undefined
@@ -292,7 +418,7 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   if (!determined) {
     return (PERSONS.has(word) || PERSONS.has(singular(word))) && PLURAL.test(word) ? 'people' : undefined
   }
-  if (PERSONS.has(word)) return PLURAL.test(word) ? 'people' : 'person'
+  if (PERSONS.has(word) || AGENT.test(word)) return PLURAL.test(word) ? 'people' : 'person'
   if (PERSONS.has(singular(word)) && word.endsWith('s')) return 'people'
   return isBody(word) ? 'body' : undefined
 }
@@ -300,7 +426,8 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
 // After a quotation, any noun phrase is taken for a speaker, except a time (`"...," this year.`).
 function isSpeaker(tokens: readonly Token[]): boolean {
   if (tokens.length === 0) return false
-  if (objectAt(tokens) !== -1) return true
+  // `"...," Jane Doe the daily briefing.`: after a quotation a name before an object lost `told`.
+  if (objectAt(tokens, true) !== -1) return true
   const first = tokens[0]
   if (/^\p{Ll}/u.test(first.text) && !/^(?:PRON|DET|NUM|NOUN|ADJ|PROPN)$/u.test(first.tag)) return false
   if (first.tag === 'PRON' && !POSSESSIVES.test(first.text)) return SUBJECTS.has(first.text.toLowerCase())
@@ -350,10 +477,24 @@ function initialsOf(name: string, before: string): boolean {
   return letters.length >= 2 && at === letters.length
 }
 
-// Whether the article attributes a quotation to a name elsewhere: `Smith said`, `said Smith`.
+// Whether the article attributes a quotation to a name elsewhere: `Smith said`, `said Smith`, or
+// in its full form, a person's (`said Jane Smith`) or a firm's (`Acme Research Co said`).
 function quotedElsewhere(name: string, source: string): boolean {
   const escaped = name.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&')
-  return new RegExp(`(?:\\b(?:said|says|told|added|adds) ${escaped}\\b|\\b${escaped} (?:said|says|told|added|adds)\\b)`, 'u').test(source)
+  const more = '(?: \\p{Lu}[\\p{L}.&-]*){0,3}'
+  return new RegExp(`(?:\\b(?:said|says|told|added|adds)(?: \\p{Lu}[\\p{L}.-]*){0,2} ${escaped}\\b|\\b${escaped}${more} (?:said|says|told|added|adds)\\b)`, 'u').test(source)
+}
+
+// Where the token at `index` starts in the phrase the tokens were read from.
+function offsetOf(phrase: string, tokens: readonly Token[], index: number): number {
+  let cursor = 0
+  for (const [at, token] of tokens.entries()) {
+    const found = phrase.indexOf(token.text, cursor)
+    if (found === -1) return phrase.length
+    if (at === index) return found
+    cursor = found + token.text.length
+  }
+  return phrase.length
 }
 
 // A verb: a lower-case word tagged VERB or AUX (the tagger calls some names verbs: `Tim Cook`),
@@ -373,8 +514,8 @@ function words(tokens: readonly Token[]): Token[] {
 
 // `he` -> `he said`; `he the BBC` -> `he told the BBC`; `a spokesman the BBC` -> `a spokesman told
 // the BBC`.
-function withVerb(phrase: string, tokens: readonly Token[], said: string, told: string): string {
-  const split = objectAt(tokens)
+function withVerb(phrase: string, tokens: readonly Token[], said: string, told: string, bare = false): string {
+  const split = objectAt(tokens, bare)
   // `the IBC in a statement` -> `the IBC said in a statement`; `Acme Ltd as arranger` -> `Acme
   // Ltd said as arranger`.
   const where = / (?:as|in (?:a|an|its|their|the|his|her) (?:[^ ]+ ){0,3}(?:statement|report|release|interview|letter|filing|note|speech))\b/u.exec(phrase)
@@ -392,14 +533,15 @@ function withVerb(phrase: string, tokens: readonly Token[], said: string, told: 
 
 // Where the object of a lost `told` starts after a speaker (`he the BBC`, `Ahold chairman Albert
 // Heijn a news conference`, `the minister reporters`); -1 when there is none.
-function objectAt(tokens: readonly Token[]): number {
+function objectAt(tokens: readonly Token[], bare = false): number {
   for (let index = 1; index < tokens.length; index++) {
     const token = tokens[index]
     if (!/^(?:the|a|an)$/iu.test(token.text) && !/^(?:reporters|journalists|Reuters)$/u.test(token.text)) continue
-    if (/^(?:ADP|SCONJ|DET)$/u.test(tokens[index - 1].tag)) continue
+    // (`Nasa, the space agency and the Acme group`: a list, not an object)
+    if (/^(?:ADP|SCONJ|DET|CCONJ)$/u.test(tokens[index - 1].tag)) continue
     if (tokens[0].tag === 'PRON' && !POSSESSIVES.test(tokens[0].text)) return index === 1 ? 1 : -1
     const kind = speakerKind(tokens.slice(0, index), false)
-    if (kind && kind !== 'bare-name') return index
+    if (kind && (bare || kind !== 'bare-name')) return index
   }
   return -1
 }
