@@ -27,8 +27,9 @@ const QUOTE_END = /(?:,\s*["”’']|["”’']\s*,|([?!])["”’'])\s+([^"“�
 const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
 // `Mr Smith: "We will win."`: a speaker, a colon and a quotation opening a sentence (after `But`).
 // `He, "There is no reason."` too, when the quotation opens with a capital.
-// An introduction may stand before the speaker: `In an e-mail on Wednesday, Conte: "..."`.
-const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,80}?),\s+(?=[^:"“”,;()]{1,80}?:\s*["“]))?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
+// An introduction may stand before the speaker: `In an e-mail on Wednesday, Conte: "..."`,
+// `Calling for calm, he, "There is no reason to panic."`.
+const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,80}?),\s+(?=[^:"“”,;()]{1,80}?(?::\s*["“]|,\s*["“]\p{Lu})))?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
 // `Rates will rise, the group.`: the last comma-separated part of a sentence.
 // A doubled period (`conversations. .`) is another rule's; the attribution is before it.
 const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
@@ -182,8 +183,8 @@ function beforeQuotation(block: Block, start: number, phrase: string, article: A
   if (!kind) return
   if (kind === 'bare-name') {
     // `Like, "Look, ..."` is a word of the language, not a name.
-    if (phrase.split(' ').some((word) => article.names.lower.has(word.toLowerCase()))) return
     const name = at === -1 ? phrase : phrase.slice(0, offsetOf(phrase, all, at)).trimEnd()
+    if (name.split(' ').some((word) => article.names.lower.has(word.toLowerCase()))) return
     if (!quotedElsewhere(name, article.source) && article.names.count(name) < 2) return
   }
   const tense = verbs()
@@ -281,7 +282,7 @@ function afterStatement(block: Block, from: number, text: string, source: string
     if (kind === 'bare-name' && !quoted) return
     const bare = after.length === 2 && /^the$/iu.test(after[0].text) && (BODIES.has(after[1].text.toLowerCase()) || /^\p{Lu}/u.test(after[1].text))
     // `He died at his home in Lisbon, a spokesman.`: a place is renamed by no person.
-    const place = person && /\b(?:in|at|near|outside)(?: \p{Lu}[\p{L}.'’-]*)+[^\p{L}]*$/u.test(before)
+    const place = (person || kind === 'body') && /\b(?:in|at|near|outside)(?: \p{Lu}[\p{L}.'’-]*)+[^\p{L}]*$/u.test(before)
     if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted && !place) return
   }
   const tense = verbs()
@@ -323,9 +324,11 @@ function adjunctAt(tokens: readonly Token[]): number {
   return -1
 }
 
-// What followed the verb has no verb of its own but a participle (`without giving figures`).
+// What followed the verb has no verb of its own but a participle (`without giving figures`) or a
+// word the tagger took for a verb before a noun (`as lead manager`).
 function verblessAdjunct(tokens: readonly Token[]): boolean {
-  return !tokens.some((token, index) => isVerb(tokens, index) && !/ing$/u.test(token.text))
+  const modifier = (index: number) => tokens[index + 1]?.tag === 'NOUN' && tokens[index].tag === 'VERB' && /^(?:ADP|DET|ADJ)$/u.test(tokens[index - 1]?.tag ?? '')
+  return !tokens.some((token, index) => isVerb(tokens, index) && !/ing$/u.test(token.text) && !modifier(index))
 }
 
 // The verb restored where the speaker ends: `the agency said in a report`, `Jane Doe reportedly
@@ -372,8 +375,12 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   }
   // `The SARFT: "..."`, `the Fed.`: a name with the article is a body.
   if (/^the$/iu.test(tokens[0].text) && (qualifier === -1 ? tokens.length : qualifier) === 2 && /^\p{Lu}/u.test(tokens[1].text)) return 'body'
+  // `Johnson and Johnson`, `Acme und Berger`, `S and P`: a word that joins two capitals is inside
+  // the name.
+  const capital = (token: Token, index: number) =>
+    /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT' || (/^(?:and|und|&)$/u.test(token.text) && /^\p{Lu}/u.test(tokens[index - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? ''))
   const capitals = tokens.findIndex((token) => /^\p{Lu}/u.test(token.text))
-  if (capitals !== -1 && tokens.slice(capitals).every((token) => /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT')) {
+  if (capitals !== -1 && tokens.every((token, index) => index < capitals || capital(token, index))) {
     const lead = tokens.slice(0, capitals)
     if (lead.every((token) => /^(?:NOUN|ADJ)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text))) {
       const name = tokens.slice(capitals).map((token) => token.text.replace(/\.$/u, '').toLowerCase())
@@ -480,6 +487,9 @@ function initialsOf(name: string, before: string): boolean {
 // Whether the article attributes a quotation to a name elsewhere: `Smith said`, `said Smith`, or
 // in its full form, a person's (`said Jane Smith`) or a firm's (`Acme Research Co said`).
 function quotedElsewhere(name: string, source: string): boolean {
+  // A person's surname alone: `Jane Smith` is quoted where `Smith said`.
+  const words = name.split(' ')
+  if (words.length === 2 && words.every((word) => /^\p{Lu}\p{Ll}+$/u.test(word)) && !TITLES.has(words[0].toLowerCase()) && quotedElsewhere(words[1], source)) return true
   const escaped = name.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&')
   const more = '(?: \\p{Lu}[\\p{L}.&-]*){0,3}'
   return new RegExp(`(?:\\b(?:said|says|told|added|adds)(?: \\p{Lu}[\\p{L}.-]*){0,2} ${escaped}\\b|\\b${escaped}${more} (?:said|says|told|added|adds)\\b)`, 'u').test(source)
