@@ -270,7 +270,7 @@ function afterStatement(block: Block, from: number, text: string, source: string
     const person = kind === 'name' || kind === 'bare-name' || kind === 'person' || kind === 'people'
     // A word inside a quotation is renamed by nothing outside it: `It was "a last resort for
     // our staff," Acme chief executive Jane Doe.`
-    const common = /^\p{Ll}/u.test(previous) && !/["”’']$/u.test(text.slice(0, match.index + 1))
+    const common = /^\p{Ll}/u.test(previous) && !/["”’']\s*,["”’']?$|,["”’']$/u.test(text.slice(0, match.index + match[0].indexOf(',') + 2).trimEnd())
     if (common && ROLES.has(word) && person) return
     if (common && (BODIES.has(word) || PAPERS.has(word)) && !person) return
     const name = at === -1 ? tail : tail.slice(0, offsetOf(tail, after, at)).trimEnd()
