@@ -29,7 +29,7 @@ const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
 // `He, "There is no reason."` too, when the quotation opens with a capital.
 // An introduction may stand before the speaker: `In an e-mail on Wednesday, Conte: "..."`,
 // `Calling for calm, he, "There is no reason to panic."`.
-const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,80}?),\s+(?=[^:"“”,;()]{1,80}?(?::\s*["“]|,\s*["“]\p{Lu})))?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
+const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,120}?),\s+(?=[^:"“”,;()]{1,80}?(?::\s*["“]|,\s*["“]\p{Lu})))?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
 // `Rates will rise, the group.`: the last comma-separated part of a sentence.
 // A doubled period (`conversations. .`) is another rule's; the attribution is before it.
 const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
@@ -112,7 +112,9 @@ function sentences(prose: string, start: number): Array<[number, number]> {
       // Read backwards (an expression anchored at the end was quadratic on a long run of marks).
       const run = runBefore(prose, match.index, /\S/u)
       const word = run.slice(Math.max(0, run.length - (match.index - from))).replace(/^[^\p{L}]+/u, '')
-      if (next && word && isAbbreviation(`${word}.`)) continue
+      // (`No problem, I.` ends with the pronoun, not an initial)
+      const pronoun = word === 'I' && /,\s$/u.test(prose.slice(Math.max(0, match.index - 3), match.index - 1))
+      if (next && word && !pronoun && isAbbreviation(`${word}.`)) continue
     }
     ranges.push([from, end])
     from = end + (/^\s*/u.exec(prose.slice(end))?.[0].length ?? 0)
@@ -135,7 +137,16 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
   const speaker = comma === -1 ? rest : rest.slice(0, comma)
   const split = tokens.findIndex((token) => token.text === ',' || /^(?:who|which)$/u.test(token.text))
   const head = split === -1 ? tokens : tokens.slice(0, split)
-  if (head.length > MAX_WORDS || head.some((_, index) => isVerb(head, index))) return
+  if (head.length > MAX_WORDS) return
+  if (head.some((_, index) => isVerb(head, index))) {
+    // `"...," Jane Doe when she returned from Oslo.`: a clause of time after the speaker.
+    const when = head.findIndex((token) => /^(?:SCONJ|ADV|ADP)$/u.test(token.tag) && /^(?:when|as|after|before|while)$/u.test(token.text))
+    const named = head.slice(0, when)
+    if (split !== -1 || when < 1 || named.some((_, index) => isVerb(head, index)) || !isSpeaker(named)) return
+    const cut = offsetOf(rest, tokens, when)
+    flag(block, start, rest, `${rest.slice(0, cut).trimEnd()} ${question ? verbs().asked : verbs().said} ${rest.slice(cut)}`, report)
+    return
+  }
   if (split !== -1) {
     // Any later part that opens with a verb, or says who spoke, is the attribution's own verb.
     const chunks: Token[][] = [[]]
@@ -152,8 +163,10 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
   if (!isSpeaker(head)) return
   const tense = verbs()
   const verb = question ? tense.asked : tense.said
-  const expected = comma !== -1 ? `${verb} ${speaker}` : withVerb(speaker, head, verb, tense.told, true)
-  flag(block, start, speaker, expected, report)
+  // With an apposition the verb may have stood before the name or after the apposition (`"...,"
+  // Jane Doe, a researcher at Acme told the BBC.`): the message spans both.
+  if (comma !== -1) flag(block, start, rest, `${verb} ${rest}`, report)
+  else flag(block, start, speaker, withVerb(speaker, head, verb, tense.told, true), report)
 }
 
 // `Acme writer Jane Doe it's for your own good.`: a sentence whose named speaker lost the `said`
@@ -271,7 +284,10 @@ function afterStatement(block: Block, from: number, text: string, source: string
     // A word inside a quotation is renamed by nothing outside it: `It was "a last resort for
     // our staff," Acme chief executive Jane Doe.`
     const common = /^\p{Ll}/u.test(previous) && !/["”’']\s*,["”’']?$|,["”’']$/u.test(text.slice(0, match.index + match[0].indexOf(',') + 2).trimEnd())
-    if (common && ROLES.has(word) && person) return
+    // (`... take over as chairman, Acme Oaks.`: a role held after `as` renames no one, when the
+    // article quotes the name elsewhere)
+    const held = /\bas (?:[\p{Ll}-]+ ){0,5}[\p{Ll}-]+[^\p{L}]*$/u.test(before) && kind === 'bare-name' && quotedElsewhere(tail, source)
+    if (common && ROLES.has(word) && person && !held) return
     if (common && (BODIES.has(word) || PAPERS.has(word)) && !person) return
     const name = at === -1 ? tail : tail.slice(0, offsetOf(tail, after, at)).trimEnd()
     // (a name after a title is its holder: `his predecessor as Cabinet Secretary, Lord Smith.`)
@@ -280,7 +296,7 @@ function afterStatement(block: Block, from: number, text: string, source: string
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
     if (kind === 'bare-name' && !quoted) return
-    const bare = after.length === 2 && /^the$/iu.test(after[0].text) && (BODIES.has(after[1].text.toLowerCase()) || /^\p{Lu}/u.test(after[1].text))
+    const bare = speaker.length === 2 && /^the$/iu.test(speaker[0].text) && (isBody(speaker[1].text.toLowerCase()) || /^\p{Lu}/u.test(speaker[1].text))
     // `He died at his home in Lisbon, a spokesman.`: a place is renamed by no person.
     const place = (person || kind === 'body') && /\b(?:in|at|near|outside)(?: \p{Lu}[\p{L}.'’-]*)+[^\p{L}]*$/u.test(before)
     if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted && !place) return
@@ -395,10 +411,11 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   // `the statistics agency Eurostat`, `West German statistician Jane Doe`, `Acme writer Jane
   // Doe`: a label, then a name. The label names a person or a body, or is an agent noun in `-er`
   // or `-or` that no article introduces (`the tanker Sea Star`, `the thriller Jaws` name things).
-  const role = tokens.findLastIndex((token) => token.tag === 'NOUN' && /^\p{Ll}/u.test(token.text))
+  // (`director general`: the tagger may call the last word of a title an adjective)
+  const role = tokens.findLastIndex((token) => /^(?:NOUN|ADJ)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text))
   if (role !== -1 && role + 1 < tokens.length && tokens.slice(role + 1).every((token) => /^\p{Lu}/u.test(token.text))) {
     const label = tokens.slice(0, role).every((token) => /^(?:NOUN|ADJ|PROPN|CCONJ|DET|PART)$/u.test(token.tag) || POSSESSIVES.test(token.text))
-    const word = tokens[role].text
+    const word = tokens[role].tag === 'ADJ' && !PERSONS.has(tokens[role].text) ? '' : tokens[role].text
     const agent = isBody(word) || AGENT.test(word) || (/^\p{Ll}{3,}(?:er|or)$/u.test(word) && tokens[role - 1]?.tag !== 'DET')
     if (label && agent && !CALENDAR.test(tokens[role + 1].text)) return BODIES.has(word) ? 'body' : 'name'
   }
@@ -514,12 +531,15 @@ function isVerb(tokens: readonly Token[], index: number): boolean {
   if (token.tag !== 'VERB' && token.tag !== 'AUX') return false
   if (!/^\p{Ll}/u.test(token.text)) return false
   const participle = /(?:ed|en|ing)$/u.test(token.text) && !SPEECH.test(token.text)
-  return !(participle && tokens[index - 1]?.tag === 'NOUN' && tokens[index + 1]?.tag === 'ADP')
+  if (participle && tokens[index - 1]?.tag === 'NOUN' && tokens[index + 1]?.tag === 'ADP') return false
+  // `a blog called Acme Thinker`: a participle that names.
+  return !(/^(?:called|named|dubbed|titled|entitled)$/u.test(token.text) && tokens[index - 1]?.tag === 'NOUN' && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? ''))
 }
 
 // Tokens that are words or commas (the tagger also returns the closing period).
+// The tagger reads a closing `I.` as an initial.
 function words(tokens: readonly Token[]): Token[] {
-  return tokens.filter((token) => token.tag !== 'PUNCT' || token.text === ',')
+  return tokens.filter((token) => token.tag !== 'PUNCT' || token.text === ',').map((token) => (token.text === 'I.' ? {text: 'I', tag: 'PRON'} : token))
 }
 
 // `he` -> `he said`; `he the BBC` -> `he told the BBC`; `a spokesman the BBC` -> `a spokesman told
