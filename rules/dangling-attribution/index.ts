@@ -246,7 +246,9 @@ function afterStatement(block: Block, from: number, text: string, source: string
   // `Usually, issuers alert the agencies to any changes, he.`: a subject pronoun alone after a
   // comma needs no verb before it (the tagger calls some verbs adjectives).
   const alone = pronoun && after.length === 1 && clause.length >= 2
-  if (!alone && !clause.some((_, index) => isVerb(clause, index))) return
+  // (any verb will do here: `Provisions for losses increased to 0.7 pct, the group.` has one
+  // that the test for a participle in a noun phrase would pass over)
+  if (!alone && !clause.some((token, index) => isVerb(clause, index) || (/^(?:VERB|AUX)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text)))) return
   const kind = whole ?? speakerKind(speaker)
   if (!kind) return
   // A list, not a speaker: `..., teachers, faculty and staff.` (but `energy and mines minister
@@ -296,9 +298,16 @@ function afterStatement(block: Block, from: number, text: string, source: string
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
     if (kind === 'bare-name' && !quoted) return
-    const bare = speaker.length === 2 && /^the$/iu.test(speaker[0].text) && (isBody(speaker[1].text.toLowerCase()) || /^\p{Lu}/u.test(speaker[1].text))
+    const bare = /^the$/iu.test(speaker[0].text) && (isBody(speaker[1]?.text.toLowerCase() ?? '') || /^\p{Lu}/u.test(speaker[1]?.text ?? '')) && (speaker.length === 2 || speaker[2].tag === 'ADP')
     // `He died at his home in Lisbon, a spokesman.`: a place is renamed by no person.
-    const place = (person || kind === 'body') && /\b(?:in|at|near|outside)(?: \p{Lu}[\p{L}.'’-]*)+[^\p{L}]*$/u.test(before)
+    // A body by its full name after a place (`... to the Canary Islands, the U.S. Agriculture
+    // Department.`) too.
+    // (not after a body: `... to the Acme Group, the Ruritanian Farm Bank.` renames it)
+    const run = /((?:\p{Lu}[\p{L}.'’-]*|of| )+)[^\p{L}]*$/u.exec(before)?.[1] ?? ''
+    const proper = kind === 'body' && speaker.some((token) => /^\p{Lu}/u.test(token.text)) && !run.split(' ').some((part) => BODIES.has(part.toLowerCase()))
+    const place =
+      ((person || kind === 'body') && /\b(?:in|at|near|outside)(?: \p{Lu}[\p{L}.'’-]*)+[^\p{L}]*$/u.test(before)) ||
+      (proper && /\b(?:in|at|near|outside|to|from) the(?: \p{Lu}[\p{L}.'’-]*| of)+[^\p{L}]*$/u.test(before))
     if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted && !place) return
   }
   const tense = verbs()
@@ -331,7 +340,10 @@ function adjunctAt(tokens: readonly Token[]): number {
       continue
     }
     if (token.tag === 'ADV' && /^\p{Ll}+$/u.test(token.text)) return index
+    if (/^(?:today|yesterday|tonight|tomorrow)$/u.test(token.text)) return index
     if (token.tag === 'ADP' || token.tag === 'SCONJ') {
+      // (`one of his aides` is one phrase)
+      if (index === 1 && token.text === 'of' && /^(?:one|some|many|two|three|several|most)$/iu.test(tokens[0].text)) continue
       const inName = /^\p{Lu}/u.test(tokens[index - 1].text) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '') && /^(?:of|for|und|de|du|von|van)$/u.test(token.text)
       if (!inName) return index
     }
@@ -383,6 +395,12 @@ function speakerKind(tokens: readonly Token[], object = true): Kind | undefined 
 }
 
 function nounKind(tokens: readonly Token[]): Kind | undefined {
+  // `one of his closest aides`, `some of the analysts`: the head is after `of`. It is one person
+  // (after a name, an apposition: `... by Jane Doe, one of the best people in my field.`).
+  if (tokens.length > 2 && /^(?:one|some|many|two|three|several|most)$/iu.test(tokens[0].text) && tokens[1].text === 'of') {
+    const kind = nounKind(tokens.slice(2))
+    return kind === 'person' || kind === 'people' ? 'person' : kind === 'body' ? 'body' : undefined
+  }
   // `Lloyds Merchant Bank Ltd as arranger`, `the IBC in a statement`: a firm's name before a
   // qualifier is the speaker.
   const qualifier = tokens.findIndex((token) => token.tag === 'ADP' || token.tag === 'SCONJ')
