@@ -227,9 +227,7 @@ function afterStatement(block: Block, from: number, text: string, source: string
   const comma = tokens.map((token) => token.text).lastIndexOf(',')
   if (comma < 1) return
   const after = tokens.slice(comma + 1)
-  // The speaker may be followed by what stood after its verb: `the agency in a report`, `he
-  // later`, `officials accompanying him`, `a research firm Tuesday`.
-  // `..., Acme chief executive Jane Doe the plant would close.`: `said` lost before its clause.
+  // `..., Acme chief executive Jane Doe it would close.`: `said` lost before its clause.
   const clauseAt = complementAt(after)
   if (clauseAt !== -1) {
     const tense = verbs()
@@ -237,6 +235,8 @@ function afterStatement(block: Block, from: number, text: string, source: string
     flag(block, start, tail, `${tail.slice(0, cut).trimEnd()} ${tense.said} ${tail.slice(cut)}`, report)
     return
   }
+  // The speaker may be followed by what stood after its verb: `the agency in a report`, `he
+  // later`, `officials accompanying him`, `a research firm Tuesday`.
   const whole = after.some((_, index) => isVerb(after, index)) ? undefined : speakerKind(after)
   const at = whole ? -1 : adjunctAt(after)
   const speaker = at === -1 ? after : after.slice(0, at)
@@ -279,13 +279,15 @@ function afterStatement(block: Block, from: number, text: string, source: string
     // group.`), a name for one person or body (`... met Smith, the group's chairman.`). Not a
     // plural of people (`... bid for Acme, analysts.`) nor a bare `the company` (`Acme, the
     // company.` would say which company), nor a name the article quotes elsewhere.
-    const before = end === comma ? text.slice(0, match.index) : text.slice(0, offsetOf(text, tokens, end))
+    // (the last 200 characters: expressions anchored at the end are read from a window, as a
+    // long run of marks or spaces made them quadratic)
+    const before = (end === comma ? text.slice(0, match.index) : text.slice(0, offsetOf(text, tokens, end))).slice(-200)
     const previous = /([\p{L}\d'’-]+)[^\p{L}\d]*$/u.exec(before)?.[1] ?? ''
     const word = previous.toLowerCase()
     const person = kind === 'name' || kind === 'bare-name' || kind === 'person' || kind === 'people'
     // A word inside a quotation is renamed by nothing outside it: `It was "a last resort for
     // our staff," Acme chief executive Jane Doe.`
-    const common = /^\p{Ll}/u.test(previous) && !/["”’']\s*,["”’']?$|,["”’']$/u.test(text.slice(0, match.index + match[0].indexOf(',') + 2).trimEnd())
+    const common = /^\p{Ll}/u.test(previous) && !/["”’']\s*,["”’']?$|,["”’']$/u.test(text.slice(Math.max(0, match.index - 8), match.index + match[0].indexOf(',') + 2).trimEnd())
     // (`... take over as chairman, Acme Oaks.`: a role held after `as` renames no one, when the
     // article quotes the name elsewhere)
     const held = /\bas (?:[\p{Ll}-]+ ){0,5}[\p{Ll}-]+[^\p{L}]*$/u.test(before) && kind === 'bare-name' && quotedElsewhere(tail, source)
@@ -523,8 +525,8 @@ function initialsOf(name: string, before: string): boolean {
 // in its full form, a person's (`said Jane Smith`) or a firm's (`Acme Research Co said`).
 function quotedElsewhere(name: string, source: string): boolean {
   // A person's surname alone: `Jane Smith` is quoted where `Smith said`.
-  const words = name.split(' ')
-  if (words.length === 2 && words.every((word) => /^\p{Lu}\p{Ll}+$/u.test(word)) && !TITLES.has(words[0].toLowerCase()) && quotedElsewhere(words[1], source)) return true
+  const parts = name.split(' ')
+  if (parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part)) && !TITLES.has(parts[0].toLowerCase()) && quotedElsewhere(parts[1], source)) return true
   const escaped = name.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&')
   const more = '(?: \\p{Lu}[\\p{L}.&-]*){0,3}'
   return new RegExp(`(?:\\b(?:said|says|told|added|adds)(?: \\p{Lu}[\\p{L}.-]*){0,2} ${escaped}\\b|\\b${escaped}${more} (?:said|says|told|added|adds)\\b)`, 'u').test(source)
