@@ -73,7 +73,7 @@ export default defineRule({
         const close = quoted ? from + quoted.index + quoted[0].search(/["”’']/u) : -1
         if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
           afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
-        } else afterStatement(block, from, text, article.source, marks, verbs, report)
+        } else afterStatement(block, from, text, article, marks, verbs, report)
         if (NAMED_CLAUSE.test(text) && !quoteOpen(marks, from)) namedClause(block, from, text, verbs, report)
         const colon = BEFORE_QUOTE.exec(text)
         if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], article, verbs, report)
@@ -206,9 +206,10 @@ function beforeQuotation(block: Block, start: number, phrase: string, article: A
 
 // `Allies will back the effort, the five people familiar with the talks.`: a statement, a comma,
 // and a speaker with no verb; not an apposition (`... met Smith, the group's chairman.`).
-function afterStatement(block: Block, from: number, text: string, source: string, marks: readonly QuoteMark[], verbs: () => Tense, report: Report) {
+function afterStatement(block: Block, from: number, text: string, article: Article, marks: readonly QuoteMark[], verbs: () => Tense, report: Report) {
   const match = TAIL.exec(text)
   if (!match) return
+  const source = article.source
   const tail = match[1]
   const parts = tail.split(/\s+/u)
   if (parts.length > MAX_WORDS) return
@@ -296,7 +297,9 @@ function afterStatement(block: Block, from: number, text: string, source: string
     const name = at === -1 ? tail : tail.slice(0, offsetOf(tail, after, at)).trimEnd()
     // (a name after a title is its holder: `his predecessor as Cabinet Secretary, Lord Smith.`)
     const titled = TITLES.has(word) || PERSONS.has(word)
-    const quoted = (kind === 'bare-name' || (kind === 'name' && !titled)) && quotedElsewhere(name.replace(/^(?:the )/iu, ''), source) && !initialsOf(name, text.slice(0, match.index))
+    // After a quotation closed with a comma (`"...," Putin.`), a name the article names again.
+    const closed = /^,["”’']/u.test(match[0]) && kind === 'bare-name' && article.names.count(name) >= 2
+    const quoted = (kind === 'bare-name' || (kind === 'name' && !titled)) && (closed || quotedElsewhere(name.replace(/^(?:the )/iu, ''), source)) && !initialsOf(name, text.slice(0, match.index))
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
     if (kind === 'bare-name' && !quoted) return
@@ -414,7 +417,7 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   // `Johnson and Johnson`, `Acme und Berger`, `S and P`: a word that joins two capitals is inside
   // the name.
   const capital = (token: Token, index: number) =>
-    /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT' || (/^(?:and|und|&)$/u.test(token.text) && /^\p{Lu}/u.test(tokens[index - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? ''))
+    /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT' || token.tag === 'SYM' || (/^(?:and|und|&)$/u.test(token.text) && /^\p{Lu}/u.test(tokens[index - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? ''))
   const capitals = tokens.findIndex((token) => /^\p{Lu}/u.test(token.text))
   if (capitals !== -1 && tokens.every((token, index) => index < capitals || capital(token, index))) {
     const lead = tokens.slice(0, capitals)
@@ -433,7 +436,7 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   // or `-or` that no article introduces (`the tanker Sea Star`, `the thriller Jaws` name things).
   // (`director general`: the tagger may call the last word of a title an adjective)
   const role = tokens.findLastIndex((token) => /^(?:NOUN|ADJ)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text))
-  if (role !== -1 && role + 1 < tokens.length && tokens.slice(role + 1).every((token) => /^\p{Lu}/u.test(token.text))) {
+  if (role !== -1 && role + 1 < tokens.length && tokens.slice(role + 1).every((token) => /^\p{Lu}/u.test(token.text) || token.tag === 'SYM')) {
     const label = tokens.slice(0, role).every((token) => /^(?:NOUN|ADJ|PROPN|CCONJ|DET|PART)$/u.test(token.tag) || POSSESSIVES.test(token.text))
     const word = tokens[role].tag === 'ADJ' && !PERSONS.has(tokens[role].text) ? '' : tokens[role].text
     const agent = isBody(word) || AGENT.test(word) || (/^\p{Ll}{3,}(?:er|or)$/u.test(word) && tokens[role - 1]?.tag !== 'DET')
@@ -529,7 +532,8 @@ function quotedElsewhere(name: string, source: string): boolean {
   if (parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part)) && !TITLES.has(parts[0].toLowerCase()) && quotedElsewhere(parts[1], source)) return true
   const escaped = name.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&')
   const more = '(?: \\p{Lu}[\\p{L}.&-]*){0,3}'
-  return new RegExp(`(?:\\b(?:said|says|told|added|adds)(?: \\p{Lu}[\\p{L}.-]*){0,2} ${escaped}\\b|\\b${escaped}${more} (?:said|says|told|added|adds)\\b)`, 'u').test(source)
+  const verb = '(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|asked|argued|insisted|recalled)'
+  return new RegExp(`(?:\\b${verb}(?: \\p{Lu}[\\p{L}.-]*){0,2} ${escaped}\\b|\\b${escaped}${more} ${verb}\\b)`, 'u').test(source)
 }
 
 // Where the token at `index` starts in the phrase the tokens were read from.
