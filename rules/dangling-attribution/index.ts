@@ -297,7 +297,7 @@ function afterStatement(block: Block, from: number, text: string, article: Artic
     const name = at === -1 ? tail : tail.slice(0, offsetOf(tail, after, at)).trimEnd()
     // (a name after a title is its holder: `his predecessor as Cabinet Secretary, Lord Smith.`)
     const titled = TITLES.has(word) || PERSONS.has(word)
-    // After a quotation closed with a comma (`"...," Putin.`), a name the article names again.
+    // After a quotation closed with a comma (`"...," Doe.`), a name the article names again.
     const closed = /^,["”’']/u.test(match[0]) && kind === 'bare-name' && article.names.count(name) >= 2
     const quoted = (kind === 'bare-name' || (kind === 'name' && !titled)) && (closed || quotedElsewhere(name.replace(/^(?:the )/iu, ''), source)) && !initialsOf(name, text.slice(0, match.index))
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
