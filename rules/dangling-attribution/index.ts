@@ -45,7 +45,7 @@ const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|two|three|four|five|six|
 // Months and days: `Rates will rise in March, the Treasury Department.` is not an apposition.
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 const MAX_WORDS = 12
-// `Acme writer Jane Doe it's for your own good.`: a sentence that opens with a name and a pronoun.
+// `Acme writer Jane Doe it's a fair price.`: a sentence that opens with a name and a pronoun.
 const NAMED_CLAUSE = /^(?:(?:But|And) )?(?:[\p{L}'’.-]+ ){0,5}\p{Lu}[\p{L}'’.-]* (?:he|she|it|they|we|I|his|her|its|their)[\s'’]/u
 const REPORTING = /^(?:says|reports|notes|finds|shows|suggests|claims|warns|adds|states|estimates|argues|concludes|reveals|predicts|explains|writes|insists|recalls)$/u
 // Plurals of people: `..., traders.`, `..., market sources.`
@@ -169,7 +169,7 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
   else flag(block, start, speaker, withVerb(speaker, head, verb, tense.told, true), report)
 }
 
-// `Acme writer Jane Doe it's for your own good.`: a sentence whose named speaker lost the `said`
+// `Acme writer Jane Doe it's a fair price.`: a sentence whose named speaker lost the `said`
 // before the clause it reported.
 function namedClause(block: Block, from: number, text: string, verbs: () => Tense, report: Report) {
   const opener = /^(?:(?:But|And) )?/u.exec(text)![0]
@@ -237,17 +237,17 @@ function afterStatement(block: Block, from: number, text: string, article: Artic
     return
   }
   // The speaker may be followed by what stood after its verb: `the agency in a report`, `he
-  // later`, `officials accompanying him`, `a research firm Tuesday`.
+  // later`, `officials travelling with him`, `a market research firm Monday`.
   const whole = after.some((_, index) => isVerb(after, index)) ? undefined : speakerKind(after)
   const at = whole ? -1 : adjunctAt(after)
   const speaker = at === -1 ? after : after.slice(0, at)
   if (speaker.some((_, index) => isVerb(after, index))) return
   if (at !== -1 && !verblessAdjunct(after.slice(at))) return
   const clause = tokens.slice(0, comma)
-  // `Usually, issuers alert the agencies to any changes, he.`: a subject pronoun alone after a
+  // `Usually, lenders tell the agencies of any changes, he.`: a subject pronoun alone after a
   // comma needs no verb before it (the tagger calls some verbs adjectives).
   const alone = pronoun && after.length === 1 && clause.length >= 2
-  // (any verb will do here: `Provisions for losses increased to 0.7 pct, the group.` has one
+  // (any verb will do here: `Charges for repairs increased to 1.2 pct, the group.` has one
   // that the test for a participle in a noun phrase would pass over)
   if (!alone && !clause.some((token, index) => isVerb(clause, index) || (/^(?:VERB|AUX)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text)))) return
   const kind = whole ?? speakerKind(speaker)
@@ -265,7 +265,7 @@ function afterStatement(block: Block, from: number, text: string, article: Artic
     const texts = tokens.map((token) => token.text)
     let end = comma
     let segment = tokens.slice(texts.lastIndexOf(',', end - 1) + 1, end)
-    // `... in Springfield, Ill., the company.`, `... on or before March 31, 1992, the company.`:
+    // `... in Springfield, Ill., the company.`, `... on or before June 30, 2031, the company.`:
     // a state or a year after a comma belongs to the part before it.
     while (segment.length <= 2 && segment.length > 0 && /^(?:\p{Lu}[\p{L}.]*|\d{4})$/u.test(segment[0].text) && segment.every((token) => token.tag !== 'VERB') && texts.lastIndexOf(',', end - 1) > 0) {
       end = texts.lastIndexOf(',', end - 1)
@@ -286,7 +286,7 @@ function afterStatement(block: Block, from: number, text: string, article: Artic
     const previous = /([\p{L}\d'’-]+)[^\p{L}\d]*$/u.exec(before)?.[1] ?? ''
     const word = previous.toLowerCase()
     const person = kind === 'name' || kind === 'bare-name' || kind === 'person' || kind === 'people'
-    // A word inside a quotation is renamed by nothing outside it: `It was "a last resort for
+    // A word inside a quotation is renamed by nothing outside it: `It was "a painful step for
     // our staff," Acme chief executive Jane Doe.`
     const common = /^\p{Ll}/u.test(previous) && !/["”’']\s*,["”’']?$|,["”’']$/u.test(text.slice(Math.max(0, match.index - 8), match.index + match[0].indexOf(',') + 2).trimEnd())
     // (`... take over as chairman, Acme Oaks.`: a role held after `as` renames no one, when the
@@ -295,7 +295,7 @@ function afterStatement(block: Block, from: number, text: string, article: Artic
     if (common && ROLES.has(word) && person && !held) return
     if (common && (BODIES.has(word) || PAPERS.has(word)) && !person) return
     const name = at === -1 ? tail : tail.slice(0, offsetOf(tail, after, at)).trimEnd()
-    // (a name after a title is its holder: `his predecessor as Cabinet Secretary, Lord Smith.`)
+    // (a name after a title is its holder: `her predecessor as Home Secretary, Lady Doe.`)
     const titled = TITLES.has(word) || PERSONS.has(word)
     // After a quotation closed with a comma (`"...," Doe.`), a name the article names again.
     const closed = /^,["”’']/u.test(match[0]) && kind === 'bare-name' && article.names.count(name) >= 2
@@ -305,7 +305,7 @@ function afterStatement(block: Block, from: number, text: string, article: Artic
     if (kind === 'bare-name' && !quoted) return
     const bare = /^the$/iu.test(speaker[0].text) && (isBody(speaker[1]?.text.toLowerCase() ?? '') || /^\p{Lu}/u.test(speaker[1]?.text ?? '')) && (speaker.length === 2 || speaker[2].tag === 'ADP')
     // `He died at his home in Lisbon, a spokesman.`: a place is renamed by no person.
-    // A body by its full name after a place (`... to the Canary Islands, the U.S. Agriculture
+    // A body by its full name after a place (`... to the Faroe Islands, the Ruritanian Farm
     // Department.`) too.
     // (not after a body: `... to the Acme Group, the Ruritanian Farm Bank.` renames it)
     const run = /((?:\p{Lu}[\p{L}.'’-]*|of| )+)[^\p{L}]*$/u.exec(before)?.[1] ?? ''
@@ -319,9 +319,9 @@ function afterStatement(block: Block, from: number, text: string, article: Artic
   flag(block, start, tail, at === -1 ? withVerb(tail, after, tense.said, tense.told) : verbAt(tail, after, at, tense), report)
 }
 
-// Where the clause that a lost `said` introduced starts after a named speaker, or -1: `Mr Newton
-// his copyright had been infringed`, `Acme writer Jane Doe it's for your own good`. Only a name
-// (`Mr Newton`, a labelled name): after a noun the clause may be a relative one (`the company
+// Where the clause that a lost `said` introduced starts after a named speaker, or -1: `Mr Doe
+// his song had been copied`, `Acme writer Jane Doe it's a fair price`. Only a name
+// (`Mr Doe`, a labelled name): after a noun the clause may be a relative one (`the company
 // it bought last year`).
 function complementAt(tokens: readonly Token[]): number {
   const at = tokens.findIndex((token) => token.tag === 'PRON' && /^(?:he|she|it|they|we|I|his|her|its|their)$/u.test(token.text))
@@ -334,8 +334,8 @@ function complementAt(tokens: readonly Token[]): number {
 }
 
 // Where what followed a lost verb starts after a speaker, or -1: an adverb (`he later`,
-// `Jane Doe reportedly`), a time (`a research firm Tuesday`), a qualifier (`the agency in a
-// report`, `Acme Capital as arranger`, `it without giving figures`, `officials accompanying
+// `Jane Doe reportedly`), a time (`a market research firm Monday`), a qualifier (`the agency in a
+// report`, `Acme Capital as arranger`, `it without giving figures`, `officials travelling with
 // him`). A preposition between capitals is part of a name (`the Department of Trade`).
 function adjunctAt(tokens: readonly Token[]): number {
   for (let index = 1; index < tokens.length; index++) {
@@ -365,9 +365,9 @@ function verblessAdjunct(tokens: readonly Token[]): boolean {
 }
 
 // The verb restored where the speaker ends: `the agency said in a report`, `Jane Doe reportedly
-// said`, `he later told reporters`, `a research firm said Tuesday`.
+// said`, `he later told reporters`, `a market research firm said Monday`.
 function verbAt(phrase: string, tokens: readonly Token[], split: number, tense: Tense): string {
-  // `officials accompanying him` -> `officials accompanying him said`
+  // `officials travelling with him` -> `officials travelling with him said`
   if (tokens[split].tag === 'VERB') return `${phrase} ${tense.said}`
   let index = split
   while (index < tokens.length && tokens[index].tag === 'ADV') index++
@@ -400,8 +400,8 @@ function speakerKind(tokens: readonly Token[], object = true): Kind | undefined 
 }
 
 function nounKind(tokens: readonly Token[]): Kind | undefined {
-  // `one of his closest aides`, `some of the analysts`: the head is after `of`. It is one person
-  // (after a name, an apposition: `... by Jane Doe, one of the best people in my field.`).
+  // `one of her senior aides`, `some of the analysts`: the head is after `of`. It is one person
+  // (after a name, an apposition: `... by Jane Doe, one of the best analysts in the city.`).
   if (tokens.length > 2 && /^(?:one|some|many|two|three|several|most)$/iu.test(tokens[0].text) && tokens[1].text === 'of') {
     const kind = nounKind(tokens.slice(2))
     return kind === 'person' || kind === 'people' ? 'person' : kind === 'body' ? 'body' : undefined
@@ -591,7 +591,7 @@ function objectAt(tokens: readonly Token[], bare = false): number {
   for (let index = 1; index < tokens.length; index++) {
     const token = tokens[index]
     if (!/^(?:the|a|an)$/iu.test(token.text) && !/^(?:reporters|journalists|Reuters)$/u.test(token.text)) continue
-    // (`Nasa, the space agency and the Acme group`: a list, not an object)
+    // (`Acme, the survey office and the Ruritanian Mapping Network`: a list, not an object)
     if (/^(?:ADP|SCONJ|DET|CCONJ)$/u.test(tokens[index - 1].tag)) continue
     if (tokens[0].tag === 'PRON' && !POSSESSIVES.test(tokens[0].text)) return index === 1 ? 1 : -1
     const kind = speakerKind(tokens.slice(0, index), false)
