@@ -27,8 +27,9 @@ const QUOTE_END = /(?:,\s*["”’']|["”’']\s*,|([?!])["”’'])\s+([^"“�
 const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
 // `Mr Smith: "We will win."`: a speaker, a colon and a quotation opening a sentence (after `But`).
 // `He, "There is no reason."` too, when the quotation opens with a capital.
-// An introduction may stand before the speaker: `In an e-mail on Wednesday, Conte: "..."`.
-const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,80}?),\s+(?=[^:"“”,;()]{1,80}?:\s*["“]))?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
+// An introduction may stand before the speaker: `In an e-mail on Wednesday, Conte: "..."`,
+// `Calling for calm, he, "There is no reason to panic."`.
+const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,120}?),\s+(?=[^:"“”,;()]{1,80}?(?::\s*["“]|,\s*["“]\p{Lu})))?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
 // `Rates will rise, the group.`: the last comma-separated part of a sentence.
 // A doubled period (`conversations. .`) is another rule's; the attribution is before it.
 const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
@@ -44,11 +45,15 @@ const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|two|three|four|five|six|
 // Months and days: `Rates will rise in March, the Treasury Department.` is not an apposition.
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 const MAX_WORDS = 12
+// `Acme writer Jane Doe it's a fair price.`: a sentence that opens with a name and a pronoun.
+const NAMED_CLAUSE = /^(?:(?:But|And) )?(?:[\p{L}'’.-]+ ){0,5}\p{Lu}[\p{L}'’.-]* (?:he|she|it|they|we|I|his|her|its|their)[\s'’]/u
 const REPORTING = /^(?:says|reports|notes|finds|shows|suggests|claims|warns|adds|states|estimates|argues|concludes|reveals|predicts|explains|writes|insists|recalls)$/u
 // Plurals of people: `..., traders.`, `..., market sources.`
 const PLURAL = /(?:[^s]s|people|police|staff)$/u
 // Possessive determiners, which the tagger calls pronouns: `"...," his wife, Sheila.`
 const POSSESSIVES = /^(?:his|her|its|their|our|my|your)$/iu
+// Nouns for people by their form, which no list can hold all of: `futurologist`, `statistician`.
+const AGENT = /^\p{Ll}{3,}(?:[^l]ist|ician)s?$/u
 
 export default defineRule({
   id: 'dangling-attribution',
@@ -68,7 +73,8 @@ export default defineRule({
         const close = quoted ? from + quoted.index + quoted[0].search(/["”’']/u) : -1
         if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
           afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
-        } else afterStatement(block, from, text, article.source, marks, verbs, report)
+        } else afterStatement(block, from, text, article, marks, verbs, report)
+        if (NAMED_CLAUSE.test(text) && !quoteOpen(marks, from)) namedClause(block, from, text, verbs, report)
         const colon = BEFORE_QUOTE.exec(text)
         if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], article, verbs, report)
         for (const match of text.matchAll(INTERRUPTED)) {
@@ -106,7 +112,9 @@ function sentences(prose: string, start: number): Array<[number, number]> {
       // Read backwards (an expression anchored at the end was quadratic on a long run of marks).
       const run = runBefore(prose, match.index, /\S/u)
       const word = run.slice(Math.max(0, run.length - (match.index - from))).replace(/^[^\p{L}]+/u, '')
-      if (next && word && isAbbreviation(`${word}.`)) continue
+      // (`No problem, I.` ends with the pronoun, not an initial)
+      const pronoun = word === 'I' && /,\s$/u.test(prose.slice(Math.max(0, match.index - 3), match.index - 1))
+      if (next && word && !pronoun && isAbbreviation(`${word}.`)) continue
     }
     ranges.push([from, end])
     from = end + (/^\s*/u.exec(prose.slice(end))?.[0].length ?? 0)
@@ -129,7 +137,16 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
   const speaker = comma === -1 ? rest : rest.slice(0, comma)
   const split = tokens.findIndex((token) => token.text === ',' || /^(?:who|which)$/u.test(token.text))
   const head = split === -1 ? tokens : tokens.slice(0, split)
-  if (head.length > MAX_WORDS || head.some((_, index) => isVerb(head, index))) return
+  if (head.length > MAX_WORDS) return
+  if (head.some((_, index) => isVerb(head, index))) {
+    // `"...," Jane Doe when she returned from Oslo.`: a clause of time after the speaker.
+    const when = head.findIndex((token) => /^(?:SCONJ|ADV|ADP)$/u.test(token.tag) && /^(?:when|as|after|before|while)$/u.test(token.text))
+    const named = head.slice(0, when)
+    if (split !== -1 || when < 1 || named.some((_, index) => isVerb(head, index)) || !isSpeaker(named)) return
+    const cut = offsetOf(rest, tokens, when)
+    flag(block, start, rest, `${rest.slice(0, cut).trimEnd()} ${question ? verbs().asked : verbs().said} ${rest.slice(cut)}`, report)
+    return
+  }
   if (split !== -1) {
     // Any later part that opens with a verb, or says who spoke, is the attribution's own verb.
     const chunks: Token[][] = [[]]
@@ -146,8 +163,22 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
   if (!isSpeaker(head)) return
   const tense = verbs()
   const verb = question ? tense.asked : tense.said
-  const expected = comma !== -1 ? `${verb} ${speaker}` : withVerb(speaker, head, verb, tense.told)
-  flag(block, start, speaker, expected, report)
+  // With an apposition the verb may have stood before the name or after the apposition (`"...,"
+  // Jane Doe, a researcher at Acme told the BBC.`): the message spans both.
+  if (comma !== -1) flag(block, start, rest, `${verb} ${rest}`, report)
+  else flag(block, start, speaker, withVerb(speaker, head, verb, tense.told, true), report)
+}
+
+// `Acme writer Jane Doe it's a fair price.`: a sentence whose named speaker lost the `said`
+// before the clause it reported.
+function namedClause(block: Block, from: number, text: string, verbs: () => Tense, report: Report) {
+  const opener = /^(?:(?:But|And) )?/u.exec(text)![0]
+  const tokens = words(tag(text.slice(opener.length)))
+  const at = complementAt(tokens)
+  if (at === -1) return
+  const phrase = text.slice(opener.length).replace(/[.!?]["”’]?$/u, '')
+  const cut = offsetOf(phrase, tokens, at)
+  flag(block, from + opener.length, phrase, `${phrase.slice(0, cut).trimEnd()} ${verbs().said} ${phrase.slice(cut)}`, report)
 }
 
 // `He: "We will win."`, `A Defra spokesman: "..."`, `Moyes: "..."`: `said` lost before a colon. A
@@ -155,24 +186,30 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
 // as `Update: "..."` does neither).
 function beforeQuotation(block: Block, start: number, phrase: string, article: Article, verbs: () => Tense, report: Report) {
   if (phrase.split(/\s+/u).length > MAX_WORDS) return
-  const tokens = words(tag(phrase))
-  if (tokens.some((_, index) => isVerb(tokens, index))) return
+  const all = words(tag(phrase))
+  // `Mr Biden with a grin: "..."`: what followed the lost verb may stand after the speaker.
+  const at = speakerKind(all) ? -1 : adjunctAt(all)
+  const tokens = at === -1 ? all : all.slice(0, at)
+  if (tokens.some((_, index) => isVerb(all, index))) return
+  if (at !== -1 && !verblessAdjunct(all.slice(at))) return
   const kind = speakerKind(tokens)
   if (!kind) return
   if (kind === 'bare-name') {
     // `Like, "Look, ..."` is a word of the language, not a name.
-    if (phrase.split(' ').some((word) => article.names.lower.has(word.toLowerCase()))) return
-    if (!quotedElsewhere(phrase, article.source) && article.names.count(phrase) < 2) return
+    const name = at === -1 ? phrase : phrase.slice(0, offsetOf(phrase, all, at)).trimEnd()
+    if (name.split(' ').some((word) => article.names.lower.has(word.toLowerCase()))) return
+    if (!quotedElsewhere(name, article.source) && article.names.count(name) < 2) return
   }
   const tense = verbs()
-  flag(block, start, phrase, withVerb(phrase, tokens, tense.said, tense.told), report)
+  flag(block, start, phrase, at === -1 ? withVerb(phrase, tokens, tense.said, tense.told) : verbAt(phrase, all, at, tense), report)
 }
 
 // `Allies will back the effort, the five people familiar with the talks.`: a statement, a comma,
 // and a speaker with no verb; not an apposition (`... met Smith, the group's chairman.`).
-function afterStatement(block: Block, from: number, text: string, source: string, marks: readonly QuoteMark[], verbs: () => Tense, report: Report) {
+function afterStatement(block: Block, from: number, text: string, article: Article, marks: readonly QuoteMark[], verbs: () => Tense, report: Report) {
   const match = TAIL.exec(text)
   if (!match) return
+  const source = article.source
   const tail = match[1]
   const parts = tail.split(/\s+/u)
   if (parts.length > MAX_WORDS) return
@@ -191,20 +228,49 @@ function afterStatement(block: Block, from: number, text: string, source: string
   const comma = tokens.map((token) => token.text).lastIndexOf(',')
   if (comma < 1) return
   const after = tokens.slice(comma + 1)
-  if (after.some((_, index) => isVerb(after, index))) return
+  // `..., Acme chief executive Jane Doe it would close.`: `said` lost before its clause.
+  const clauseAt = complementAt(after)
+  if (clauseAt !== -1) {
+    const tense = verbs()
+    const cut = offsetOf(tail, after, clauseAt)
+    flag(block, start, tail, `${tail.slice(0, cut).trimEnd()} ${tense.said} ${tail.slice(cut)}`, report)
+    return
+  }
+  // The speaker may be followed by what stood after its verb: `the agency in a report`, `he
+  // later`, `officials travelling with him`, `a market research firm Monday`.
+  const whole = after.some((_, index) => isVerb(after, index)) ? undefined : speakerKind(after)
+  const at = whole ? -1 : adjunctAt(after)
+  const speaker = at === -1 ? after : after.slice(0, at)
+  if (speaker.some((_, index) => isVerb(after, index))) return
+  if (at !== -1 && !verblessAdjunct(after.slice(at))) return
   const clause = tokens.slice(0, comma)
-  if (!clause.some((_, index) => isVerb(clause, index))) return
-  const kind = speakerKind(after)
+  // `Usually, lenders tell the agencies of any changes, he.`: a subject pronoun alone after a
+  // comma needs no verb before it (the tagger calls some verbs adjectives).
+  const alone = pronoun && after.length === 1 && clause.length >= 2
+  // (any verb will do here: `Charges for repairs increased to 1.2 pct, the group.` has one
+  // that the test for a participle in a noun phrase would pass over)
+  if (!alone && !clause.some((token, index) => isVerb(clause, index) || (/^(?:VERB|AUX)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text)))) return
+  const kind = whole ?? speakerKind(speaker)
   if (!kind) return
   // A list, not a speaker: `..., teachers, faculty and staff.` (but `energy and mines minister
   // Javier Espinosa` is one person, and `..., analysts and industry sources.` are speakers).
   const listed = /(?:[^s]s|people)[^\p{L}]*$/u.test(text.slice(0, match.index))
-  if (after.some((token) => token.tag === 'CCONJ') && (kind === 'people' ? listed : kind !== 'name' && kind !== 'pronoun')) return
+  // `Johnson and Johnson`, `Acme und Berger` are one name.
+  const joined = (index: number) => /^\p{Lu}/u.test(speaker[index - 1]?.text ?? '') && /^\p{Lu}/u.test(speaker[index + 1]?.text ?? '')
+  if (speaker.some((token, index) => token.tag === 'CCONJ' && !joined(index)) && (kind === 'people' ? listed : kind !== 'name' && kind !== 'pronoun')) return
   if (kind !== 'pronoun') {
     // The part before the comma is a statement, not a parenthesis (`that are, purportedly, the
     // source of evil.`) or an item of a list (`<Acme Ltd>, a British company`): it has a verb, or
     // is a phrase of its own after one (`Sales rose, up from 4.0 billion in 1985, the company.`).
-    const segment = tokens.slice(tokens.map((token) => token.text).lastIndexOf(',', comma - 1) + 1, comma)
+    const texts = tokens.map((token) => token.text)
+    let end = comma
+    let segment = tokens.slice(texts.lastIndexOf(',', end - 1) + 1, end)
+    // `... in Springfield, Ill., the company.`, `... on or before June 30, 2031, the company.`:
+    // a state or a year after a comma belongs to the part before it.
+    while (segment.length <= 2 && segment.length > 0 && /^(?:\p{Lu}[\p{L}.]*|\d{4})$/u.test(segment[0].text) && segment.every((token) => token.tag !== 'VERB') && texts.lastIndexOf(',', end - 1) > 0) {
+      end = texts.lastIndexOf(',', end - 1)
+      segment = tokens.slice(texts.lastIndexOf(',', end - 1) + 1, end)
+    }
     if (!segment.some((_, index) => isVerb(segment, index)) && segment.length < 3) return
     // `"...," said Ken Kim, an analyst at Stone & McCarthy.`: the speaker has a verb already.
     const speech = segment.findLastIndex((token) => SPEECH.test(token.text))
@@ -214,21 +280,110 @@ function afterStatement(block: Block, from: number, text: string, source: string
     // group.`), a name for one person or body (`... met Smith, the group's chairman.`). Not a
     // plural of people (`... bid for Acme, analysts.`) nor a bare `the company` (`Acme, the
     // company.` would say which company), nor a name the article quotes elsewhere.
-    const previous = /([\p{L}\d'’-]+)[^\p{L}\d]*$/u.exec(text.slice(0, match.index))?.[1] ?? ''
+    // (the last 200 characters: expressions anchored at the end are read from a window, as a
+    // long run of marks or spaces made them quadratic)
+    const before = (end === comma ? text.slice(0, match.index) : text.slice(0, offsetOf(text, tokens, end))).slice(-200)
+    const previous = /([\p{L}\d'’-]+)[^\p{L}\d]*$/u.exec(before)?.[1] ?? ''
     const word = previous.toLowerCase()
     const person = kind === 'name' || kind === 'bare-name' || kind === 'person' || kind === 'people'
-    const common = /^\p{Ll}/u.test(previous)
-    if (common && ROLES.has(word) && person) return
+    // A word inside a quotation is renamed by nothing outside it: `It was "a painful step for
+    // our staff," Acme chief executive Jane Doe.`
+    const common = /^\p{Ll}/u.test(previous) && !/["”’']\s*,["”’']?$|,["”’']$/u.test(text.slice(Math.max(0, match.index - 8), match.index + match[0].indexOf(',') + 2).trimEnd())
+    // (`... take over as chairman, Acme Oaks.`: a role held after `as` renames no one, when the
+    // article quotes the name elsewhere)
+    const held = /\bas (?:[\p{Ll}-]+ ){0,5}[\p{Ll}-]+[^\p{L}]*$/u.test(before) && kind === 'bare-name' && quotedElsewhere(tail, source)
+    if (common && ROLES.has(word) && person && !held) return
     if (common && (BODIES.has(word) || PAPERS.has(word)) && !person) return
-    const quoted = kind === 'bare-name' && quotedElsewhere(tail, source) && !initialsOf(tail, text.slice(0, match.index))
+    const name = at === -1 ? tail : tail.slice(0, offsetOf(tail, after, at)).trimEnd()
+    // (a name after a title is its holder: `her predecessor as Home Secretary, Lady Doe.`)
+    const titled = TITLES.has(word) || PERSONS.has(word)
+    // After a quotation closed with a comma (`"...," Doe.`), a name the article names again.
+    const closed = /^,["”’']/u.test(match[0]) && kind === 'bare-name' && article.names.count(name) >= 2
+    const quoted = (kind === 'bare-name' || (kind === 'name' && !titled)) && (closed || quotedElsewhere(name.replace(/^(?:the )/iu, ''), source)) && !initialsOf(name, text.slice(0, match.index))
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
     if (kind === 'bare-name' && !quoted) return
-    const bare = after.length === 2 && /^the$/iu.test(after[0].text) && (BODIES.has(after[1].text.toLowerCase()) || /^\p{Lu}/u.test(after[1].text))
-    if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted) return
+    const bare = /^the$/iu.test(speaker[0].text) && (isBody(speaker[1]?.text.toLowerCase() ?? '') || /^\p{Lu}/u.test(speaker[1]?.text ?? '')) && (speaker.length === 2 || speaker[2].tag === 'ADP')
+    // `He died at his home in Lisbon, a spokesman.`: a place is renamed by no person.
+    // A body by its full name after a place (`... to the Faroe Islands, the Ruritanian Farm
+    // Department.`) too.
+    // (not after a body: `... to the Acme Group, the Ruritanian Farm Bank.` renames it)
+    const run = /((?:\p{Lu}[\p{L}.'’-]*|of| )+)[^\p{L}]*$/u.exec(before)?.[1] ?? ''
+    const proper = kind === 'body' && speaker.some((token) => /^\p{Lu}/u.test(token.text)) && !run.split(' ').some((part) => BODIES.has(part.toLowerCase()))
+    const place =
+      ((person || kind === 'body') && /\b(?:in|at|near|outside)(?: \p{Lu}[\p{L}.'’-]*)+[^\p{L}]*$/u.test(before)) ||
+      (proper && /\b(?:in|at|near|outside|to|from) the(?: \p{Lu}[\p{L}.'’-]*| of)+[^\p{L}]*$/u.test(before))
+    if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted && !place) return
   }
   const tense = verbs()
-  flag(block, start, tail, withVerb(tail, after, tense.said, tense.told), report)
+  flag(block, start, tail, at === -1 ? withVerb(tail, after, tense.said, tense.told) : verbAt(tail, after, at, tense), report)
+}
+
+// Where the clause that a lost `said` introduced starts after a named speaker, or -1: `Mr Doe
+// his song had been copied`, `Acme writer Jane Doe it's a fair price`. Only a name
+// (`Mr Doe`, a labelled name): after a noun the clause may be a relative one (`the company
+// it bought last year`).
+function complementAt(tokens: readonly Token[]): number {
+  const at = tokens.findIndex((token) => token.tag === 'PRON' && /^(?:he|she|it|they|we|I|his|her|its|their)$/u.test(token.text))
+  if (at < 1 || !/^\p{Lu}/u.test(tokens[at - 1].text)) return -1
+  const speaker = tokens.slice(0, at)
+  if (speaker.some((_, index) => isVerb(tokens, index)) || speakerKind(speaker, false) !== 'name') return -1
+  // The clause has a verb of its own right after its subject: `it was`, `his copyright had`.
+  const subject = POSSESSIVES.test(tokens[at].text) && tokens[at + 1]?.tag === 'NOUN' ? at + 2 : at + 1
+  return tokens[subject] && (tokens[subject].tag === 'AUX' || isVerb(tokens, subject)) ? at : -1
+}
+
+// Where what followed a lost verb starts after a speaker, or -1: an adverb (`he later`,
+// `Jane Doe reportedly`), a time (`a market research firm Monday`), a qualifier (`the agency in a
+// report`, `Acme Capital as arranger`, `it without giving figures`, `officials travelling with
+// him`). A preposition between capitals is part of a name (`the Department of Trade`).
+function adjunctAt(tokens: readonly Token[]): number {
+  for (let index = 1; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (/^\p{Lu}/u.test(token.text)) {
+      if (CALENDAR.test(token.text) && /^\p{Ll}/u.test(tokens[index - 1].text)) return index
+      continue
+    }
+    if (token.tag === 'ADV' && /^\p{Ll}+$/u.test(token.text)) return index
+    if (/^(?:today|yesterday|tonight|tomorrow)$/u.test(token.text)) return index
+    if (token.tag === 'ADP' || token.tag === 'SCONJ') {
+      // (`one of his aides` is one phrase)
+      if (index === 1 && token.text === 'of' && /^(?:one|some|many|two|three|several|most)$/iu.test(tokens[0].text)) continue
+      const inName = /^\p{Lu}/u.test(tokens[index - 1].text) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '') && /^(?:of|for|und|de|du|von|van)$/u.test(token.text)
+      if (!inName) return index
+    }
+    if (token.tag === 'VERB' && /^\p{Ll}+ing$/u.test(token.text) && tokens[index - 1].tag === 'NOUN') return index
+  }
+  return -1
+}
+
+// What followed the verb has no verb of its own but a participle (`without giving figures`) or a
+// word the tagger took for a verb before a noun (`as lead manager`).
+function verblessAdjunct(tokens: readonly Token[]): boolean {
+  const modifier = (index: number) => tokens[index + 1]?.tag === 'NOUN' && tokens[index].tag === 'VERB' && /^(?:ADP|DET|ADJ)$/u.test(tokens[index - 1]?.tag ?? '')
+  return !tokens.some((token, index) => isVerb(tokens, index) && !/ing$/u.test(token.text) && !modifier(index))
+}
+
+// The verb restored where the speaker ends: `the agency said in a report`, `Jane Doe reportedly
+// said`, `he later told reporters`, `a market research firm said Monday`.
+function verbAt(phrase: string, tokens: readonly Token[], split: number, tense: Tense): string {
+  // `officials travelling with him` -> `officials travelling with him said`
+  if (tokens[split].tag === 'VERB') return `${phrase} ${tense.said}`
+  let index = split
+  while (index < tokens.length && tokens[index].tag === 'ADV') index++
+  const object = index < tokens.length && index > split && /^(?:DET|NOUN|PROPN|PRON)$/u.test(tokens[index].tag)
+  const verb = object ? tense.told : tense.said
+  const offsets: number[] = []
+  let cursor = 0
+  for (const token of tokens) {
+    const found = phrase.indexOf(token.text, cursor)
+    if (found === -1) return `${phrase} ${tense.said}`
+    offsets.push(found)
+    cursor = found + token.text.length
+  }
+  const cut = index < tokens.length ? offsets[index] : phrase.length
+  if (index > split) return `${phrase.slice(0, cut).trimEnd()} ${verb}${cut < phrase.length ? ' ' + phrase.slice(cut) : ''}`
+  return `${phrase.slice(0, cut).trimEnd()} ${verb} ${phrase.slice(cut)}`
 }
 
 type Kind = 'pronoun' | 'name' | 'bare-name' | 'person' | 'people' | 'body'
@@ -245,6 +400,12 @@ function speakerKind(tokens: readonly Token[], object = true): Kind | undefined 
 }
 
 function nounKind(tokens: readonly Token[]): Kind | undefined {
+  // `one of her senior aides`, `some of the analysts`: the head is after `of`. It is one person
+  // (after a name, an apposition: `... by Jane Doe, one of the best analysts in the city.`).
+  if (tokens.length > 2 && /^(?:one|some|many|two|three|several|most)$/iu.test(tokens[0].text) && tokens[1].text === 'of') {
+    const kind = nounKind(tokens.slice(2))
+    return kind === 'person' || kind === 'people' ? 'person' : kind === 'body' ? 'body' : undefined
+  }
   // `Lloyds Merchant Bank Ltd as arranger`, `the IBC in a statement`: a firm's name before a
   // qualifier is the speaker.
   const qualifier = tokens.findIndex((token) => token.tag === 'ADP' || token.tag === 'SCONJ')
@@ -253,8 +414,12 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   }
   // `The SARFT: "..."`, `the Fed.`: a name with the article is a body.
   if (/^the$/iu.test(tokens[0].text) && (qualifier === -1 ? tokens.length : qualifier) === 2 && /^\p{Lu}/u.test(tokens[1].text)) return 'body'
+  // `Johnson and Johnson`, `Acme und Berger`, `S and P`: a word that joins two capitals is inside
+  // the name.
+  const capital = (token: Token, index: number) =>
+    /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT' || token.tag === 'SYM' || (/^(?:and|und|&)$/u.test(token.text) && /^\p{Lu}/u.test(tokens[index - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? ''))
   const capitals = tokens.findIndex((token) => /^\p{Lu}/u.test(token.text))
-  if (capitals !== -1 && tokens.slice(capitals).every((token) => /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT')) {
+  if (capitals !== -1 && tokens.every((token, index) => index < capitals || capital(token, index))) {
     const lead = tokens.slice(0, capitals)
     if (lead.every((token) => /^(?:NOUN|ADJ)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text))) {
       const name = tokens.slice(capitals).map((token) => token.text.replace(/\.$/u, '').toLowerCase())
@@ -265,11 +430,17 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
       return titled ? 'name' : tokens.length <= 3 ? 'bare-name' : undefined
     }
   }
-  // `British shipping executive Antony Butterwick`, `energy and mines minister Javier Espinosa`: a
-  // role, then a name.
-  const role = tokens.findIndex((token) => PERSONS.has(token.text.toLowerCase()) && /^\p{Ll}/u.test(token.text))
-  if (role !== -1 && role + 1 < tokens.length && tokens.slice(role + 1).every((token) => /^\p{Lu}/u.test(token.text))) {
-    if (tokens.slice(0, role).every((token) => /^(?:NOUN|ADJ|PROPN|CCONJ)$/u.test(token.tag))) return 'name'
+  // `British shipping executive Antony Butterwick`, `energy and mines minister Javier Espinosa`,
+  // `the statistics agency Eurostat`, `West German statistician Jane Doe`, `Acme writer Jane
+  // Doe`: a label, then a name. The label names a person or a body, or is an agent noun in `-er`
+  // or `-or` that no article introduces (`the tanker Sea Star`, `the thriller Jaws` name things).
+  // (`director general`: the tagger may call the last word of a title an adjective)
+  const role = tokens.findLastIndex((token) => /^(?:NOUN|ADJ)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text))
+  if (role !== -1 && role + 1 < tokens.length && tokens.slice(role + 1).every((token) => /^\p{Lu}/u.test(token.text) || token.tag === 'SYM')) {
+    const label = tokens.slice(0, role).every((token) => /^(?:NOUN|ADJ|PROPN|CCONJ|DET|PART)$/u.test(token.tag) || POSSESSIVES.test(token.text))
+    const word = tokens[role].tag === 'ADJ' && !PERSONS.has(tokens[role].text) ? '' : tokens[role].text
+    const agent = isBody(word) || AGENT.test(word) || (/^\p{Ll}{3,}(?:er|or)$/u.test(word) && tokens[role - 1]?.tag !== 'DET')
+    if (label && agent && !CALENDAR.test(tokens[role + 1].text)) return BODIES.has(word) ? 'body' : 'name'
   }
   const determined = /^(?:DET|NUM|PROPN)$/u.test(tokens[0].tag) || POSSESSIVES.test(tokens[0].text) || /^\p{Lu}/u.test(tokens[0].text)
   if (!determined && !/^(?:ADJ|NOUN)$/u.test(tokens[0].tag)) return undefined
@@ -277,9 +448,11 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   const last = tokens[tokens.length - 1].text
   if (tokens.length > 1 && REPORTING.test(last) && !tokens[tokens.length - 2].text.endsWith('s')) return undefined
   // The head: the last noun before a qualifier (`familiar with`, `at the bank`).
+  // An adjective after the head qualifies it (`officials familiar with the talks`, `people close
+  // to him`); one before a noun is part of the phrase (`the environment select committee`).
   let head: Token | undefined
-  for (const token of tokens) {
-    if (token.tag === 'ADP' || (token.tag === 'ADJ' && head)) break
+  for (const [index, token] of tokens.entries()) {
+    if (token.tag === 'ADP' || (token.tag === 'ADJ' && head && !/^(?:NOUN|PROPN)$/u.test(tokens[index + 1]?.tag ?? ''))) break
     if (token.tag === 'NOUN' || token.tag === 'PROPN') head = token
   }
   if (!head) return undefined
@@ -292,7 +465,7 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   if (!determined) {
     return (PERSONS.has(word) || PERSONS.has(singular(word))) && PLURAL.test(word) ? 'people' : undefined
   }
-  if (PERSONS.has(word)) return PLURAL.test(word) ? 'people' : 'person'
+  if (PERSONS.has(word) || AGENT.test(word)) return PLURAL.test(word) ? 'people' : 'person'
   if (PERSONS.has(singular(word)) && word.endsWith('s')) return 'people'
   return isBody(word) ? 'body' : undefined
 }
@@ -300,7 +473,8 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
 // After a quotation, any noun phrase is taken for a speaker, except a time (`"...," this year.`).
 function isSpeaker(tokens: readonly Token[]): boolean {
   if (tokens.length === 0) return false
-  if (objectAt(tokens) !== -1) return true
+  // `"...," Jane Doe the daily briefing.`: after a quotation a name before an object lost `told`.
+  if (objectAt(tokens, true) !== -1) return true
   const first = tokens[0]
   if (/^\p{Ll}/u.test(first.text) && !/^(?:PRON|DET|NUM|NOUN|ADJ|PROPN)$/u.test(first.tag)) return false
   if (first.tag === 'PRON' && !POSSESSIVES.test(first.text)) return SUBJECTS.has(first.text.toLowerCase())
@@ -350,10 +524,28 @@ function initialsOf(name: string, before: string): boolean {
   return letters.length >= 2 && at === letters.length
 }
 
-// Whether the article attributes a quotation to a name elsewhere: `Smith said`, `said Smith`.
+// Whether the article attributes a quotation to a name elsewhere: `Smith said`, `said Smith`, or
+// in its full form, a person's (`said Jane Smith`) or a firm's (`Acme Research Co said`).
 function quotedElsewhere(name: string, source: string): boolean {
+  // A person's surname alone: `Jane Smith` is quoted where `Smith said`.
+  const parts = name.split(' ')
+  if (parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part)) && !TITLES.has(parts[0].toLowerCase()) && quotedElsewhere(parts[1], source)) return true
   const escaped = name.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&')
-  return new RegExp(`(?:\\b(?:said|says|told|added|adds) ${escaped}\\b|\\b${escaped} (?:said|says|told|added|adds)\\b)`, 'u').test(source)
+  const more = '(?: \\p{Lu}[\\p{L}.&-]*){0,3}'
+  const verb = '(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|asked|argued|insisted|recalled)'
+  return new RegExp(`(?:\\b${verb}(?: \\p{Lu}[\\p{L}.-]*){0,2} ${escaped}\\b|\\b${escaped}${more} ${verb}\\b)`, 'u').test(source)
+}
+
+// Where the token at `index` starts in the phrase the tokens were read from.
+function offsetOf(phrase: string, tokens: readonly Token[], index: number): number {
+  let cursor = 0
+  for (const [at, token] of tokens.entries()) {
+    const found = phrase.indexOf(token.text, cursor)
+    if (found === -1) return phrase.length
+    if (at === index) return found
+    cursor = found + token.text.length
+  }
+  return phrase.length
 }
 
 // A verb: a lower-case word tagged VERB or AUX (the tagger calls some names verbs: `Tim Cook`),
@@ -363,18 +555,21 @@ function isVerb(tokens: readonly Token[], index: number): boolean {
   if (token.tag !== 'VERB' && token.tag !== 'AUX') return false
   if (!/^\p{Ll}/u.test(token.text)) return false
   const participle = /(?:ed|en|ing)$/u.test(token.text) && !SPEECH.test(token.text)
-  return !(participle && tokens[index - 1]?.tag === 'NOUN' && tokens[index + 1]?.tag === 'ADP')
+  if (participle && tokens[index - 1]?.tag === 'NOUN' && tokens[index + 1]?.tag === 'ADP') return false
+  // `a blog called Acme Thinker`: a participle that names.
+  return !(/^(?:called|named|dubbed|titled|entitled)$/u.test(token.text) && tokens[index - 1]?.tag === 'NOUN' && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? ''))
 }
 
 // Tokens that are words or commas (the tagger also returns the closing period).
+// The tagger reads a closing `I.` as an initial.
 function words(tokens: readonly Token[]): Token[] {
-  return tokens.filter((token) => token.tag !== 'PUNCT' || token.text === ',')
+  return tokens.filter((token) => token.tag !== 'PUNCT' || token.text === ',').map((token) => (token.text === 'I.' ? {text: 'I', tag: 'PRON'} : token))
 }
 
 // `he` -> `he said`; `he the BBC` -> `he told the BBC`; `a spokesman the BBC` -> `a spokesman told
 // the BBC`.
-function withVerb(phrase: string, tokens: readonly Token[], said: string, told: string): string {
-  const split = objectAt(tokens)
+function withVerb(phrase: string, tokens: readonly Token[], said: string, told: string, bare = false): string {
+  const split = objectAt(tokens, bare)
   // `the IBC in a statement` -> `the IBC said in a statement`; `Acme Ltd as arranger` -> `Acme
   // Ltd said as arranger`.
   const where = / (?:as|in (?:a|an|its|their|the|his|her) (?:[^ ]+ ){0,3}(?:statement|report|release|interview|letter|filing|note|speech))\b/u.exec(phrase)
@@ -392,14 +587,15 @@ function withVerb(phrase: string, tokens: readonly Token[], said: string, told: 
 
 // Where the object of a lost `told` starts after a speaker (`he the BBC`, `Ahold chairman Albert
 // Heijn a news conference`, `the minister reporters`); -1 when there is none.
-function objectAt(tokens: readonly Token[]): number {
+function objectAt(tokens: readonly Token[], bare = false): number {
   for (let index = 1; index < tokens.length; index++) {
     const token = tokens[index]
     if (!/^(?:the|a|an)$/iu.test(token.text) && !/^(?:reporters|journalists|Reuters)$/u.test(token.text)) continue
-    if (/^(?:ADP|SCONJ|DET)$/u.test(tokens[index - 1].tag)) continue
+    // (`Acme, the survey office and the Ruritanian Mapping Network`: a list, not an object)
+    if (/^(?:ADP|SCONJ|DET|CCONJ)$/u.test(tokens[index - 1].tag)) continue
     if (tokens[0].tag === 'PRON' && !POSSESSIVES.test(tokens[0].text)) return index === 1 ? 1 : -1
     const kind = speakerKind(tokens.slice(0, index), false)
-    if (kind && kind !== 'bare-name') return index
+    if (kind && (bare || kind !== 'bare-name')) return index
   }
   return -1
 }

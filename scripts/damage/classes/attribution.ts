@@ -14,7 +14,8 @@ const orgWord =
 const honorific = /^(Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|Sen|Rep|Gov|Gen|Prof|President|Prime|Chancellor|Minister|Secretary)\.?\b/
 // A speaker: a pronoun, or words opening with a capital or a determiner; no clause inside.
 const speakerStart = /^(?:\p{Lu}|(?:the|a|an|one|two|three|four|some|several|other|another|many|most|his|her|their|its|our|he|she|they|it|we|i|you)\b)/u
-const notSpeaker = /["“”‘’;:()]|\b(which|who|whom|that|where|when|while|because|if|as|and said|has|have|had|was|were|is|are|not)\b/
+// (`be`: `Others to be added.` is a passive, not an attribution)
+const notSpeaker = /["“”‘’;:()]|\b(which|who|whom|that|where|when|while|because|if|as|and said|has|have|had|was|were|is|are|be|been|being|not)\b/
 
 function speakerKind(speaker: string): string {
   if (pronoun.test(speaker)) return 'pronoun'
@@ -66,6 +67,10 @@ function candidates(line: Line): Found[] {
   for (const match of text.matchAll(/([,?!]["”’]) (said|says|added) ([^,.;:?!"“”]+)/gu)) {
     const [, boundary, verb, speaker] = match
     if (!/^\p{Lu}/u.test(speaker) || !plausibleSpeaker(speaker)) continue
+    // `," said Jane Doe, the firm's manager said at ...`: a second verb of saying later in the
+    // sentence leaves it grammatical once the first is gone, so it is no damage.
+    const rest = text.slice(match.index + match[0].length).split(/[.?!](?:\s|$)/u)[0]
+    if (/\b(?:said|says|added|told)\b/u.test(rest)) continue
     const verbAt = match.index + boundary.length + 1
     found.push({
       line,
