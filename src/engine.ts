@@ -7,7 +7,7 @@ import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
-import {buildArticle, isVerbatim} from './article.js'
+import {buildArticle, isVerbatim, type Article, type Block} from './article.js'
 import {resolveConfig, type Config, type Resolved, type Severity} from './config.js'
 import {createLexicon} from './lexicon.js'
 import {isPlainParse, normalizePlain} from './parse.js'
@@ -53,10 +53,24 @@ export function fixLevel(message: VFileMessage): 'safe' | 'suggestion' | 'none' 
   return message.expected && message.expected.length > 0 ? 'suggestion' : 'none'
 }
 
+// What a block-scoped rule reported in a block, relative to the block's start, kept to be said
+// again when the next lint has the same block (see `Rule.scope`).
+interface Said {
+  start: number
+  end: number
+  reason: string
+  extra: ReportExtra
+}
+
+// Texts longer than this are not remembered by block: their reports would outlive the lint.
+const MAX_MEMO_TEXT = 300_000
+
 /** A transformer that runs resolved rules; per-processor rule state is built here, once. */
 export function createTransformer(resolved: Resolved): Transformer<Root> {
   const states = resolved.rules.map(({rule, options}) => rule.init?.(options, resolved.settings))
   const lexicon = createLexicon(resolved.settings)
+  // The reports of each block-scoped rule in the blocks of the last text linted, by block key.
+  let memos = resolved.rules.map(() => new Map<string, Said[]>())
   return function (tree: Root, file: VFile) {
     const source = String(file.value ?? '')
     // Another parser's tree (retext-english in someone's pipeline) of plain text gets the same
@@ -66,6 +80,9 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     if (plain && !data) normalizePlain(tree, source)
     const article = buildArticle(tree, source, data?.hints, !plain, data?.continued)
     const place = location(file)
+    const memoing = source.length <= MAX_MEMO_TEXT
+    const next = resolved.rules.map(() => new Map<string, Said[]>())
+    let keys: string[] | undefined
 
     // A lint message is not an exception: capturing a stack for each (VFileMessage extends
     // Error) was a tenth of the time of a lint.
@@ -76,6 +93,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     } finally {
       Error.stackTraceLimit = stackTraceLimit
     }
+    memos = memoing ? next : resolved.rules.map(() => new Map<string, Said[]>())
     file.messages.sort(byPlace)
 
     function runRules() {
@@ -123,7 +141,42 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
             message.cause = cause
           }
         }
-        rule.check(tree, file, {report, options, article, settings: resolved.settings, lexicon, state: states[index]})
+        const context = {report, options, article, settings: resolved.settings, lexicon, state: states[index]}
+        if (rule.scope !== 'block' || !memoing) {
+          rule.check(tree, file, context)
+          return
+        }
+        // Blocks seen in the last lint are said again; the rule runs over the others only.
+        keys ??= article.blocks.map((block) => blockKey(block, source))
+        const memo = memos[index]
+        const kept = next[index]
+        const dirty: Block[] = []
+        const heard = new Map<Block, Said[]>()
+        article.blocks.forEach((block, at) => {
+          const said = memo.get(keys![at])
+          if (!said) {
+            dirty.push(block)
+            heard.set(block, [])
+            return
+          }
+          kept.set(keys![at], said)
+          for (const each of said) {
+            const {start, end, reason, extra} = move(each, block.start)
+            report({start, end}, reason, extra)
+          }
+        })
+        if (dirty.length === 0) return
+        const record = (target: Target, reason: string, extra: ReportExtra = {}) => {
+          const span = toSpan(target)
+          const block = article.blockAt(span.start)
+          const said = block && heard.get(block)
+          if (!said || span.end > block.end) throw new Error(`The block-scoped rule ${rule.id} reported outside the blocks it was given`)
+          said.push(move({start: span.start, end: span.end, reason, extra}, -block.start))
+          report(span, reason, extra)
+        }
+        const view: Article = Object.create(article, {blocks: {value: dirty}, names: {get: () => article.names}})
+        rule.check(tree, file, {...context, report: record, article: view})
+        for (const [block, said] of heard) kept.set(keys[block.index], said)
       })
     }
   }
@@ -132,6 +185,21 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
 /** The preset plugin: `retext().use(retextEnglish).use(copydesk, config)`. */
 export function copydesk(this: Processor, config?: Config | null) {
   return createTransformer(resolveConfig(config ?? {}))
+}
+
+// All a block-scoped rule may read of a block: what it is, its prose, its source, and how the
+// prose sits in the source. Equal keys mean equal reports, relative to the block's start.
+function blockKey(block: Block, source: string): string {
+  const segments = block.segments.map((segment) => `${segment.from},${segment.source - block.start},${segment.length},${segment.exact ? 1 : 0}`).join(';')
+  const what = `${block.kind} ${block.furniture ?? ''} ${block.marked ? 1 : 0} ${block.letter ? 1 : 0} ${block.bodyStart} ${segments}`
+  return `${what}\u0000${block.prose}\u0000${block.prose === source.slice(block.start, block.end) ? '' : source.slice(block.start, block.end)}`
+}
+
+// A report moved by `delta` characters, its evidence with it.
+function move(said: Said, delta: number): Said {
+  const {cause} = said.extra
+  const extra = cause ? {...said.extra, cause: {...cause, place: {start: cause.place.start + delta, end: cause.place.end + delta}}} : said.extra
+  return {start: said.start + delta, end: said.end + delta, reason: said.reason, extra}
 }
 
 // Whether a span touches a range where safe fixes are never made.

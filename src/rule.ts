@@ -69,6 +69,14 @@ export interface Rule<Options extends object = object, State = undefined, Id ext
   fix: FixLevel
   /** Defaults; configuration is merged over them. */
   options: Options
+  /**
+   * `block` when what the rule reports in a block depends only on that block (its prose, source,
+   * kind, dateline, letter) and the rule's options, and the rule reads blocks from
+   * `article.blocks`, never the tree: then the engine replays the reports of a block it saw in
+   * the last lint and runs the rule over the other blocks only (an editor re-lints after each
+   * keystroke). Default `article`: the rule runs over the whole article every time.
+   */
+  scope?: 'block' | 'article'
   /** Builds per-processor state once (never per file); must not do per-file work. */
   init?: (options: Options, settings: Settings) => State
   /** Synchronous, pure, no I/O. */

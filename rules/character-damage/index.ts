@@ -29,6 +29,7 @@ export default defineRule({
   id: 'character-damage',
   summary: 'Mojibake (`donâ€™t`), HTML character references in plain text (`&amp;`), invisible and control characters, `�` and `^M`.',
   fix: 'safe',
+  scope: 'block',
   options: {},
   check(_tree, _file, {article, report}) {
     for (const block of article.blocks) {

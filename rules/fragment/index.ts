@@ -18,6 +18,7 @@ export default defineRule({
   id: 'fragment',
   summary: 'A body sentence with no finite verb or no subject, such as `Overall.` in mid-paragraph.',
   fix: 'none',
+  scope: 'block',
   options: {},
   check(_tree, _file, {article, report, lexicon}) {
     for (const block of article.blocks) {

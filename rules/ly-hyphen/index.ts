@@ -13,6 +13,7 @@ export default defineRule({
   id: 'ly-hyphen',
   summary: 'A hyphen after an -ly adverb, such as `democratically-governed`.',
   fix: 'safe',
+  scope: 'block',
   options: {},
   check(_tree, _file, {article, report}) {
     for (const block of article.blocks) {

@@ -16,6 +16,7 @@ export default defineRule({
   id: 'stray-punctuation',
   summary: 'Punctuation left behind by editing, and its spacing, such as `. .`, `. ,`, `drug .` and `talks.The`.',
   fix: 'safe',
+  scope: 'block',
   // `!!` and `??` are emphasis in web copy far more often than damage: reported only when asked.
   options: {doubledMarks: false},
   check(_tree, _file, {article, report, options}) {

@@ -11,6 +11,7 @@ export default defineRule({
   id: 'word-echo',
   summary: 'The same word or stem twice within a few words, such as `welcomed as a welcome sign`.',
   fix: 'none',
+  scope: 'block',
   options: {window: 4},
   check(_tree, _file, {article, report, options}) {
     for (const block of article.blocks) {
