@@ -21,7 +21,9 @@ const PARAGRAPHS = [
   '- Fares rise by 5 % in June',
   'Dear Editor,',
   'i think the plan is wrong.',
-  'Yours truly,'
+  'Yours truly,',
+  // A headline when it comes first, else a body paragraph with a fragment.
+  'Sales rose in May. Overall. prices fell, did they not?'
 ]
 const GAPS = ['\n\n', '\n\n\n', '\r\n\r\n', '\n \n']
 const WORDS = ['Indeed ', 'the ', 'Brettner ', '. ', '\n', '\n\n', ', ', 'x']
