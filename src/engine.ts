@@ -11,7 +11,7 @@ import {buildArticle, isVerbatim, type Article, type Block} from './article.js'
 import {resolveConfig, type Config, type Resolved, type Severity} from './config.js'
 import {createLexicon} from './lexicon.js'
 import {isPlainParse, normalizePlain} from './parse.js'
-import type {ReportExtra, Span, Target} from './rule.js'
+import type {ReportExtra, RuleContext, Span, Target} from './rule.js'
 import {fixEffect} from './tokens.js'
 
 declare module 'vfile-message' {
@@ -53,13 +53,19 @@ export function fixLevel(message: VFileMessage): 'safe' | 'suggestion' | 'none' 
   return message.expected && message.expected.length > 0 ? 'suggestion' : 'none'
 }
 
-// What a block-scoped rule reported in a block, relative to the block's start, kept to be said
-// again when the next lint has the same block (see `Rule.scope`).
+// What a rule reported in a block, relative to the block's start, kept to be said again when the
+// next lint has the same block (see `Rule.scope` and `RuleContext.remember`).
 interface Said {
   start: number
   end: number
   reason: string
   extra: ReportExtra
+}
+
+// The reports of a rule in a block, and what its `remember` computation returned.
+interface Entry {
+  said: Said[]
+  value?: unknown
 }
 
 // Texts longer than this are not remembered by block: their reports would outlive the lint.
@@ -70,7 +76,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
   const states = resolved.rules.map(({rule, options}) => rule.init?.(options, resolved.settings))
   const lexicon = createLexicon(resolved.settings)
   // The reports of each block-scoped rule in the blocks of the last text linted, by block key.
-  let memos = resolved.rules.map(() => new Map<string, Said[]>())
+  let memos = resolved.rules.map(() => new Map<string, Entry>())
   return function (tree: Root, file: VFile) {
     const source = String(file.value ?? '')
     // Another parser's tree (retext-english in someone's pipeline) of plain text gets the same
@@ -81,7 +87,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const article = buildArticle(tree, source, data?.hints, !plain, data?.continued)
     const place = location(file)
     const memoing = source.length <= MAX_MEMO_TEXT
-    const next = resolved.rules.map(() => new Map<string, Said[]>())
+    const next = resolved.rules.map(() => new Map<string, Entry>())
     let keys: string[] | undefined
 
     // A lint message is not an exception: capturing a stack for each (VFileMessage extends
@@ -93,7 +99,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     } finally {
       Error.stackTraceLimit = stackTraceLimit
     }
-    memos = memoing ? next : resolved.rules.map(() => new Map<string, Said[]>())
+    memos = memoing ? next : resolved.rules.map(() => new Map<string, Entry>())
     file.messages.sort(byPlace)
 
     function runRules() {
@@ -141,42 +147,61 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
             message.cause = cause
           }
         }
-        const context = {report, options, article, settings: resolved.settings, lexicon, state: states[index]}
+        const memo = memos[index]
+        const kept = next[index]
+        const say = (said: readonly Said[], block: Block) => {
+          for (const each of said) {
+            const {start, end, reason, extra} = move(each, block.start)
+            report({start, end}, reason, extra)
+          }
+        }
+        // A report, also written down for the block it is in (one of `blocks`).
+        const recorder = (blocks: Map<Block, Said[]>) => (target: Target, reason: string, extra: ReportExtra = {}) => {
+          const span = toSpan(target)
+          const block = article.blockAt(span.start)
+          const said = block && blocks.get(block)
+          if (!said || span.end > block.end) throw new Error(`The rule ${rule.id} reported outside the block it was checking`)
+          said.push(move({start: span.start, end: span.end, reason, extra}, -block.start))
+          report(span, reason, extra)
+        }
+        const remember = <T>(block: Block, key: string, run: (report: RuleContext<object, unknown>['report']) => T): T => {
+          if (!memoing) return run(report)
+          keys ??= article.blocks.map((each) => blockKey(each, source))
+          const full = `${keys[block.index]}\u0001${key}`
+          const entry = memo.get(full) ?? kept.get(full)
+          if (entry) {
+            kept.set(full, entry)
+            say(entry.said, block)
+            return entry.value as T
+          }
+          const said: Said[] = []
+          const value = run(recorder(new Map([[block, said]])))
+          kept.set(full, {said, value})
+          return value
+        }
+        const context = {report, options, article, settings: resolved.settings, lexicon, state: states[index], remember}
         if (rule.scope !== 'block' || !memoing) {
           rule.check(tree, file, context)
           return
         }
         // Blocks seen in the last lint are said again; the rule runs over the others only.
         keys ??= article.blocks.map((block) => blockKey(block, source))
-        const memo = memos[index]
-        const kept = next[index]
         const dirty: Block[] = []
         const heard = new Map<Block, Said[]>()
         article.blocks.forEach((block, at) => {
-          const said = memo.get(keys![at])
-          if (!said) {
+          const entry = memo.get(keys![at])
+          if (!entry) {
             dirty.push(block)
             heard.set(block, [])
             return
           }
-          kept.set(keys![at], said)
-          for (const each of said) {
-            const {start, end, reason, extra} = move(each, block.start)
-            report({start, end}, reason, extra)
-          }
+          kept.set(keys![at], entry)
+          say(entry.said, block)
         })
         if (dirty.length === 0) return
-        const record = (target: Target, reason: string, extra: ReportExtra = {}) => {
-          const span = toSpan(target)
-          const block = article.blockAt(span.start)
-          const said = block && heard.get(block)
-          if (!said || span.end > block.end) throw new Error(`The block-scoped rule ${rule.id} reported outside the blocks it was given`)
-          said.push(move({start: span.start, end: span.end, reason, extra}, -block.start))
-          report(span, reason, extra)
-        }
         const view: Article = Object.create(article, {blocks: {value: dirty}, names: {get: () => article.names}})
-        rule.check(tree, file, {...context, report: record, article: view})
-        for (const [block, said] of heard) kept.set(keys[block.index], said)
+        rule.check(tree, file, {...context, report: recorder(heard), article: view})
+        for (const [block, said] of heard) kept.set(keys[block.index], {said})
       })
     }
   }

@@ -2,7 +2,7 @@
 // into one unified transformer, so rule code never touches severity, ruleId, source or url.
 import type {Node, Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import type {Article} from './article.js'
+import type {Article, Block} from './article.js'
 import type {Lexicon} from './lexicon.js'
 
 /** The most a rule may do about what it finds; `report()` enforces it as a ceiling. */
@@ -60,6 +60,14 @@ export interface RuleContext<Options, State> {
   lexicon: Lexicon
   /** Whatever `init` built once for this processor. */
   state: State
+  /**
+   * Runs `run` for a block, or, when the last lint ran it for an equal block with the same
+   * `key`, says its reports again (moved to where the block is now) and returns what it returned
+   * then. For the part of an article-wide rule that reads one block and what `key` says (an
+   * editor re-lints after each keystroke): `run` reports only inside the block, and returns
+   * nothing that holds source offsets or is changed later.
+   */
+  remember<T>(block: Block, key: string, run: (report: RuleContext<Options, State>['report']) => T): T
 }
 
 export interface Rule<Options extends object = object, State = undefined, Id extends string = string> {

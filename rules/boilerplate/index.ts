@@ -11,16 +11,17 @@ export default defineRule({
   summary: 'A line of web-page residue left by scraping, such as `Leave a Comment`.',
   fix: 'safe',
   options: {},
-  check(_tree, _file, {article, report, settings}) {
+  check(_tree, _file, {article, report, settings, remember}) {
     const extra = new Set(settings.boilerplate.map(normalize))
     const {blocks} = article
-    const residue = blocks.map((block) => {
+    // Whether a line is residue depends on it alone; only where it stands decides the report.
+    const residue = blocks.map((block) => remember(block, '', () => {
       const text = block.prose.trim()
       const words = text.split(/\s+/u).length
       if (block.kind === 'quotation' || words > MAX_PHRASE_WORDS) return false
       // a cookie banner may run to two sentences; other residue is short
       return words <= MAX_WORDS ? extra.has(normalize(text)) || isResidue(text) : PHRASES.some((pattern) => pattern.test(normalize(text)))
-    })
+    }))
     blocks.forEach((block, index) => {
       if (!residue[index]) return
       const text = block.prose.trim()

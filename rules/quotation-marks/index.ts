@@ -37,7 +37,7 @@ export default defineRule({
   summary: 'Quotation marks that do not pair up, an apostrophe typed as `"`, and a space before an apostrophe.',
   fix: 'safe',
   options: {},
-  check(_tree, _file, {article, report}) {
+  check(_tree, _file, {article, report, remember}) {
     // The document's own apostrophe: curly when it uses more curly than straight ones in words.
     const curly = article.source.match(/(?<=\p{L})’(?=\p{L})/gu)?.length ?? 0
     const straight = article.source.match(/(?<=\p{L})'(?=\p{L})/gu)?.length ?? 0
@@ -52,7 +52,9 @@ export default defineRule({
     }
     for (const block of article.blocks) {
       if (carried && carried.age === 0 && /^[\s'‘’]*["“]/u.test(block.prose) && block.kind !== 'headline' && block.kind !== 'subheading') carried = undefined
-      const result = checkBlock(block, carried !== undefined, apostrophe, report)
+      // A paragraph's own findings depend on it, the apostrophe and whether a quotation is carried in.
+      const open = carried !== undefined
+      const result = remember(block, `${open} ${apostrophe}`, (say) => checkBlock(block, open, apostrophe, say))
       if (result.closedCarried) carried = undefined
       if (carried) carried.age++
       if (result.left.length > 0) {
