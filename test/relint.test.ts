@@ -23,7 +23,10 @@ const PARAGRAPHS = [
   'i think the plan is wrong.',
   'Yours truly,',
   // A headline when it comes first, else a body paragraph with a fragment.
-  'Sales rose in May. Overall. prices fell, did they not?'
+  'Sales rose in May. Overall. prices fell, did they not?',
+  // A quotation left open, carried into the next paragraph or never closed; an apostrophe.
+  '"The yard will close, the owner said. It\'s a sad day.',
+  'Nobody on the quay wanted that."'
 ]
 const GAPS = ['\n\n', '\n\n\n', '\r\n\r\n', '\n \n']
 const WORDS = ['Indeed ', 'the ', 'Brettner ', '. ', '\n', '\n\n', ', ', 'x']
