@@ -40,41 +40,65 @@ function isCapitalized(word: string): boolean {
   return CAPITALIZED.test(word)
 }
 
+// What a sentence gives the index, with offsets from the sentence's start. The parse of an
+// unchanged paragraph is reused from the last lint (src/parse.ts), its sentence nodes with it, so
+// an editor's re-lint reads only the sentences it has not seen.
+interface SentenceNames {
+  uses: Array<Omit<NameUse, 'block'>>
+  lower: string[]
+}
+const bySentence = new WeakMap<Sentence, SentenceNames>()
+
 export function buildNameIndex(article: Article): NameIndex {
   const uses = new Map<string, NameUse[]>()
   const lower = new Set<string>()
   for (const block of article.blocks) {
     for (const sentence of block.node.children) {
       if (sentence.type !== 'SentenceNode') continue
-      const words = (sentence as Sentence).children.filter((node): node is Word => node.type === 'WordNode')
-      const texts = words.map((word) => (word.children.length === 1 && 'value' in word.children[0] ? word.children[0].value : toString(word)))
-      words.forEach((word, index) => {
-        const raw = texts[index].replace(TRAILING_PERIOD, '$1').replace(POSSESSIVE, '')
-        let offset = 0
-        // `Biden-era` is a use of `Biden`; `O'Brien` stays whole.
-        for (const part of raw.includes('-') ? raw.split('-') : [raw]) {
-          const from = offset
-          offset += part.length + 1
-          if (!isCapitalized(part)) {
-            lower.add(part.toLowerCase())
-            continue
-          }
-          if (part.length < 2 || /\d/u.test(part)) continue
-          const use: NameUse = {
-            text: part,
-            start: offsetInWord(word, from),
-            end: offsetInWord(word, from + part.length - 1) + 1,
-            block,
-            initial: index === 0 && offset === part.length + 1,
-            before: texts[index - 1],
-            after: texts[index + 1]
-          }
-          const list = uses.get(part)
-          if (list) list.push(use)
-          else uses.set(part, [use])
-        }
-      })
+      const base = sentence.position?.start.offset
+      let found = base === undefined ? undefined : bySentence.get(sentence)
+      if (!found) {
+        found = namesOf(sentence, base ?? 0)
+        if (base !== undefined) bySentence.set(sentence, found)
+      }
+      for (const word of found.lower) lower.add(word)
+      for (const each of found.uses) {
+        const shift = base ?? 0
+        const use: NameUse = {text: each.text, start: each.start + shift, end: each.end + shift, block, initial: each.initial, before: each.before, after: each.after}
+        const list = uses.get(use.text)
+        if (list) list.push(use)
+        else uses.set(use.text, [use])
+      }
     }
   }
   return {uses, lower, count: (text) => uses.get(text)?.length ?? 0}
+}
+
+function namesOf(sentence: Sentence, base: number): SentenceNames {
+  const found: SentenceNames = {uses: [], lower: []}
+  const words = sentence.children.filter((node): node is Word => node.type === 'WordNode')
+  const texts = words.map((word) => (word.children.length === 1 && 'value' in word.children[0] ? word.children[0].value : toString(word)))
+  words.forEach((word, index) => {
+    const raw = texts[index].replace(TRAILING_PERIOD, '$1').replace(POSSESSIVE, '')
+    let offset = 0
+    // `Biden-era` is a use of `Biden`; `O'Brien` stays whole.
+    for (const part of raw.includes('-') ? raw.split('-') : [raw]) {
+      const from = offset
+      offset += part.length + 1
+      if (!isCapitalized(part)) {
+        found.lower.push(part.toLowerCase())
+        continue
+      }
+      if (part.length < 2 || /\d/u.test(part)) continue
+      found.uses.push({
+        text: part,
+        start: offsetInWord(word, from) - base,
+        end: offsetInWord(word, from + part.length - 1) + 1 - base,
+        initial: index === 0 && offset === part.length + 1,
+        before: texts[index - 1],
+        after: texts[index + 1]
+      })
+    }
+  })
+  return found
 }
