@@ -26,7 +26,7 @@ export default defineRule({
   summary: 'A headline that names a place, person or organisation the body never mentions, such as `Philippines`.',
   fix: 'none',
   options: {},
-  check(_tree, _file, {article, report, lexicon}) {
+  check(_tree, _file, {article, report, lexicon, remember}) {
     const headline = article.headline
     if (!headline) return
     // An HTML page may have a <title> and an <h1>: both are headlines, neither is the body.
@@ -38,7 +38,7 @@ export default defineRule({
     // An ALL-CAPS headline has no case to read: only places are evidence there, found by
     // looking its words up (`SEES LOWER PROFIT`, a verb in capitals, is not a name).
     if (!/\p{Ll}/u.test(headline.prose)) {
-      const mentions = new Mentions(body)
+      const mentions = new Mentions(body, (block) => remember(block, 'grams', () => gramsOf(block.prose)))
       for (const found of placesIn(headline.prose, label, lexicon)) {
         if (mentions.ofPlace(found.place, found.text)) continue
         report(headline.span(found.from, found.to), `Unexpected \`${found.text}\` in the headline: the article never mentions it`)
@@ -65,7 +65,7 @@ export default defineRule({
         return group.every((use) => (place || isName(use, use === uses[0], titleCase, lexicon)) && !isPrefix(use, headline))
       })
     if (candidates.length === 0) return
-    const mentions = new Mentions(body)
+    const mentions = new Mentions(body, (block) => remember(block, 'grams', () => gramsOf(block.prose)))
     for (const group of candidates) {
       // A full name is mentioned when any part of it is: `Tony Blair` by `Mr Blair`.
       const phrase = group.map((use) => use.text).join(' ')
@@ -156,7 +156,10 @@ class Mentions {
   private readonly compact: string
   private initials: Set<string> | undefined
 
-  constructor(private readonly blocks: readonly Block[]) {
+  constructor(
+    private readonly blocks: readonly Block[],
+    private readonly gramsIn: (block: Block) => readonly string[] = (block) => gramsOf(block.prose)
+  ) {
     this.text = ` ${blocks.map((block) => block.prose.toLowerCase()).join(' \n ')} `
     this.compact = this.text.replace(/\.(?=\p{L})/gu, '')
   }
@@ -188,20 +191,7 @@ class Mentions {
   private ngrams(): Set<string> {
     if (this.grams) return this.grams
     const grams = new Set<string>()
-    for (const block of this.blocks) {
-      const words = (block.prose.replace(/\.(?=\p{L})/gu, '').match(/[\p{L}][\p{L}'’-]*/gu) ?? []).map((word) => word.replace(/['’]s?$/u, ''))
-      const capital = (word: string) => /^\p{Lu}/u.test(word)
-      words.forEach((word, i) => {
-        // `Petro-Canada` names Canada
-        if (word.includes('-')) for (const part of word.split('-')) if (capital(part)) grams.add(part.toLowerCase())
-        if (!capital(word)) return
-        grams.add(word.toLowerCase())
-        for (let n = 2; n <= 3 && i + n <= words.length; n++) {
-          const run = words.slice(i, i + n)
-          if (capital(run[n - 1])) grams.add(run.join(' ').toLowerCase())
-        }
-      })
-    }
+    for (const block of this.blocks) for (const gram of this.gramsIn(block)) grams.add(gram)
     this.grams = grams
     return grams
   }
@@ -296,4 +286,26 @@ function isTitleCase(headline: Block): boolean {
   const long = words.filter((word) => word.length > 3)
   const capitalized = long.filter((word) => /^\p{Lu}/u.test(word))
   return long.length >= 3 && capitalized.length / long.length > 0.6
+}
+
+/**
+ * The capitalized words of a paragraph and its runs of up to three words that start and end with
+ * one (`New York`, `Bosnia and Herzegovina`), lower-cased, without possessives or abbreviation
+ * periods: `us` the pronoun is not `US`.
+ */
+function gramsOf(prose: string): string[] {
+  const grams = new Set<string>()
+  const words = (prose.replace(/\.(?=\p{L})/gu, '').match(/[\p{L}][\p{L}'’-]*/gu) ?? []).map((word) => word.replace(/['’]s?$/u, ''))
+  const capital = (word: string) => /^\p{Lu}/u.test(word)
+  words.forEach((word, i) => {
+    // `Petro-Canada` names Canada
+    if (word.includes('-')) for (const part of word.split('-')) if (capital(part)) grams.add(part.toLowerCase())
+    if (!capital(word)) return
+    grams.add(word.toLowerCase())
+    for (let n = 2; n <= 3 && i + n <= words.length; n++) {
+      const run = words.slice(i, i + n)
+      if (capital(run[n - 1])) grams.add(run.join(' ').toLowerCase())
+    }
+  })
+  return [...grams]
 }
