@@ -19,15 +19,27 @@ export default defineRule({
   fix: 'safe',
   options: {},
   init: () => (retextRepeatedWords as () => Transform)(),
-  check(tree, file, {article, report, state: findRepeats}) {
-    const scratch = new VFile({value: file.value})
-    findRepeats(tree, scratch)
+  check(tree, file, {article, report, state: findRepeats, remember}) {
     const pairs: Array<{start: number; end: number}> = []
-    for (const found of scratch.messages) {
-      const start = found.place && 'start' in found.place ? found.place.start.offset : undefined
-      const end = found.place && 'end' in found.place ? found.place.end.offset : undefined
-      if (start !== undefined && end !== undefined) pairs.push({start, end})
+    const find = (root: Root, shift: number) => {
+      const scratch = new VFile({value: file.value})
+      findRepeats(root, scratch)
+      const found: Array<{start: number; end: number}> = []
+      for (const message of scratch.messages) {
+        const start = message.place && 'start' in message.place ? message.place.start.offset : undefined
+        const end = message.place && 'end' in message.place ? message.place.end.offset : undefined
+        if (start !== undefined && end !== undefined) found.push({start: start - shift, end: end - shift})
+      }
+      return found
     }
+    // A repeat is found within a sentence: when the tree is paragraphs only, each paragraph's
+    // pairs are found once and remembered, as an editor re-lints mostly unchanged paragraphs.
+    if (tree.children.every((node) => node.type === 'ParagraphNode' || node.type === 'WhiteSpaceNode')) {
+      for (const block of article.blocks) {
+        const found = remember(block, 'pairs', () => find({type: 'RootNode', children: [block.node]}, block.start))
+        for (const pair of found) pairs.push({start: pair.start + block.start, end: pair.end + block.start})
+      }
+    } else for (const pair of find(tree, 0)) pairs.push(pair)
     // the pairs retext-repeated-words never reports
     // (a back-reference, so `that can can` is not read as `that can`)
     for (const match of article.source.matchAll(/(?<![\p{L}\p{N}'’-])(that|had|can)[ \t]+\1(?![\p{L}\p{N}'’-])/giu)) {
