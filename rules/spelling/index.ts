@@ -24,6 +24,11 @@ interface State {
   readonly verdicts: Map<string, Typo | null>
   /** The proper noun each capitalised unknown word misspells, if any (mostly none: names). */
   readonly proper: Map<string, string | null>
+  /**
+   * The candidates of each sentence node: an editor's re-lint reuses the parse of unchanged
+   * paragraphs (src/parse.ts), their sentence nodes with it, so each is read once.
+   */
+  readonly candidates: WeakMap<Sentence, Candidate[]>
 }
 
 /** A word to judge: its token, the sentence it stands in, its text. */
@@ -80,7 +85,8 @@ export default defineRule({
         return detect
       },
       verdicts: new Map(),
-      proper: new Map()
+      proper: new Map(),
+      candidates: new WeakMap()
     }
   },
   check(_tree, _file, {article, report, state, lexicon}) {
@@ -91,7 +97,12 @@ export default defineRule({
     const unknown = (word: string) => /^[a-z]+$/u.test(word) && !correct(word)
     const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe, entry, ENDINGS) ?? null)
     const uses = usesIn(article)
-    const all = article.blocks.flatMap((block) => block.node.children.flatMap((node) => (node.type === 'SentenceNode' ? candidatesIn(node, correct) : [])))
+    const candidatesOf = (sentence: Sentence) => {
+      let found = state.candidates.get(sentence)
+      if (!found) state.candidates.set(sentence, (found = candidatesIn(sentence, correct)))
+      return found
+    }
+    const all = article.blocks.flatMap((block) => block.node.children.flatMap((node) => (node.type === 'SentenceNode' ? candidatesOf(node) : [])))
     // Most capitalised unknown words are names the article repeats (`Kishida` four times): only
     // a one-off form, standing apart from other unknown names, is searched for a source.
     // Sentences by text, so that copies of one sentence count once.
