@@ -68,6 +68,20 @@ interface Entry {
   value?: unknown
 }
 
+// A rule's entries by block key, then by the key the rule gave (`''` for a block-scoped rule's
+// whole findings): the block keys are the same strings for every rule of a lint, hashed once.
+type Memo = Map<string, Map<string, Entry>>
+
+function recall(memo: Memo, block: string, key: string): Entry | undefined {
+  return memo.get(block)?.get(key)
+}
+
+function keep(memo: Memo, block: string, key: string, entry: Entry): void {
+  let entries = memo.get(block)
+  if (!entries) memo.set(block, (entries = new Map()))
+  entries.set(key, entry)
+}
+
 // Texts longer than this are not remembered by block: their reports would outlive the lint.
 const MAX_MEMO_TEXT = 300_000
 
@@ -76,7 +90,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
   const states = resolved.rules.map(({rule, options}) => rule.init?.(options, resolved.settings))
   const lexicon = createLexicon(resolved.settings)
   // The reports of each block-scoped rule in the blocks of the last text linted, by block key.
-  let memos = resolved.rules.map(() => new Map<string, Entry>())
+  let memos = resolved.rules.map(() => new Map() as Memo)
   return function (tree: Root, file: VFile) {
     const source = String(file.value ?? '')
     // Another parser's tree (retext-english in someone's pipeline) of plain text gets the same
@@ -87,7 +101,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const article = buildArticle(tree, source, data?.hints, !plain, data?.continued)
     const place = location(file)
     const memoing = source.length <= MAX_MEMO_TEXT
-    const next = resolved.rules.map(() => new Map<string, Entry>())
+    const next = resolved.rules.map(() => new Map() as Memo)
     let keys: string[] | undefined
 
     // A lint message is not an exception: capturing a stack for each (VFileMessage extends
@@ -99,7 +113,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     } finally {
       Error.stackTraceLimit = stackTraceLimit
     }
-    memos = memoing ? next : resolved.rules.map(() => new Map<string, Entry>())
+    memos = memoing ? next : resolved.rules.map(() => new Map() as Memo)
     file.messages.sort(byPlace)
 
     function runRules() {
@@ -167,16 +181,18 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
         const remember = <T>(block: Block, key: string, run: (report: RuleContext<object, unknown>['report']) => T): T => {
           if (!memoing) return run(report)
           keys ??= article.blocks.map((each) => blockKey(each, source))
-          const full = `${keys[block.index]}\u0001${key}`
-          const entry = memo.get(full) ?? kept.get(full)
+          const at = keys[block.index]
+          // Keys of the rule's own start with a mark, apart from a block-scoped rule's `''`.
+          const full = `+${key}`
+          const entry = recall(memo, at, full) ?? recall(kept, at, full)
           if (entry) {
-            kept.set(full, entry)
+            keep(kept, at, full, entry)
             say(entry.said, block)
             return entry.value as T
           }
           const said: Said[] = []
           const value = run(recorder(new Map([[block, said]])))
-          kept.set(full, {said, value})
+          keep(kept, at, full, {said, value})
           return value
         }
         const context = {report, options, article, settings: resolved.settings, lexicon, state: states[index], remember}
@@ -189,19 +205,19 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
         const dirty: Block[] = []
         const heard = new Map<Block, Said[]>()
         article.blocks.forEach((block, at) => {
-          const entry = memo.get(keys![at])
+          const entry = recall(memo, keys![at], '')
           if (!entry) {
             dirty.push(block)
             heard.set(block, [])
             return
           }
-          kept.set(keys![at], entry)
+          keep(kept, keys![at], '', entry)
           say(entry.said, block)
         })
         if (dirty.length === 0) return
         const view: Article = Object.create(article, {blocks: {value: dirty}, names: {get: () => article.names}})
         rule.check(tree, file, {...context, report: recorder(heard), article: view})
-        for (const [block, said] of heard) kept.set(keys[block.index], {said})
+        for (const [block, said] of heard) keep(kept, keys[block.index], '', {said})
       })
     }
   }
