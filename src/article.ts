@@ -310,31 +310,63 @@ function classify(block: Block, first: boolean): BlockKind {
   return 'body'
 }
 
+type Segment = {from: number; source: number; length: number; exact: boolean}
+interface Text {
+  prose: string
+  segments: Segment[]
+}
+
+// What a sentence node gives its block's text, with offsets from the sentence's start. The parse
+// of an unchanged paragraph is reused from the last lint (src/parse.ts), its sentence nodes with
+// it, so an editor's re-lint reads only the sentences it has not seen.
+const sentenceTexts = new WeakMap<object, Text>()
+
+type Leafy = {type?: string; children?: unknown[]; value?: unknown; position?: Paragraph['position']}
+
+function gather(parent: Leafy, into: Text): void {
+  const base = parent.type === 'SentenceNode' ? parent.position?.start.offset : undefined
+  if (base !== undefined) {
+    let text = sentenceTexts.get(parent)
+    if (!text) {
+      const own: Text = {prose: '', segments: []}
+      for (const child of parent.children ?? []) gather(child as Leafy, own)
+      text = {prose: own.prose, segments: own.segments.map((segment) => ({...segment, source: segment.source - base}))}
+      sentenceTexts.set(parent, text)
+    }
+    const from = into.prose.length
+    for (const segment of text.segments) add(into, {from: from + segment.from, source: segment.source + base, length: segment.length, exact: segment.exact})
+    into.prose += text.prose
+    return
+  }
+  if (typeof parent.value === 'string') {
+    const offset = parent.position?.start.offset
+    // Code and addresses stay in the prose as opaque characters of the same length, so offsets
+    // still map and no rule reads them as words or punctuation.
+    const value = parent.type === 'SourceNode' ? OPAQUE.repeat(parent.value.length) : parent.value
+    if (offset === undefined || value === '') return
+    const exact = parent.type !== 'SourceNode' && parent.position!.end.offset! - offset === value.length
+    add(into, {from: into.prose.length, source: offset, length: value.length, exact})
+    into.prose += value
+    return
+  }
+  for (const child of parent.children ?? []) gather(child as Leafy, into)
+}
+
+// A segment at the end of a text: one with the last when both are exact and follow each other.
+function add(into: Text, segment: Segment): void {
+  const last = into.segments[into.segments.length - 1]
+  if (segment.exact && last?.exact && last.source + last.length === segment.source && last.from + last.length === segment.from) {
+    last.length += segment.length
+  } else into.segments.push({...segment})
+}
+
 // The text of a paragraph and a map from its indices to source offsets. Leaves that sit next to
 // each other in the source (all of plain text) share one segment, so the map stays small.
 function makeBlock(node: Paragraph, index: number): Block {
-  const segments: Array<{from: number; source: number; length: number; exact: boolean}> = []
-  let prose = ''
-  collect(node)
+  const text: Text = {prose: '', segments: []}
+  gather(node, text)
+  const {prose, segments} = text
   const {start, end} = spanOf(node)
-
-  function collect(parent: {type?: string; children?: unknown[]; value?: unknown; position?: Paragraph['position']}) {
-    if (typeof parent.value === 'string') {
-      const offset = parent.position?.start.offset
-      // Code and addresses stay in the prose as opaque characters of the same length, so offsets
-      // still map and no rule reads them as words or punctuation.
-      const value = parent.type === 'SourceNode' ? OPAQUE.repeat(parent.value.length) : parent.value
-      if (offset === undefined || value === '') return
-      const exact = parent.type !== 'SourceNode' && parent.position!.end.offset! - offset === value.length
-      const last = segments[segments.length - 1]
-      if (exact && last?.exact && last.source + last.length === offset && last.from + last.length === prose.length) {
-        last.length += value.length
-      } else segments.push({from: prose.length, source: offset, length: value.length, exact})
-      prose += value
-      return
-    }
-    for (const child of parent.children ?? []) collect(child as typeof parent)
-  }
 
   function at(i: number): number {
     if (segments.length === 0) return start
