@@ -10,6 +10,7 @@ import type {KindHint} from './article.js'
 import type {Span} from './rule.js'
 import {tooLarge, UnparsableError} from './unparsable.js'
 import {createRequire} from 'node:module'
+import {mergeFinalHyphens, mergeInitialAmpersands, mergeRemainingFullStops, mergeSlashes, prefixExceptions} from './parse-steps.js'
 
 // The Markdown and HTML parsers (a tenth of the start-up) are loaded only for a file that needs
 // them: `loadMarkup()` ahead of time where the caller can wait (the CLI, the server), else
@@ -179,9 +180,19 @@ class Parser extends ParseEnglish {}
       plugin(paragraph)
       return paragraph.children.length === 1
     })
+  const prefixes = find(() => [sentence(word('Mr'), period), sentence(word('Smith'), period)])
+  // The first step that changes this sentence (parse-latin's full stop step makes `One.` a word).
+  const changes = (make: () => Sentence) =>
+    plugins.findIndex((plugin) => {
+      const probe = make()
+      plugin({type: 'ParagraphNode', children: [probe]})
+      return probe.children.length !== make().children.length
+    })
   const steps: Array<[number, (paragraph: Paragraph) => void]> = [
     [find(() => [sentence(word('One'), period), sentence({type: 'SymbolNode', value: '&'})]), mergeNonWordSentences],
-    [find(() => [sentence(word('One'), period), sentence(word('two'), period)]), mergeLowerCaseSentences]
+    [find(() => [sentence(word('One'), period), sentence(word('two'), period)]), mergeLowerCaseSentences],
+    [prefixes, prefixExceptions(plugins[prefixes])],
+    [changes(() => sentence(word('One'), period, word('Two'), period)), mergeRemainingFullStops]
   ]
   for (const [index, step] of steps) if (index !== -1) plugins[index] = step
   Parser.prototype.tokenizeParagraphPlugins = plugins
@@ -194,6 +205,19 @@ class Parser extends ParseEnglish {}
     return probe.children.length === 1
   })
   if (joins !== -1) sentencePlugins[joins] = mergeInnerWordMarks
+  // The sentence steps that make `&b`, `ab-` and `an/or` one word.
+  const joining = (make: () => Sentence['children']) =>
+    sentencePlugins.findIndex((plugin) => {
+      const probe = sentence(...make())
+      plugin(probe)
+      return probe.children.length === 1
+    })
+  const sentenceSteps: Array<[number, (sentence: Sentence) => void]> = [
+    [joining(() => [{type: 'SymbolNode', value: '&'}, word('b')]), mergeInitialAmpersands],
+    [joining(() => [word('ab'), {type: 'PunctuationNode', value: '-'}]), mergeFinalHyphens],
+    [joining(() => [word('an'), {type: 'SymbolNode', value: '/'}, word('or')]), mergeSlashes]
+  ]
+  for (const [index, step] of sentenceSteps) if (index !== -1) sentencePlugins[index] = step
   Parser.prototype.tokenizeSentencePlugins = sentencePlugins
 }
 

@@ -265,8 +265,13 @@ function line(source: string, offset: number): number {
 }
 
 // A form and every form with one of its characters taken out.
+// A form longer than any name (`A.B.C.D...` run on for thousands of letters) is indexed as itself
+// only: its one-deletion keys are as long as it, as many as its letters (quadratic).
+const MAX_FORM = 64
+
 function deletions(form: string): string[] {
   const keys = [form]
+  if (form.length > MAX_FORM) return keys
   for (let i = 0; i < form.length; i++) keys.push(form.slice(0, i) + form.slice(i + 1))
   return keys
 }
