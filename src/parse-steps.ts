@@ -153,10 +153,11 @@ function shorterThanThree(word: Word): boolean {
 
 /**
  * parse-english's step that makes `Mr.` (and its other abbreviations) one word and joins the next
- * sentence to the one that ends with it. Whether a word is such an abbreviation is asked of the
+ * sentence to the one that ends with it; parse-latin's does the same for `etc.`, `a.` and `12.`
+ * (`symbols`: its full stop may be a symbol node). Whether a word is such an abbreviation is asked of the
  * original step, on a copy of the word; the joining is done here, in one pass.
  */
-export function prefixExceptions(original: Step): (paragraph: Paragraph) => void {
+export function prefixExceptions(original: Step, symbols = false): (paragraph: Paragraph) => void {
   const abbreviates = (word: Word) => {
     const probe: Paragraph = {
       type: 'ParagraphNode',
@@ -180,7 +181,8 @@ export function prefixExceptions(original: Step): (paragraph: Paragraph) => void
         const children = sentence.children
         const period = children[children.length - 1]
         const word = children[children.length - 2]
-        if (period?.type !== 'PunctuationNode' || period.value !== '.' || word?.type !== 'WordNode' || !abbreviates(word)) break
+        const mark = period?.type === 'PunctuationNode' || (symbols && period?.type === 'SymbolNode')
+        if (!mark || period.value !== '.' || word?.type !== 'WordNode' || !abbreviates(word)) break
         word.children.push(period)
         children.pop()
         if (period.position && word.position) word.position.end = period.position.end
@@ -193,5 +195,60 @@ export function prefixExceptions(original: Step): (paragraph: Paragraph) => void
       }
     }
     if (changed) paragraph.children = out
+  }
+}
+
+type Parent = {children: Node[]; position?: Node['position']}
+const isWhiteSpace = (node: Node | undefined) => node?.type === 'WhiteSpaceNode'
+
+/** White space at the start of a sentence (or paragraph) becomes the sibling before it. */
+export function makeInitialWhiteSpaceSiblings(parent: Parent): void {
+  const out: Node[] = []
+  let changed = false
+  for (const child of parent.children) {
+    const children = (child as Partial<Parent>).children
+    let count = 0
+    if (children) {
+      while (isWhiteSpace(children[count])) {
+        // parse-latin moves them one at a time, each time starting the node at what is then first.
+        const next = children[count + 1]
+        if (next?.position && child.position) child.position.start = next.position.start
+        count++
+      }
+    }
+    if (count > 0) {
+      for (const node of children!.splice(0, count)) out.push(node)
+      changed = true
+    }
+    out.push(child)
+  }
+  if (changed) parent.children = out
+}
+
+/** White space at the end of a sentence (or paragraph) becomes the sibling after it. */
+export function makeFinalWhiteSpaceSiblings(parent: Parent): void {
+  const out: Node[] = []
+  let changed = false
+  for (const child of parent.children) {
+    out.push(child)
+    const children = (child as Partial<Parent>).children
+    if (!children) continue
+    let from = children.length
+    while (from > 0 && isWhiteSpace(children[from - 1])) {
+      from--
+      const previous = children[from - 1]
+      if (previous?.position && child.position) child.position.end = previous.position.end
+    }
+    if (from === children.length) continue
+    for (const node of children.splice(from)) out.push(node)
+    changed = true
+  }
+  if (changed) parent.children = out
+}
+
+/** A sentence or paragraph left without children is dropped. */
+export function removeEmptyNodes(parent: Parent): void {
+  if (parent.children.some((child) => (child as Partial<Parent>).children?.length === 0)) {
+    parent.children = parent.children.filter((child) => (child as Partial<Parent>).children?.length !== 0)
   }
 }

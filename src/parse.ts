@@ -10,7 +10,16 @@ import type {KindHint} from './article.js'
 import type {Span} from './rule.js'
 import {tooLarge, UnparsableError} from './unparsable.js'
 import {createRequire} from 'node:module'
-import {mergeFinalHyphens, mergeInitialAmpersands, mergeRemainingFullStops, mergeSlashes, prefixExceptions} from './parse-steps.js'
+import {
+  makeFinalWhiteSpaceSiblings,
+  makeInitialWhiteSpaceSiblings,
+  mergeFinalHyphens,
+  mergeInitialAmpersands,
+  mergeRemainingFullStops,
+  mergeSlashes,
+  prefixExceptions,
+  removeEmptyNodes
+} from './parse-steps.js'
 
 // The Markdown and HTML parsers (a tenth of the start-up) are loaded only for a file that needs
 // them: `loadMarkup()` ahead of time where the caller can wait (the CLI, the server), else
@@ -181,6 +190,7 @@ class Parser extends ParseEnglish {}
       return paragraph.children.length === 1
     })
   const prefixes = find(() => [sentence(word('Mr'), period), sentence(word('Smith'), period)])
+  const latinPrefixes = find(() => [sentence(word('12'), period), sentence(word('Then'), period)])
   // The first step that changes this sentence (parse-latin's full stop step makes `One.` a word).
   const changes = (make: () => Sentence) =>
     plugins.findIndex((plugin) => {
@@ -192,9 +202,30 @@ class Parser extends ParseEnglish {}
     [find(() => [sentence(word('One'), period), sentence({type: 'SymbolNode', value: '&'})]), mergeNonWordSentences],
     [find(() => [sentence(word('One'), period), sentence(word('two'), period)]), mergeLowerCaseSentences],
     [prefixes, prefixExceptions(plugins[prefixes])],
+    [latinPrefixes === prefixes ? -1 : latinPrefixes, prefixExceptions(plugins[latinPrefixes], true)],
     [changes(() => sentence(word('One'), period, word('Two'), period)), mergeRemainingFullStops]
   ]
   for (const [index, step] of steps) if (index !== -1) plugins[index] = step
+  // The steps that move white space out of sentences and paragraphs and drop empty ones, in the
+  // root's and the paragraph's lists: found in the root's by what they do, replaced in both.
+  const rootPlugins = [...ParseEnglish.prototype.tokenizeRootPlugins]
+  const space = () => ({type: 'WhiteSpaceNode' as const, value: ' '})
+  const moves = (make: () => Paragraph['children']) =>
+    rootPlugins.find((plugin) => {
+      const root: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: make()}]}
+      plugin(root)
+      return root.children.length !== 1
+    })
+  const wholeSteps = new Map<unknown, (parent: never) => void>([
+    [moves(() => [space(), sentence(word('One'))]), makeInitialWhiteSpaceSiblings],
+    [moves(() => [sentence(word('One')), space()]), makeFinalWhiteSpaceSiblings],
+    [moves(() => []), removeEmptyNodes]
+  ])
+  wholeSteps.delete(undefined)
+  for (const list of [rootPlugins, plugins] as Array<Array<(node: never) => void>>) {
+    for (let index = 0; index < list.length; index++) list[index] = wholeSteps.get(list[index]) ?? list[index]
+  }
+  Parser.prototype.tokenizeRootPlugins = rootPlugins
   Parser.prototype.tokenizeParagraphPlugins = plugins
 
   // The sentence step that makes `well-known` one word.
