@@ -58,9 +58,19 @@ function word(i: number, length = 4): string {
   for (let k = i, d = 0; d < length; d++, k = Math.floor(k / 26)) text += String.fromCharCode(97 + (k % 26))
   return text
 }
-// Capitalised names of one length and first letter, all different: `Baaaa Baaab ...`.
+// Capitalised names of one length and first letter, all different, each one letter from some
+// hundred others: `Baaaaa Baaaba ...`. They come in groups of 676 whose last two letters run
+// through every pair; the first three letters of two groups differ in two places, so each name has
+// the same number of near neighbours however many there are. (Counting up through every name of
+// five letters, as this shape once did, adds neighbours as n grows, 107 per name at 2,000 and 207 at
+// 16,000: the rule's work per name grew with it, which read as superlinear growth.)
 function names(n: number): string {
-  const words = Array.from({length: n}, (_, i) => `B${word(i)}`)
+  const letter = (k: number) => String.fromCharCode(97 + (k % 26))
+  const words = Array.from({length: n}, (_, i) => {
+    const group = Math.floor(i / 676)
+    const [a, b] = [group % 26, Math.floor(group / 26)]
+    return `B${letter(a)}${letter(b)}${letter(a + b)}${letter(i % 26)}${letter(Math.floor(i / 26))}`
+  })
   return words.map((name, i) => `${name} spoke${i % 8 === 7 ? '.\n' : ','} `).join('')
 }
 
