@@ -146,13 +146,13 @@ const median = (list: number[]) => {
 }
 
 // The smallest n (the table's n doubled) whose 4n text takes at least the target; this first
-// timing also warms the code up. A shape whose 4n text would pass 64 MB stops growing there.
+// timing also warms the code up. A shape whose 4n text would pass 16 MB stops growing there.
 function calibrate(shape: Shape, linter: Linter): number {
   let n = Math.max(1, Math.round(shape.n * scale))
   if (values.fixed) return n
   for (;;) {
     const t = once(shape, shape.make(4 * n), linter)
-    if (t >= target || t > limit || shape.make(8 * n).length > 64e6) return n
+    if (t >= target || t > limit || shape.make(8 * n).length > 16e6) return n
     // Jump straight to about the size needed (at most 8x at a time: the work may grow faster).
     const factor = Math.min(8, 2 ** Math.ceil(Math.log2(target / Math.max(t, 1e-3))))
     n *= Math.max(2, factor)

@@ -79,7 +79,22 @@ export function parseText(source: string): Root {
 // spaces and tabs besides: parse-english always ends a sentence and a paragraph there (its
 // breakImplicitSentences and paragraph split), so the text on either side parses alone.
 const SPACE = '[\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]'
-const BLANK_LINE = new RegExp(`(?<!${SPACE})[ \\t]*(?:(?:\\r?\\n|\\r)[ \\t]*){2,}(?!${SPACE})`, 'gu')
+// Found as a whole run of white space, then checked: the one expression that said it all
+// (`[ \t]*(?:(?:\r?\n|\r)[ \t]*){2,}` between look-arounds) overflowed the expression engine's
+// stack on a run of some million line breaks, and the file was called too large to parse.
+const SPACE_RUN = new RegExp(`${SPACE}+`, 'gu')
+function nextBlankLine(source: string): {index: number; 0: string} | null {
+  for (let run = SPACE_RUN.exec(source); run; run = SPACE_RUN.exec(source)) {
+    const text = run[0]
+    if (!/^[ \t\r\n]+$/u.test(text)) continue
+    let breaks = 0
+    for (let i = 0; i < text.length && breaks < 2; i++) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++
+    }
+    if (breaks >= 2) return run
+  }
+  return null
+}
 
 // Two of parse-latin's paragraph steps merge one sentence into the one before by splicing it out
 // of the paragraph's array, once per merge: quadratic in a long paragraph (`. ` or `end. . `
@@ -277,9 +292,9 @@ export function parseByParagraph(source: string): Root {
   // The white space of a blank line between two pieces becomes a node of the root, as
   // parse-english makes it; the first piece keeps the white space before it, the last the white
   // space after it (parse-english reads a final period differently at the very end).
-  BLANK_LINE.lastIndex = 0
+  SPACE_RUN.lastIndex = 0
   while (offset < source.length) {
-    let match = BLANK_LINE.exec(source)
+    let match = nextBlankLine(source)
     if (match && match.index + match[0].length === source.length) match = null
     const text = source.slice(offset, match ? match.index : source.length)
     const tree = parser.parse(text)

@@ -39,6 +39,14 @@ describe('parseByParagraph', () => {
     )
   })
 
+  // Issue 9: a run of four million line breaks overflowed the stack of the expression that
+  // looked for blank lines, and the file was called too large to parse.
+  test('a run of millions of line breaks is one blank line between two paragraphs', () => {
+    const tree = parseByParagraph(`The talks went on.${'\n'.repeat(4_000_000)}They ended.`)
+    expect(tree.children.map((node) => node.type)).toEqual(['ParagraphNode', 'WhiteSpaceNode', 'ParagraphNode'])
+    expect(tree.children[2].position?.start.offset).toBe(18 + 4_000_000)
+  })
+
   test('a sentence that starts in lower case still joins the one before it', () => {
     const tree = parseByParagraph('Talks ended. then they left.\n\nA new day.')
     const sentences = tree.children.filter((node) => node.type === 'ParagraphNode').map((node) => (node as {children: unknown[]}).children.length)
