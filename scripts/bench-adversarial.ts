@@ -156,10 +156,13 @@ function calibrate(shape: Shape, linter: Linter): number {
     // The first timing of a size is often the slowest (compilation, a heap that grows): a second
     // one must agree before n is taken.
     if (t >= target && t <= limit) t = Math.min(t, once(shape, text, linter))
-    if (t >= target || t > limit || shape.make(8 * n).length > 16e6) return n
-    // Jump straight to about the size needed (at most 8x at a time: the work may grow faster).
-    const factor = Math.min(8, 2 ** Math.ceil(Math.log2(target / Math.max(t, 1e-3))))
-    n *= Math.max(2, factor)
+    if (t >= target || t > limit) return n
+    // Jump straight to about the size needed (at most 8x at a time: the work may grow faster),
+    // keeping the 4n text within 16 MB.
+    let next = n * Math.max(2, Math.min(8, 2 ** Math.ceil(Math.log2(target / Math.max(t, 1e-3)))))
+    while (next > n && shape.make(4 * next).length > 16e6) next /= 2
+    if (next <= n) return n
+    n = next
   }
 }
 
