@@ -24,7 +24,10 @@ export type FixEffect =
 // other than `&amp;` (which addresses hold) separates runs too, and is itself no token:
 // `example.com&nbsp;said`, `it&#8217;s`, and one escaped again in HTML, `wasn&amp;#x27;t` (the
 // first alternative consumes it whole).
-const RUN = /&(?:amp;)*(?:#x?[\da-f]+|[a-z][a-z\d]*);|(?:(?!&(?:#x?[\da-f]+|[a-z][a-z\d]*);)(?:&amp;|[^\s<>"“”‘’«»`|]))+/giu
+// The second alternative repeats a run of plain characters, not one character at a time: a
+// group repeated per character kept a backtracking entry each, and ten million commas in one run
+// overflowed the stack (a `&` that starts no entity is the only one-character step).
+const RUN = /&(?:amp;)*(?:#x?[\da-f]+|[a-z][a-z\d]*);|(?:[^\s<>"“”‘’«»`|&]+|&(?!(?:#x?[\da-f]+|[a-z][a-z\d]*);))+/giu
 const ENTITY = /^&(?:amp;)*(?:#x?[\da-f]+|[a-z][a-z\d]*);$/iu
 const ENTITY_AMP = /&amp;/giu
 const LEADING = /^[([{'*_~¡¿]+/u

@@ -42,6 +42,13 @@ describe('scanTokens', () => {
     expect(fix('The talks ended.The minister left.').text).toBe('The talks ended. The minister left.')
   })
 
+  // Issue 9: the expression that finds runs kept a backtracking entry per character, and a run of
+  // twelve million commas (a 12 MB file, under the default size limit) overflowed the stack.
+  test('a run of twelve million marks is read without overflowing the stack', () => {
+    const text = `x${','.repeat(12_000_000)} see example.com`
+    expect(scanTokens(text).map((token) => text.slice(token.start, token.end))).toEqual(['example.com'])
+  })
+
   test('a path that ends in `..` keeps its dots before a period', () => {
     expect(tokensOf('Go up to /a/... Then stop.')).toEqual(['path:/a/..'])
   })
