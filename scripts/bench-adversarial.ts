@@ -102,6 +102,7 @@ const SHAPES: Shape[] = [
   {name: '"&amp;" references', n: 2000, make: repeat('salt &amp; pepper ')},
   {name: 'mojibake', n: 2000, make: repeat('don\u00e2\u20ac\u2122t say \u00e2\u20ac\u0153no ')},
   {name: 'Markdown: deep list', n: 1000, path: 'story.md', make: (n) => Array.from({length: n}, (_, i) => `${'  '.repeat(i % 50)}- item ${i}\n`).join('')},
+  {name: 'Markdown: lists opened on one line', n: 2000, path: 'story.md', make: (n) => `${'- '.repeat(n)}the the talks\n`},
   {name: 'Markdown: long line of links', n: 1000, path: 'story.md', make: (n) => `The ${'[a](http://x.com/a) '.repeat(n)}end.\n`},
   {name: 'Markdown: emphasis run', n: 2000, path: 'story.md', make: (n) => `The ${'*a* '.repeat(n)}end.\n`},
   {name: 'HTML: long line of tags', n: 1000, path: 'story.html', make: (n) => `<p>The ${'<b>a</b> '.repeat(n)}end.</p>`},
