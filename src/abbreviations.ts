@@ -47,12 +47,21 @@ const CAPITALIZED = new Set([
 ])
 
 /**
+ * Lower-case letters that abbreviate in references, before a number or a name: `p. 12` (page),
+ * `c. 1850` (circa), `Roe v. Wade`, `b. 1932`, `d. 2001`. Any other lower-case letter before a
+ * period is a word (`in a. recent interview`, `so i. said`) or a list label, which the rules read
+ * in context.
+ */
+const REFERENCE_LETTERS = new Set(['p', 'c', 'v', 'b', 'd'])
+
+/**
  * Whether a word followed by a period is an abbreviation: a known one, one with inner periods
- * (`U.S`, `e.g`, `p.m`), a single letter (an initial: `J. K.`), or a party and state tag (`R-Tex`).
+ * (`U.S`, `e.g`, `p.m`), a single capital letter (an initial: `J. K.`) or reference letter
+ * (`p. 12`), or a party and state tag (`R-Tex`).
  */
 export function isAbbreviation(word: string): boolean {
   const bare = word.replace(/^["'“‘(\[]+/u, '').replace(/\.$/u, '')
-  if (bare.length === 1 && /\p{L}/u.test(bare)) return true
+  if (bare.length === 1 && /\p{L}/u.test(bare) && (!/\p{Ll}/u.test(bare) || REFERENCE_LETTERS.has(bare))) return true
   if (/\p{L}\.\p{L}/u.test(bare)) return true
   if (WORDS.has(bare.toLowerCase()) || CAPITALIZED.has(bare)) return true
   // `(D-Vt.)`, `(R-N.Y.)`: a party letter and a state.

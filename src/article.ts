@@ -427,10 +427,10 @@ function makeBlock(node: Paragraph, index: number): Block {
 // Addresses (`https://…`, `www.…`, `pic.example.com/x`, `jane@example.com`), handles and hashtags
 // (`@jane`, `#tag`), paths (`/usr/bin`, `C:\\x`), and tokens with code's marks (`user_name`,
 // `a.b()`, `x=1`, `{r}`). The parts that may start anywhere in a run of marks are bounded (an
-// address's local part is at most 64 characters, a domain label 63), so a run of 80,000 periods is
-// read in linear time, not quadratic.
+// address's local part is at most 64 characters, a domain label 63, a call's name 64), so a run of
+// 80,000 periods (or of `A.`) is read in linear time, not quadratic.
 const VERBATIM =
-  /(?:https?:\/\/|www\.)\S+|[\w.+-]{1,64}@[\w-]+\.[\w.-]+|(?<![\w@])[@#][\w-]+|\b[\w-]{1,63}(?:\.[\w-]{1,63}){1,16}\/\S*|(?<!\w)(?:\/[\w.-]+){2,}\/?|\b[A-Za-z]:\\\S+|\b\w+_\w+\b|\b[\w.]+\([^)\s]*\)|\b\w+=\S+|[{}][^\s]*/gu
+  /(?:https?:\/\/|www\.)\S+|[\w.+-]{1,64}@[\w-]+\.[\w.-]+|(?<![\w@])[@#][\w-]+|\b[\w-]{1,63}(?:\.[\w-]{1,63}){1,16}\/\S*|(?<!\w)(?:\/[\w.-]+){2,}\/?|\b[A-Za-z]:\\\S+|\b\w+_\w+\b|\b[\w.]{1,64}\([^)\s]*\)|\b\w+=\S+|[{}][^\s]*/gu
 
 /** Whether a `prose` index of a block is inside an address, a handle, a path or a code-like token. */
 export function isVerbatimAt(block: Block, index: number): boolean {

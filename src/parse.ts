@@ -10,6 +10,16 @@ import type {KindHint} from './article.js'
 import type {Span} from './rule.js'
 import {tooLarge, UnparsableError} from './unparsable.js'
 import {createRequire} from 'node:module'
+import {
+  makeFinalWhiteSpaceSiblings,
+  makeInitialWhiteSpaceSiblings,
+  mergeFinalHyphens,
+  mergeInitialAmpersands,
+  mergeRemainingFullStops,
+  mergeSlashes,
+  prefixExceptions,
+  removeEmptyNodes
+} from './parse-steps.js'
 
 // The Markdown and HTML parsers (a tenth of the start-up) are loaded only for a file that needs
 // them: `loadMarkup()` ahead of time where the caller can wait (the CLI, the server), else
@@ -71,7 +81,27 @@ export function parseText(source: string, wrapped = isHardWrapped(source), cache
 // spaces and tabs besides: parse-english always ends a sentence and a paragraph there (its
 // breakImplicitSentences and paragraph split), so the text on either side parses alone.
 const SPACE = '[\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]'
-export const BLANK_LINE = new RegExp(`(?<!${SPACE})[ \\t]*(?:(?:\\r?\\n|\\r)[ \\t]*){2,}(?!${SPACE})`, 'gu')
+// Found as a whole run of white space, then checked: the one expression that said it all
+// (`[ \t]*(?:(?:\r?\n|\r)[ \t]*){2,}` between look-arounds) overflowed the expression engine's
+// stack on a run of some million line breaks, and the file was called too large to parse.
+const SPACE_RUN = new RegExp(`${SPACE}+`, 'gu')
+const SPACE_CHAR = new RegExp(`^${SPACE}$`, 'u')
+/** The first blank line (a whole run of white space with two line breaks) at or after `from`. */
+export function nextBlankLine(source: string, from: number): {index: number; 0: string} | null {
+  SPACE_RUN.lastIndex = from
+  for (let run = SPACE_RUN.exec(source); run; run = SPACE_RUN.exec(source)) {
+    // A run that began before `from` is not whole.
+    if (run.index > 0 && SPACE_CHAR.test(source[run.index - 1])) continue
+    const text = run[0]
+    if (!/^[ \t\r\n]+$/u.test(text)) continue
+    let breaks = 0
+    for (let i = 0; i < text.length && breaks < 2; i++) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++
+    }
+    if (breaks >= 2) return run
+  }
+  return null
+}
 
 // Two of parse-latin's paragraph steps merge one sentence into the one before by splicing it out
 // of the paragraph's array, once per merge: quadratic in a long paragraph (`. ` or `end. . `
@@ -181,11 +211,43 @@ class Parser extends ParseEnglish {}
       plugin(paragraph)
       return paragraph.children.length === 1
     })
+  const prefixes = find(() => [sentence(word('Mr'), period), sentence(word('Smith'), period)])
+  const latinPrefixes = find(() => [sentence(word('12'), period), sentence(word('Then'), period)])
+  // The first step that changes this sentence (parse-latin's full stop step makes `One.` a word).
+  const changes = (make: () => Sentence) =>
+    plugins.findIndex((plugin) => {
+      const probe = make()
+      plugin({type: 'ParagraphNode', children: [probe]})
+      return probe.children.length !== make().children.length
+    })
   const steps: Array<[number, (paragraph: Paragraph) => void]> = [
     [find(() => [sentence(word('One'), period), sentence({type: 'SymbolNode', value: '&'})]), mergeNonWordSentences],
-    [find(() => [sentence(word('One'), period), sentence(word('two'), period)]), mergeLowerCaseSentences]
+    [find(() => [sentence(word('One'), period), sentence(word('two'), period)]), mergeLowerCaseSentences],
+    [prefixes, prefixExceptions(plugins[prefixes])],
+    [latinPrefixes === prefixes ? -1 : latinPrefixes, prefixExceptions(plugins[latinPrefixes], true)],
+    [changes(() => sentence(word('One'), period, word('Two'), period)), mergeRemainingFullStops]
   ]
   for (const [index, step] of steps) if (index !== -1) plugins[index] = step
+  // The steps that move white space out of sentences and paragraphs and drop empty ones, in the
+  // root's and the paragraph's lists: found in the root's by what they do, replaced in both.
+  const rootPlugins = [...ParseEnglish.prototype.tokenizeRootPlugins]
+  const space = () => ({type: 'WhiteSpaceNode' as const, value: ' '})
+  const moves = (make: () => Paragraph['children']) =>
+    rootPlugins.find((plugin) => {
+      const root: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: make()}]}
+      plugin(root)
+      return root.children.length !== 1
+    })
+  const wholeSteps = new Map<unknown, (parent: never) => void>([
+    [moves(() => [space(), sentence(word('One'))]), makeInitialWhiteSpaceSiblings],
+    [moves(() => [sentence(word('One')), space()]), makeFinalWhiteSpaceSiblings],
+    [moves(() => []), removeEmptyNodes]
+  ])
+  wholeSteps.delete(undefined)
+  for (const list of [rootPlugins, plugins] as Array<Array<(node: never) => void>>) {
+    for (let index = 0; index < list.length; index++) list[index] = wholeSteps.get(list[index]) ?? list[index]
+  }
+  Parser.prototype.tokenizeRootPlugins = rootPlugins
   Parser.prototype.tokenizeParagraphPlugins = plugins
 
   // The sentence step that makes `well-known` one word.
@@ -196,6 +258,19 @@ class Parser extends ParseEnglish {}
     return probe.children.length === 1
   })
   if (joins !== -1) sentencePlugins[joins] = mergeInnerWordMarks
+  // The sentence steps that make `&b`, `ab-` and `an/or` one word.
+  const joining = (make: () => Sentence['children']) =>
+    sentencePlugins.findIndex((plugin) => {
+      const probe = sentence(...make())
+      plugin(probe)
+      return probe.children.length === 1
+    })
+  const sentenceSteps: Array<[number, (sentence: Sentence) => void]> = [
+    [joining(() => [{type: 'SymbolNode', value: '&'}, word('b')]), mergeInitialAmpersands],
+    [joining(() => [word('ab'), {type: 'PunctuationNode', value: '-'}]), mergeFinalHyphens],
+    [joining(() => [word('an'), {type: 'SymbolNode', value: '/'}, word('or')]), mergeSlashes]
+  ]
+  for (const [index, step] of sentenceSteps) if (index !== -1) sentencePlugins[index] = step
   Parser.prototype.tokenizeSentencePlugins = sentencePlugins
 }
 
@@ -228,9 +303,8 @@ export function parseByParagraph(source: string, cache?: PieceCache): Root {
   // The white space of a blank line between two pieces becomes a node of the root, as
   // parse-english makes it; the first piece keeps the white space before it, the last the white
   // space after it (parse-english reads a final period differently at the very end).
-  BLANK_LINE.lastIndex = 0
   while (offset < source.length) {
-    let match = BLANK_LINE.exec(source)
+    let match = nextBlankLine(source, offset)
     if (match && match.index + match[0].length === source.length) match = null
     const text = source.slice(offset, match ? match.index : source.length)
     if (caching && text.length <= MAX_CACHED_PIECE) {

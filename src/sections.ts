@@ -7,7 +7,7 @@ import {runInNewContext} from 'node:vm'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import {BLANK_LINE} from './parse.js'
+import {nextBlankLine} from './parse.js'
 
 /** Texts longer than this are linted in sections. */
 export const LONG_TEXT = 1_000_000
@@ -23,11 +23,9 @@ export function sectionStarts(source: string, size = SECTION_LENGTH, long = LONG
   if (source.length <= Math.max(long, 2 * size)) return starts
   // Where the parser cuts a text into pieces it parses alone, so a section's tree is the same
   // part of the whole text's tree; the blank line goes with the section after it.
-  const blankLine = new RegExp(BLANK_LINE.source, 'gu')
   let from = size
   while (from < source.length - size) {
-    blankLine.lastIndex = from
-    const match = blankLine.exec(source)
+    const match = nextBlankLine(source, from)
     if (!match || source.length - match.index < size / 2) break
     starts.push(match.index)
     from = match.index + size

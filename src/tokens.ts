@@ -24,10 +24,14 @@ export type FixEffect =
 // other than `&amp;` (which addresses hold) separates runs too, and is itself no token:
 // `example.com&nbsp;said`, `it&#8217;s`, and one escaped again in HTML, `wasn&amp;#x27;t` (the
 // first alternative consumes it whole).
-const RUN = /&(?:amp;)*(?:#x?[\da-f]+|[a-z][a-z\d]*);|(?:(?!&(?:#x?[\da-f]+|[a-z][a-z\d]*);)(?:&amp;|[^\s<>"“”‘’«»`|]))+/giu
-const ENTITY = /^&(?:amp;)*(?:#x?[\da-f]+|[a-z][a-z\d]*);$/iu
+// Read by a loop, not one expression: an expression for a run kept a backtracking entry per
+// character or per stretch once V8 compiled it to machine code (after many files in one
+// process), and a run of twelve million commas overflowed the stack. Bounds on an entity's parts
+// keep its expression's work small too (no named or numbered reference is longer).
+const ENTITY_AT = /&(?:amp;){0,8}(?:#x?[\da-f]{1,8}|[a-z][a-z\d]{0,31});/iy
 const ENTITY_AMP = /&amp;/giu
-const LEADING = /^[([{'*_~¡¿]+/u
+// Marks that open a bracket or emphasis before a token (counted by a loop, as the marks after it).
+const LEADING = new Set([...'([{\'*_~¡¿'])
 // Marks that end a sentence or a bracket after a token (read backwards: a `+$` pattern is
 // quadratic on a long run of them).
 const TRAILING = new Set([...'.,;:!?\'*_~)]}'])
@@ -47,22 +51,68 @@ const SINGLE_LETTERS = /^\p{L}(?:\.\p{L})+$/u
 const CONTEXT = 512
 const CODE = /^[#@$][\p{L}\p{N}_]+|^\p{L}[\p{L}\p{N}]*(?:\+\+|#)$|[\p{L}\p{N}]_[\p{L}\p{N}]|\(\)$/u
 
+/** Whether a UTF-16 code unit ends a run: white space (as `\s` reads it), markup brackets, quotation marks. */
+function isBreak(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0x7f) return code === 0x3c || code === 0x3e || code === 0x22 || code === 0x60 || code === 0x7c
+  switch (code) {
+    case 0xa0: case 0xab: case 0xbb: case 0x1680: case 0x2018: case 0x2019: case 0x201c: case 0x201d:
+    case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000: case 0xfeff:
+      return true
+    default:
+      return code >= 0x2000 && code <= 0x200a
+  }
+}
+
+/** The length of the character reference at `index` (none past `to`), or 0. */
+function entityAt(text: string, index: number, to: number): number {
+  ENTITY_AT.lastIndex = index
+  const match = ENTITY_AT.exec(text)
+  return match && index + match[0].length <= to ? match[0].length : 0
+}
+
 /** The protected tokens of a text (or of `text.slice(from, to)`), in order, not overlapping. */
 export function scanTokens(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = []
-  RUN.lastIndex = from
-  const slice = to === text.length ? text : text.slice(0, to)
-  for (let match = RUN.exec(slice); match; match = RUN.exec(slice)) {
-    if (match[0].startsWith('&') && ENTITY.test(match[0])) continue
+  forEachRun(text, from, to, (start, end) => {
     // A Markdown link or image, `[text](address)`, holds two runs.
-    let offset = match.index
-    for (const part of match[0].split(/(?<=\])(?=\()/u)) {
+    let offset = start
+    for (const part of text.slice(start, end).split(/(?<=\])(?=\()/u)) {
       const token = classify(part, offset)
       if (token) tokens.push(token)
       offset += part.length
     }
-  }
+  })
   return tokens
+}
+
+/**
+ * Calls `each` with the start and end of every run of `text.slice(from, to)`: what lies between
+ * white space, markup brackets and quotation marks, less the character references between them.
+ */
+export function forEachRun(text: string, from: number, to: number, each: (start: number, end: number) => void): void {
+  let index = from
+  while (index < to) {
+    const code = text.charCodeAt(index)
+    if (isBreak(code)) {
+      index++
+      continue
+    }
+    // A character reference is a run of its own, and no token.
+    const entity = code === 0x26 ? entityAt(text, index, to) : 0
+    if (entity) {
+      index += entity
+      continue
+    }
+    let end = index + 1
+    while (end < to) {
+      const next = text.charCodeAt(end)
+      if (isBreak(next) || (next === 0x26 && entityAt(text, end, to))) break
+      end++
+    }
+    each(index, end)
+    index = end
+  }
 }
 
 // The tokens of a line by its text, relative to its start: an editor re-lints the same lines
@@ -100,7 +150,8 @@ export function scanLines(text: string): Token[] {
 
 // The token a run holds, if any: its punctuation stripped, then read by shape.
 function classify(run: string, offset: number): Token | undefined {
-  const lead = LEADING.exec(run)?.[0].length ?? 0
+  let lead = 0
+  while (lead < run.length && LEADING.has(run[lead])) lead++
   let core = run.slice(lead)
   let cut = core.length
   while (cut > 0 && TRAILING.has(core[cut - 1])) cut--

@@ -26,8 +26,12 @@ const isBuiltin = (specifier: string) => specifier.startsWith('node:') || builti
 function imports(kind: 'js' | 'dts'): Set<string> {
   const found = new Set<string>()
   for (const file of shipped.filter((name) => name.endsWith('.d.ts') === (kind === 'dts'))) {
-    const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true)
-    for (const reference of [...info.importedFiles, ...info.typeReferenceDirectives]) {
+    const text = readFileSync(file, 'utf8')
+    const info = ts.preProcessFile(text, true, true)
+    // A package read as data (a word list's files) is found by `require.resolve`, which the
+    // pre-processor does not report.
+    const resolved = [...text.matchAll(/\brequire\.resolve\(\s*['"]([^'"]+)['"]/gu)].map((match) => ({fileName: match[1], pos: match.index, end: match.index + match[0].length}))
+    for (const reference of [...info.importedFiles, ...info.typeReferenceDirectives, ...resolved]) {
       const name = reference.fileName
       if (name.startsWith('.') || name.startsWith('/') || isBuiltin(name)) continue
       found.add(kind === 'dts' && info.typeReferenceDirectives.includes(reference) ? `@types/${name}` : packageOf(name))

@@ -7,7 +7,9 @@ import {parseByParagraph} from '../src/parse.js'
 
 // Tokens that exercise the merging steps: lower-case and digit starts, abbreviations, marks alone;
 // a line break is never followed by a blank line (a `.` is put between).
-const TOKENS = ['well-known', 'AT&T', 'a_b', 'x:y', '’', 'the', 'The', 'ok', 'so', 'Mr', 'U.S.', 'Inc', '12', '3', 'ab.Cd', 'été', 'Éa', '.', '. ', ' . ', '...', '!', '?', ',', ';', '&', '"', "'", '(', ')', '-', ' ', '  ', '\n', '\t']
+const TOKENS = ['well-known', 'AT&T', 'a_b', 'x:y', '’', 'the', 'The', 'ok', 'so', 'Mr', 'U.S.', 'Inc', '12', '3', 'ab.Cd', 'été', 'Éa', '.', '. ', ' . ', '...', '!', '?', ',', ';', '&', '"', "'", '(', ')', '-', ' ', '  ', '\n', '\t',
+  // `&b`, `ab-`, `an/or` and `Dr.` join by steps parse.ts does in one pass; so does `ok. so`.
+  '&b', '&&b', 'a&', 'ab-', 'ab--', 'ab--cd', 'an/or', 'a/b/c', 'abc/d', 'x/', '/', 'w/', 'Dr.', 'Mr.', 'etc.', 'a.', '5.', 'ok.so', '..', '.b', '..b', 'ok. so']
 const text = fc.array(fc.constantFrom(...TOKENS), {maxLength: 30}).map((tokens) => tokens.join(' ').replace(/\n[ \t]*(?=\n)/gu, '\n.'))
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value))
 
@@ -35,6 +37,14 @@ describe('parseByParagraph', () => {
       }),
       {numRuns: 300}
     )
+  })
+
+  // Issue 9: a run of four million line breaks overflowed the stack of the expression that
+  // looked for blank lines, and the file was called too large to parse.
+  test('a run of millions of line breaks is one blank line between two paragraphs', () => {
+    const tree = parseByParagraph(`The talks went on.${'\n'.repeat(4_000_000)}They ended.`)
+    expect(tree.children.map((node) => node.type)).toEqual(['ParagraphNode', 'WhiteSpaceNode', 'ParagraphNode'])
+    expect(tree.children[2].position?.start.offset).toBe(18 + 4_000_000)
   })
 
   test('a sentence that starts in lower case still joins the one before it', () => {

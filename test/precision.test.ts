@@ -25,6 +25,11 @@ describe('the abbreviation model', () => {
     }
   })
 
+  test('takes a capital letter for an initial and a lower-case one for a word, except reference letters', () => {
+    for (const word of ['J', 'K.', '(A', 'p', 'c.', 'v']) expect([word, isAbbreviation(word)]).toEqual([word, true])
+    for (const word of ['a', 'i.', 's', 't', 'x']) expect([word, isAbbreviation(word)]).toEqual([word, false])
+  })
+
   test('says whether a period ends a sentence', () => {
     const text = 'She met Sen. Cole in Portland, Ore. on Monday. it rained. The rate was 3.5 points.'
     expect(endsSentence(text, text.indexOf('Sen.') + 3)).toBe(false)

@@ -5,7 +5,7 @@ import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {createLinter, fix, lint} from '../src/index.js'
-import {parseMarkdown} from '../src/markup.js'
+import {parseMarkdown, shallowLines} from '../src/markup.js'
 import {checkMessages} from './helpers/invariants.js'
 
 const linter = createLinter({rules: {'word-echo': 'on'}})
@@ -83,6 +83,29 @@ describe('the inputs that crashed', () => {
     // One of them fixed too: the repair lands at the bottom of the nesting.
     const html = `${'<div>'.repeat(2000)}the the talks`
     expect(linter.fix({path: 'a.html', value: html}).text).toBe(`${'<div>'.repeat(2000)}the talks`)
+  })
+
+  test('a line that opens thousands of lists keeps its offsets and its first 64 levels', () => {
+    // micromark's time grows with the square of one line's list nesting: past 64 levels the
+    // markers are read as spaces (indented content), so every later offset is unchanged.
+    for (const marker of ['- ', '* ', '1. ', '> - ']) {
+      const line = `${marker.repeat(3000)}the the talks`
+      const value = `Officials met. he said\n\n${line}\n\nThe the end`
+      const shallow = shallowLines(value)
+      expect(shallow.length).toBe(value.length)
+      const tail = 'the the talks\n\nThe the end'
+      expect(shallow.endsWith(` ${tail}`)).toBe(true)
+      expect(shallow.startsWith(`Officials met. he said\n\n${marker.repeat(64)}`)).toBe(true)
+      const file = linter.lint({path: 'a.md', value})
+      checkMessages(file)
+      // Text before and after the deep line is still linted (and, under block quotes that stay
+      // open, the text at its bottom).
+      const lines = file.messages.filter((message) => message.ruleId === 'sentence-start' || message.ruleId === 'repeated-words').map((message) => message.line)
+      expect(lines).toEqual(marker.startsWith('>') ? [1, 3, 5] : [1, 5])
+    }
+    // Short nesting is left exactly as written.
+    const ordinary = '- a\n  - b\n    1. c\n> - d - e\n'
+    expect(shallowLines(ordinary)).toBe(ordinary)
   })
 
   test('a block of more tokens than the to-nlcst utilities can spread (as `[a](` 40,000 times)', () => {

@@ -4,7 +4,7 @@
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
 import {createLinter, fix, lint, scanTokens} from '../src/index.js'
-import {fixEffect} from '../src/tokens.js'
+import {fixEffect, forEachRun} from '../src/tokens.js'
 import {checkMessages} from './helpers/invariants.js'
 
 const tokensOf = (text: string) => scanTokens(text).map((token) => `${token.kind}:${text.slice(token.start, token.end)}`)
@@ -40,6 +40,40 @@ describe('scanTokens', () => {
   test('a sentence run into the next is not a token, so it is still repaired', () => {
     expect(tokensOf('The talks.The minister, Japan.He said, it ended..Then')).toEqual([])
     expect(fix('The talks ended.The minister left.').text).toBe('The talks ended. The minister left.')
+  })
+
+  // Issue 9: the expression that finds runs kept a backtracking entry per character, and a run of
+  // twelve million commas (a 12 MB file, under the default size limit) overflowed the stack.
+  test('a run of twelve million marks is read without overflowing the stack', () => {
+    const text = `x${','.repeat(12_000_000)} see example.com`
+    expect(scanTokens(text).map((token) => text.slice(token.start, token.end))).toEqual(['example.com'])
+  })
+
+  // The runs were once found by one expression (below, as it was): the loop that replaced it
+  // (its backtracking overflowed the stack on a long run once V8 compiled it) finds the same runs.
+  test('the runs are those the former expression found (property)', () => {
+    const former = /&(?:amp;)*(?:#x?[\da-f]+|[a-z][a-z\d]*);|(?:[^\s<>"“”‘’«»`|&]+|&(?!(?:#x?[\da-f]+|[a-z][a-z\d]*);))+/giu
+    const entity = /^&(?:amp;)*(?:#x?[\da-f]+|[a-z][a-z\d]*);$/iu
+    const piece = fc.constantFrom('a', 'B', '.', ',', ' ', '\n', '\t', '\u00a0', '\u2003', '\ufeff', '<', '>', '"', '“', '’', '«', '`', '|', '&', '&amp;', '&#x27;', '&#8217;', '&nbsp;', ';', '#', 'x', '1', '(', ']', '😀', 'é')
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 40}).map((parts) => parts.join('')), fc.nat(3), fc.nat(3), (text, cutStart, cutEnd) => {
+        const from = Math.min(cutStart, text.length)
+        const to = Math.max(from, text.length - cutEnd)
+        // Callers never cut a character in two.
+        const low = (index: number) => /[\udc00-\udfff]/u.test(text[index] ?? '')
+        fc.pre(!low(from) && !low(to))
+        const expected: Array<[number, number]> = []
+        former.lastIndex = from
+        const slice = text.slice(0, to)
+        for (let match = former.exec(slice); match; match = former.exec(slice)) {
+          if (!(match[0].startsWith('&') && entity.test(match[0]))) expected.push([match.index, match.index + match[0].length])
+        }
+        const found: Array<[number, number]> = []
+        forEachRun(text, from, to, (start, end) => found.push([start, end]))
+        expect(found).toEqual(expected)
+      }),
+      {numRuns: 3000}
+    )
   })
 
   test('a path that ends in `..` keeps its dots before a period', () => {

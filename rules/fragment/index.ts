@@ -23,11 +23,13 @@ export default defineRule({
   check(_tree, _file, {article, report, lexicon}) {
     for (const block of article.blocks) {
       if (block.kind !== 'body') continue
+      const insideQuotation = quotationCounter(block)
+      const isMidParagraph = midParagraph(block)
       for (const match of block.prose.slice(block.bodyStart).matchAll(SENTENCE)) {
         const [whole, opening, text, mark] = match
         const start = block.bodyStart + match.index
         const end = start + whole.length
-        if (opening !== '' || mark !== '.' || insideQuotation(block, start)) continue
+        if (opening !== '' || mark !== '.' || insideQuotation(start)) continue
         if (text.startsWith('According to')) continue // dangling-attribution's case
         const words = text.match(WORD) ?? []
         const lower = words.map((word) => word.toLowerCase())
@@ -39,7 +41,7 @@ export default defineRule({
         // exclamation (`Sadly.`) may be meant; two words are usually a subject and its verb
         // (`They refuse.`).
         const leads = CONNECTIVES.has(first) || (first.endsWith('ly') && !RHETORICAL.has(first) && lexicon.knows(first))
-        if (words.length === 1 && leads && isMidParagraph(block, start, end)) {
+        if (words.length === 1 && leads && isMidParagraph(start, end)) {
           report(block.span(start, end), `Unexpected \`${whole}\` in mid-paragraph: a sentence without a verb`)
         } else if (words.length >= 3 && SUBJECTLESS.has(first) && FOLLOWS_SUBJECTLESS.test(second)) {
           report(block.span(start, start + head.length), `Unexpected \`${head}\` at the start of a sentence: it has no subject`)
@@ -50,16 +52,29 @@ export default defineRule({
 })
 
 // Sentences before and after it in the same paragraph: a one-word paragraph is a caption or a
-// label, not a broken sentence.
-function isMidParagraph(block: Block, start: number, end: number): boolean {
-  return block.prose.slice(block.bodyStart, start).trim() !== '' && block.prose.slice(end).trim() !== ''
+// label, not a broken sentence. The first and last characters that are not white space are found
+// once per block (trimming what lies before each sentence was quadratic in a long paragraph).
+function midParagraph(block: Block): (start: number, end: number) => boolean {
+  const first = block.prose.slice(block.bodyStart).search(/\S/u)
+  let last = block.prose.length - 1
+  while (last >= 0 && /\s/u.test(block.prose[last])) last--
+  return (start, end) => first !== -1 && block.bodyStart + first < start && last >= end
 }
 
 // An odd number of quotation marks before the sentence: it is inside a quotation, where short
-// sentences are speech (`"Definitely not."`).
-function insideQuotation(block: Block, start: number): boolean {
-  const before = block.prose.slice(0, start)
-  const straight = (before.match(/"/gu) ?? []).length
-  const opened = (before.match(/“/gu) ?? []).length - (before.match(/”/gu) ?? []).length
-  return straight % 2 === 1 || opened > 0
+// sentences are speech (`"Definitely not."`). Sentences come in order, so the marks are counted
+// from the last sentence on, not from the start of the paragraph each time.
+function quotationCounter(block: Block): (start: number) => boolean {
+  let at = 0
+  let straight = 0
+  let opened = 0
+  return (start) => {
+    for (; at < start; at++) {
+      const char = block.prose[at]
+      if (char === '"') straight++
+      else if (char === '“') opened++
+      else if (char === '”') opened--
+    }
+    return straight % 2 === 1 || opened > 0
+  }
 }

@@ -58,12 +58,15 @@ export default defineRule({
         else byDeletion.set(key, [form])
       }
     }
+    // The order as one number per form (length, then first appearance), so that sorting a
+    // form's neighbours looks nothing up: thousands of similar names each have a hundred or more.
+    const rank = new Map(all.map((form) => [form, form.length * all.length + order.get(form)!]))
     const near = (form: string) => {
       const found = new Set<string>()
       for (const key of deletions(form)) for (const other of byDeletion.get(key) ?? []) found.add(other)
-      return [...found]
-        .filter((other) => other[0] === form[0] && Math.abs(other.length - form.length) <= 1)
-        .sort((a, b) => a.length - b.length || order.get(a)! - order.get(b)!)
+      const ranked: Array<[number, string]> = []
+      for (const other of found) if (other[0] === form[0] && Math.abs(other.length - form.length) <= 1) ranked.push([rank.get(other)!, other])
+      return ranked.sort((a, b) => a[0] - b[0]).map(([, other]) => other)
     }
     const marks = new Map<Block, readonly QuoteMark[]>()
     const quoted = (use: NameUse) => {
@@ -294,8 +297,13 @@ function line(source: string, offset: number): number {
 }
 
 // A form and every form with one of its characters taken out.
+// A form longer than any name (`A.B.C.D...` run on for thousands of letters) is indexed as itself
+// only: its one-deletion keys are as long as it, as many as its letters (quadratic).
+const MAX_FORM = 64
+
 function deletions(form: string): string[] {
   const keys = [form]
+  if (form.length > MAX_FORM) return keys
   for (let i = 0; i < form.length; i++) keys.push(form.slice(0, i) + form.slice(i + 1))
   return keys
 }

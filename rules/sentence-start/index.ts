@@ -36,8 +36,11 @@ export default defineRule({
         const period = match.index
         const wordStart = period + 1 + closing.length + match[2].length + opening.length
         const wordEnd = wordStart + word.length
-        const before = runBefore(block.prose, period, /[^\s"'“”‘’«»()[\]]/u)
+        const before = wordBefore(block.prose, period)
         if (isAbbreviation(before) || NOT_A_WORD.test(word) || /[@/]/u.test(before)) continue
+        // A lower-case letter is a word (`said in a. recent interview`), unless it labels an item
+        // (`choose: a. red, b. blue`) or is one letter of a spaced abbreviation (`e. g. a pen`).
+        if (/^\p{Ll}$/u.test(before) && isLetterLabel(block.prose, period)) continue
         // Inside an address or code (`example.com/a. b`), or an address after a sentence
         // (`Read more. pic.example.com/x`): not prose.
         if (isVerbatimAt(block, period) || isVerbatimAt(block, wordStart)) continue
@@ -157,6 +160,39 @@ function isWrittenLowerCase(text: string, quotation: {start: number; end: number
   // Standing on its own, or a slogan of several sentences (`read "stop. think. connect."`).
   return startsSentence(text, quotation.start) || (inside.match(/[.!?]\s+\p{Ll}/gu) ?? []).length >= 2
 }
+
+// The word before the period at `period`, with its inner apostrophes (`company's`, `won't`):
+// the letter after an apostrophe is not an initial.
+function wordBefore(text: string, period: number): string {
+  const chars = /[^\s"'“”‘’«»()[\]]/u
+  let word = runBefore(text, period, chars)
+  let start = period - word.length
+  while (word !== '' && /['’]/u.test(text.charAt(start - 1)) && /\p{L}/u.test(text.charAt(start - 2))) {
+    const part = runBefore(text, start - 1, chars)
+    word = `${part}${text.charAt(start - 1)}${word}`
+    start -= part.length + 1
+  }
+  return word
+}
+
+// Whether the lower-case letter before the period at `period` is a list label or one letter of a
+// spaced abbreviation: at the start of the block or after a colon, semicolon or bracket (`a. red`,
+// `(b. blue`), next to the letter before or after it in the alphabet as a label (`a. red, b.
+// blue`), or next to another lone letter with a period (`e. g.`, `i. e.`, `p. m.`).
+function isLetterLabel(text: string, period: number): boolean {
+  const letter = text.charAt(period - 1)
+  // A list's labels stand near each other: a window keeps a long run of letters linear.
+  const head = text.slice(Math.max(0, period - 1 - LABEL_WINDOW), period - 1)
+  const tail = text.slice(period + 1, period + 1 + LABEL_WINDOW)
+  if (period - 1 <= LABEL_WINDOW && /^["'“‘([{]*\s*$/u.test(head)) return true
+  if (/[:;([{]["'“‘]*\s*$/u.test(head)) return true
+  if (/(?<!\p{L})\p{L}\.\s*$/u.test(head) || /^\s*\p{L}\.(?!\p{L})/u.test(tail)) return true
+  const label = (neighbour: string) =>
+    /^\p{Ll}$/u.test(neighbour) && new RegExp(`(?<![\\p{L}\\p{N}'’-])${neighbour}[.)]\\s`, 'u').test(neighbour < letter ? head : tail)
+  return label(String.fromCharCode(letter.charCodeAt(0) - 1)) || label(String.fromCharCode(letter.charCodeAt(0) + 1))
+}
+
+const LABEL_WINDOW = 200
 
 // Whether a sentence may start at `index`: the start of the block, or after a sentence mark, a
 // colon or a dash.
