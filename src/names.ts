@@ -6,7 +6,7 @@ import type {Article, Block} from './article.js'
 import {offsetInWord} from './nlcst.js'
 
 export interface NameUse {
-  /** The name without a possessive ending (`Trump’s` is a use of `Trump`, `Biden-era` of `Biden`). */
+  /** The name without a possessive ending (`Trump’s` is a use of `Trump`, `Ardern-era` of `Ardern`). */
   text: string
   start: number
   end: number
@@ -81,7 +81,7 @@ function namesOf(sentence: Sentence, base: number): SentenceNames {
   words.forEach((word, index) => {
     const raw = texts[index].replace(TRAILING_PERIOD, '$1').replace(POSSESSIVE, '')
     let offset = 0
-    // `Biden-era` is a use of `Biden`; `O'Brien` stays whole.
+    // `Ardern-era` is a use of `Ardern`; `O'Brien` stays whole.
     for (const part of raw.includes('-') ? raw.split('-') : [raw]) {
       const from = offset
       offset += part.length + 1

@@ -187,7 +187,7 @@ function namedClause(block: Block, from: number, text: string, verbs: () => Tens
 function beforeQuotation(block: Block, start: number, phrase: string, article: Article, verbs: () => Tense, report: Report) {
   if (phrase.split(/\s+/u).length > MAX_WORDS) return
   const all = words(tag(phrase))
-  // `Mr Biden with a grin: "..."`: what followed the lost verb may stand after the speaker.
+  // `Mr Doe with a grin: "..."`: what followed the lost verb may stand after the speaker.
   const at = speakerKind(all) ? -1 : adjunctAt(all)
   const tokens = at === -1 ? all : all.slice(0, at)
   if (tokens.some((_, index) => isVerb(all, index))) return
