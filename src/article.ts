@@ -434,7 +434,18 @@ const VERBATIM =
 
 /** Whether a `prose` index of a block is inside an address, a handle, a path or a code-like token. */
 export function isVerbatimAt(block: Block, index: number): boolean {
-  return block.verbatim.some((zone) => zone.start <= index && index < zone.end)
+  // The zones are in order and apart (each match of one expression, trimmed): the last that starts
+  // at or before `index` is the only one that can hold it. A scan of them all, once per mark, was
+  // quadratic in a paragraph of addresses.
+  const zones = block.verbatim
+  let low = 0
+  let high = zones.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (zones[middle].start <= index) low = middle + 1
+    else high = middle
+  }
+  return low > 0 && index < zones[low - 1].end
 }
 
 // Quotations by their marks: curly double quotes pair up, a straight double quote opens or

@@ -3,7 +3,7 @@
 // reviewed messages that the eval matches to messages whose lines moved.
 import {describe, expect, test} from '@jest/globals'
 import {endsSentence, isAbbreviation} from '../src/abbreviations.js'
-import {buildArticle, isWrittenAt, quotationAt} from '../src/article.js'
+import {buildArticle, isVerbatimAt, isWrittenAt, quotationAt} from '../src/article.js'
 import {createLinter} from '../src/index.js'
 import {parseText} from '../src/parse.js'
 import {formatReview, match, shorten, type Review} from '../scripts/review.js'
@@ -119,6 +119,17 @@ describe('verbatim zones', () => {
     expect(found(letter, 'sentence-start')).toEqual([])
     // Without its sign-off, `Dear readers,` opens a column, not a letter.
     expect(found(letter.replace('Yours truly,', 'That is all.'), 'spelling')).toEqual(['speling', 'nevver', 'goverment'])
+  })
+
+  test('a mark is verbatim exactly when a zone holds it (every index of a paragraph of addresses)', () => {
+    const source = 'A headline\n\nSee https://example.com/a?b=c, mail jo@example.org or /usr/bin/x, then f(a,b) and user_name. Done.'
+    const article = buildArticle(parseText(source), source)
+    const block = article.blocks[1]
+    expect(block.verbatim.length).toBeGreaterThan(3)
+    for (let index = -1; index <= block.prose.length; index++) {
+      const expected = block.verbatim.some((zone) => zone.start <= index && index < zone.end)
+      expect([index, isVerbatimAt(block, index)]).toEqual([index, expected])
+    }
   })
 
   test('which copy is quoted as its writer wrote it', () => {
