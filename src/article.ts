@@ -434,10 +434,15 @@ const VERBATIM =
 
 /** Whether a `prose` index of a block is inside an address, a handle, a path or a code-like token. */
 export function isVerbatimAt(block: Block, index: number): boolean {
-  // The zones are in order and apart (each match of one expression, trimmed): the last that starts
-  // at or before `index` is the only one that can hold it. A scan of them all, once per mark, was
-  // quadratic in a paragraph of addresses.
-  const zones = block.verbatim
+  return zoneAt(block.verbatim, index) !== undefined
+}
+
+/**
+ * The zone that holds `index`, of zones in order and apart (each found by one pass over the
+ * text): the last that starts at or before it is the only one that can. A scan of them all, once
+ * per mark, was quadratic in a paragraph of addresses or quotations.
+ */
+function zoneAt<Zone extends {start: number; end: number}>(zones: readonly Zone[], index: number): Zone | undefined {
   let low = 0
   let high = zones.length
   while (low < high) {
@@ -445,7 +450,7 @@ export function isVerbatimAt(block: Block, index: number): boolean {
     if (zones[middle].start <= index) low = middle + 1
     else high = middle
   }
-  return low > 0 && index < zones[low - 1].end
+  return low > 0 && index < zones[low - 1].end ? zones[low - 1] : undefined
 }
 
 // Quotations by their marks: curly double quotes pair up, a straight double quote opens or
@@ -471,5 +476,5 @@ function findQuotations(prose: string): Array<{start: number; end: number}> {
 
 /** The quotation of a block that holds a `prose` index, if any. */
 export function quotationAt(block: Block, index: number): {start: number; end: number} | undefined {
-  return block.quotations.find((quotation) => quotation.start <= index && index < quotation.end)
+  return zoneAt(block.quotations, index)
 }

@@ -121,14 +121,14 @@ describe('verbatim zones', () => {
     expect(found(letter.replace('Yours truly,', 'That is all.'), 'spelling')).toEqual(['speling', 'nevver', 'goverment'])
   })
 
-  test('a mark is verbatim exactly when a zone holds it (every index of a paragraph of addresses)', () => {
-    const source = 'A headline\n\nSee https://example.com/a?b=c, mail jo@example.org or /usr/bin/x, then f(a,b) and user_name. Done.'
+  test('an index is in a verbatim zone or a quotation exactly when one holds it (every index)', () => {
+    const source = 'A headline\n\nSee https://example.com/a?b=c, "mail jo@example.org" or /usr/bin/x, then "f(a,b)" and user_name "and \u201cso on.'
     const article = buildArticle(parseText(source), source)
     const block = article.blocks[1]
-    expect(block.verbatim.length).toBeGreaterThan(3)
+    expect([block.verbatim.length > 3, block.quotations.length > 2]).toEqual([true, true])
     for (let index = -1; index <= block.prose.length; index++) {
-      const expected = block.verbatim.some((zone) => zone.start <= index && index < zone.end)
-      expect([index, isVerbatimAt(block, index)]).toEqual([index, expected])
+      const holds = (zone: {start: number; end: number}) => zone.start <= index && index < zone.end
+      expect([index, isVerbatimAt(block, index), quotationAt(block, index)]).toEqual([index, block.verbatim.some(holds), block.quotations.find(holds)])
     }
   })
 
