@@ -127,8 +127,13 @@ function cpu(action: () => void): number {
   return (used.user + used.system) / 1e6
 }
 
-function once(shape: Shape, text: string, linter: Linter): number {
+// Each timing lints with a linter of its own, warmed on a line: a linter remembers what it linted
+// last (parsed paragraphs, per-paragraph findings, token scans) for an editor's next keystroke, and
+// one shared across the sizes let some timings reuse what others had left, so growth read wrong.
+function once(shape: Shape, text: string, config: Config): number {
   const path = shape.path ?? 'story.txt'
+  const linter = createLinter(config)
+  linter.lint({path: 'warm.txt', value: 'Warm up the dictionary. the the end.'})
   return cpu(() => (shape.run ? shape.run(text, linter) : linter.lint({path, value: text})))
 }
 
@@ -140,15 +145,15 @@ const median = (list: number[]) => {
 
 // The smallest n (the table's n doubled) whose 4n text takes at least the target; this first
 // timing also warms the code up. A shape whose 4n text would pass 16 MB stops growing there.
-function calibrate(shape: Shape, linter: Linter): number {
+function calibrate(shape: Shape, config: Config): number {
   let n = Math.max(1, Math.round(shape.n * scale))
   if (values.fixed) return n
   for (;;) {
     const text = shape.make(4 * n)
-    let t = once(shape, text, linter)
+    let t = once(shape, text, config)
     // The first timing of a size is often the slowest (compilation, a heap that grows): a second
     // one must agree before n is taken.
-    if (t >= target && t <= limit) t = Math.min(t, once(shape, text, linter))
+    if (t >= target && t <= limit) t = Math.min(t, once(shape, text, config))
     if (t >= target || t > limit) return n
     // Jump straight to about the size needed (at most 8x at a time: the work may grow faster),
     // keeping the 4n text within 16 MB.
@@ -166,8 +171,7 @@ if (values.list) {
   process.exit(0)
 }
 if (!gc) console.log('(run with node --expose-gc for steadier times)')
-const linter = createLinter()
-linter.lint({path: 'warm.txt', value: 'Warm up the dictionary. the the end.'})
+const config: Config = {}
 const selected = values.shape ? SHAPES.filter((shape) => values.shape!.some((name) => shape.name.includes(name))) : SHAPES
 if (selected.length === 0) {
   console.error(`No shape matches ${values.shape!.join(', ')}; --list names them.`)
@@ -177,14 +181,14 @@ let worst = 0
 let over = 0
 console.log(`${'shape'.padEnd(42)} ${'n'.padStart(8)} ${'t(n)'.padStart(8)} ${'t(2n)'.padStart(8)} ${'t(4n)'.padStart(8)}  growth per doubling (median of ${runs})`)
 for (const shape of selected) {
-  const n = calibrate(shape, linter)
+  const n = calibrate(shape, config)
   const texts = [n, 2 * n, 4 * n].map((size) => shape.make(size))
   const samples: number[][] = [[], [], []]
   // The sizes in turn, run after run; a size slower than the limit is not timed again, nor larger ones.
   let sizes = 3
   for (let run = 0; run < runs && sizes > 0; run++) {
     for (let i = 0; i < sizes; i++) {
-      const t = once(shape, texts[i], linter)
+      const t = once(shape, texts[i], config)
       samples[i].push(t)
       if (t > limit) sizes = i
     }
