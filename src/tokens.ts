@@ -68,7 +68,12 @@ function isBreak(code: number): boolean {
 function entityAt(text: string, index: number, to: number): number {
   ENTITY_AT.lastIndex = index
   const match = ENTITY_AT.exec(text)
-  return match && index + match[0].length <= to ? match[0].length : 0
+  if (!match) return 0
+  if (index + match[0].length <= to) return match[0].length
+  // It runs past the end: a shorter one may end within it (`&amp;a;` cut before its `;` still
+  // holds `&amp;`).
+  ENTITY_AT.lastIndex = 0
+  return ENTITY_AT.exec(text.slice(index, to))?.[0].length ?? 0
 }
 
 /** The protected tokens of a text (or of `text.slice(from, to)`), in order, not overlapping. */
