@@ -2,6 +2,7 @@
 // checker built on first use and shared by every rule of a processor (spelling evidence, name typos,
 // the headline). It is the only full dictionary a process builds: the spelling rule hands
 // retext-spell the bare affix file (see rules/spelling) and asks this checker for every verdict.
+// The dictionary's forms are expanded once, by `npm run build` (see `formsText`), not per process.
 import en from 'dictionary-en'
 import au from 'dictionary-en-au'
 import gb from 'dictionary-en-gb'
@@ -90,8 +91,12 @@ export function englishDictionary(): Dictionary {
     }
   }
   english = {aff: englishAffix(), dic: Buffer.from(lines.join('\n'))}
-  stems = new Set(lines.map((line) => line.slice(0, line.includes('/') ? line.indexOf('/') : undefined)))
   return english
+}
+
+// The entries of the joined dictionary without their affix flags.
+function stemsOf(dictionary: Dictionary): string[] {
+  return new TextDecoder().decode(dictionary.dic).split('\n').map((line) => line.slice(0, line.includes('/') ? line.indexOf('/') : undefined))
 }
 
 let stems: Set<string> | undefined
@@ -102,8 +107,116 @@ let stems: Set<string> | undefined
  * passes is then put to nspell, which knows the forms built from them (`Conservatives`).
  */
 export function dictionaryStems(): ReadonlySet<string> {
-  if (!stems) englishDictionary()
-  return stems!
+  stems ??= new Set(loadForms().stems)
+  return stems
+}
+
+/**
+ * Where `npm run build` writes the expanded dictionary: beside the built module. Run from the
+ * TypeScript sources (the tests) there is none, and it is expanded in the process instead.
+ */
+export const FORMS_FILE = new URL('./english-forms.txt', import.meta.url)
+
+// What the expanded dictionary was made from: a file made from other dictionaries is not used.
+function formsKey(): string {
+  return `copydesk-forms 1 ${en.aff.length} ${en.dic.length} ${gb.dic.length} ${au.dic.length}`
+}
+
+/**
+ * Every form nspell makes of the joined dictionary, with its flags, and the dictionary's entries:
+ * as text, for `npm run build` to write beside this module. nspell took a fifth of a cold run
+ * of the CLI (0.3 s) to expand the dictionaries' 120,000 forms into a table in every process;
+ * the sorted forms are read in a few milliseconds and looked up by halves.
+ * Lines: the key, the counts, the sorted forms, their flags (one line each), the entries.
+ */
+export function formsText(): string {
+  const dictionary = englishDictionary()
+  const data = (nspell(dictionary) as unknown as {data: Record<string, string[]>}).data
+  const words = Object.keys(data).sort()
+  const codes = words.map((word) => {
+    const flags = data[word]
+    if (flags.some((flag) => flag.length !== 1 || flag === '\n')) throw new Error(`a flag nspell keeps for \`${word}\` is not one character: store flags another way`)
+    return flags.join('')
+  })
+  const entries = stemsOf(dictionary)
+  return [formsKey(), `${words.length} ${entries.length}`, ...words, ...codes, ...entries].join('\n')
+}
+
+interface Forms {
+  /** Every form nspell makes, sorted (by UTF-16 code unit, as `<` compares). */
+  words: string[]
+  /** The flags of each form, one character each. */
+  codes: string[]
+  stems: string[]
+}
+
+let forms: Forms | undefined
+
+// The expanded dictionary: the file `npm run build` wrote if it matches the dictionaries, else
+// expanded now.
+function loadForms(): Forms {
+  if (forms) return forms
+  let text: string | undefined
+  try {
+    text = readFileSync(FORMS_FILE, 'utf8')
+  } catch {
+    // Not built: expanded below.
+  }
+  if (text === undefined || !text.startsWith(`${formsKey()}\n`)) text = formsText()
+  const lines = text.split('\n')
+  const [count, entries] = lines[1].split(' ').map(Number)
+  forms = {words: lines.slice(2, 2 + count), codes: lines.slice(2 + count, 2 + 2 * count), stems: lines.slice(2 + 2 * count, 2 + 2 * count + entries)}
+  return forms
+}
+
+// The index of a form in the sorted list, or -1.
+function indexOf(words: readonly string[], word: string): number {
+  let low = 0
+  let high = words.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    const found = words[middle]
+    if (found === word) return middle
+    if (found < word) low = middle + 1
+    else high = middle
+  }
+  return -1
+}
+
+/**
+ * nspell's table of forms and their flags, read from the expanded dictionary as nspell asks
+ * (it only looks words up, and adds the project's words): the checker built on the bare affix
+ * file, which gives it the affix rules and the numerals' compound rules, then judges exactly as
+ * one built on the whole dictionary. A form read keeps its flags array, as nspell's own does.
+ */
+function formsTable(): Record<string, string[]> {
+  const {words, codes} = loadForms()
+  const read = new Map<string, string[]>()
+  const get = (word: string) => {
+    let flags = read.get(word)
+    if (flags) return flags
+    const at = indexOf(words, word)
+    if (at === -1) return undefined
+    flags = codes[at] === '' ? [] : codes[at].split('')
+    read.set(word, flags)
+    return flags
+  }
+  return new Proxy(Object.create(null) as Record<string, string[]>, {
+    get: (_target, key) => (typeof key === 'string' ? get(key) : undefined),
+    has: (_target, key) => typeof key === 'string' && get(key) !== undefined,
+    set: (_target, key, value: string[]) => {
+      if (typeof key !== 'string') return false
+      read.set(key, value)
+      return true
+    }
+  })
+}
+
+/** An nspell checker of the joined dictionary: the bare affix file's rules, the expanded forms. */
+export function englishChecker(): ReturnType<typeof nspell> {
+  const checker = nspell(bareDictionary())
+  ;(checker as unknown as {data: Record<string, string[]>}).data = formsTable()
+  return checker
 }
 
 /** A lexicon for one processor; nothing is loaded until a rule asks. */
@@ -112,7 +225,7 @@ export function createLexicon(settings: Settings): Lexicon {
   let checker: ReturnType<typeof nspell> | undefined
   const load = () => {
     if (checker) return checker
-    checker = nspell(englishDictionary())
+    checker = englishChecker()
     for (const word of project) checker.add(word)
     return checker
   }
