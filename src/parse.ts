@@ -309,8 +309,13 @@ export function parseByParagraph(source: string, cache?: PieceCache): Root {
     const text = source.slice(offset, match ? match.index : source.length)
     if (caching && text.length <= MAX_CACHED_PIECE) {
       // A piece the last parse had (as often as it had it) is moved, not parsed again.
-      const piece = cache.pieces.get(text)?.pop() ?? makePiece(parser.parse(text), points, done)
-      place(piece, line, column, offset)
+      let piece = cache.pieces.get(text)?.pop()
+      if (piece) place(piece, line, column, offset)
+      else {
+        const tree = parser.parse(text)
+        shift(tree, line - 1, column - 1, offset, points, done)
+        piece = {children: tree.children, line, column, offset}
+      }
       for (const child of piece.children) children.push(child)
       const pieces = used.get(text)
       if (pieces) pieces.push(piece)
@@ -350,19 +355,25 @@ export function createPieceCache(): PieceCache {
 const MAX_CACHED_TEXT = 300_000
 const MAX_CACHED_PIECE = 100_000
 
-// A piece's nodes, and its points with their places in the piece, to move it in one pass.
+// A piece's nodes, where they were put last, and, once it is moved, its points with their places
+// in the piece, to move it again in one pass. A piece is indexed only when a later parse reuses
+// it: most are never reused (the CLI lints each file once), and indexing every piece took a
+// fifth of the parse.
 interface Piece {
   children: RootContent[]
-  points: Point[]
-  lines: Uint32Array
-  columns: Uint32Array
-  offsets: Uint32Array
+  line: number
+  column: number
+  offset: number
+  points?: Point[]
+  lines?: Uint32Array
+  columns?: Uint32Array
+  offsets?: Uint32Array
 }
 
-function makePiece(tree: Root, points: Map<number, Point>, done: Set<Point>): Piece {
-  shift(tree, 0, 0, 0, points, done)
+// The points of a piece, each once, with their places relative to the piece's start.
+function index(piece: Piece): Required<Piece> {
   const unique: Point[] = []
-  const stack: Node[] = [...tree.children]
+  const stack: Node[] = [...piece.children]
   const seen = new Set<Point>()
   while (stack.length > 0) {
     const node = stack.pop()!
@@ -373,24 +384,25 @@ function makePiece(tree: Root, points: Map<number, Point>, done: Set<Point>): Pi
     }
     if ('children' in node) for (const child of node.children as Node[]) stack.push(child)
   }
-  return {
-    children: tree.children,
-    points: unique,
-    lines: Uint32Array.from(unique, (point) => point.line),
-    columns: Uint32Array.from(unique, (point) => point.column),
-    offsets: Uint32Array.from(unique, (point) => point.offset ?? 0)
-  }
+  piece.points = unique
+  piece.lines = Uint32Array.from(unique, (point) => point.line - piece.line + 1)
+  piece.columns = Uint32Array.from(unique, (point) => (point.line === piece.line ? point.column - piece.column + 1 : point.column))
+  piece.offsets = Uint32Array.from(unique, (point) => (point.offset ?? 0) - piece.offset)
+  return piece as Required<Piece>
 }
 
 // Puts a piece where it starts at this line, column and offset.
 function place(piece: Piece, line: number, column: number, offset: number): void {
-  const {points, lines, columns, offsets} = piece
+  const {points, lines, columns, offsets} = piece.points ? (piece as Required<Piece>) : index(piece)
   for (let index = 0; index < points.length; index++) {
     const point = points[index]
     point.line = lines[index] + line - 1
     point.column = lines[index] === 1 ? columns[index] + column - 1 : columns[index]
     point.offset = offsets[index] + offset
   }
+  piece.line = line
+  piece.column = column
+  piece.offset = offset
 }
 
 type Point = {line: number; column: number; offset?: number}
