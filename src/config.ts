@@ -4,7 +4,7 @@
 import {closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
 import {homedir} from 'node:os'
 import {basename, dirname, extname, join, resolve} from 'node:path'
-import {parse as parseYaml, YAMLParseError} from 'yaml'
+import {createRequire} from 'node:module'
 import {rules as registry, type RuleId} from '../rules/index.js'
 import type {Format} from './parse.js'
 import {preset, whenOn} from './preset.js'
@@ -238,7 +238,11 @@ function parseJsonConfig(text: string, file: string): unknown {
   }
 }
 
+// The YAML parser (a sixth of the engine's import) is loaded only for a YAML config file.
+type Yaml = typeof import('yaml')
+
 function parseYamlConfig(text: string, file: string): unknown {
+  const {parse: parseYaml, YAMLParseError} = createRequire(import.meta.url)('yaml') as Yaml
   try {
     return parseYaml(text)
   } catch (error) {
