@@ -212,6 +212,78 @@ function formsTable(): Record<string, string[]> {
   })
 }
 
+// What nspell's checker holds beside its table: the affix file's flags, conversions and
+// compound rules.
+interface Internals {
+  flags: Record<string, unknown>
+  conversion: {in: Array<[RegExp, string]>}
+  compoundRules: RegExp[]
+  compoundRuleCodes: Record<string, string[]>
+}
+
+/** nspell's verdict on a word, given the flags of the forms it is looked up as. */
+export type Judge = (word: string, extra?: ReadonlySet<string>) => boolean
+
+let judge: Judge | undefined
+
+/**
+ * nspell's `correct`, step for step (util/form.js, exact.js, flag.js), read straight from the
+ * sorted forms: through nspell's table it took a tenth of a cold run, most of it in the lookups
+ * of the forms a typo search tries (hundreds per unknown word), each through the table and
+ * the compound rules. `extra` are forms added without flags (the project's words).
+ * test/lexicon.test.ts holds it to nspell's own checker on every form and its case variants.
+ */
+export function englishJudge(): Judge {
+  if (judge) return judge
+  const {words, codes} = loadForms()
+  const internals = nspell(bareDictionary()) as unknown as Internals
+  const {flags, conversion, compoundRules, compoundRuleCodes} = internals
+  // A form's flags, one character each ('' for none); undefined for no form.
+  const lookup = (word: string, extra: ReadonlySet<string> | undefined): string | undefined => {
+    const at = indexOf(words, word)
+    if (at !== -1) return codes[at]
+    return extra?.has(word) ? '' : undefined
+  }
+  const has = (name: string, found: string | undefined) => {
+    const flag = flags[name]
+    return found !== undefined && typeof flag === 'string' && flag.length === 1 && found.includes(flag)
+  }
+  // The compound rules (numerals: `21st`) match only a word with a digit, when each needs a
+  // code whose words all have one: the rules are then not run on words without digits.
+  const rules = [...new TextDecoder().decode(en.aff).matchAll(/^COMPOUNDRULE[ \t]+(\S+)/gmu)].slice(1).map((match) => match[1])
+  const needsDigit = (rule: string) =>
+    [...rule].some((code, at) => !'*?'.includes(code) && !'*?'.includes(rule[at + 1] ?? '') && (compoundRuleCodes[code]?.length ?? 0) > 0 && compoundRuleCodes[code].every((word) => /\d/u.test(word)))
+  const digitsOnly = rules.length === compoundRules.length && rules.every(needsDigit)
+  const compoundMin = Number(flags.COMPOUNDMIN)
+  const exact = (value: string, found: string | undefined) => {
+    if (found !== undefined) return !has('ONLYINCOMPOUND', found)
+    if (value.length >= compoundMin && (!digitsOnly || /\d/u.test(value))) return compoundRules.some((rule) => rule.test(value))
+    return false
+  }
+  judge = (value, extra) => {
+    let normal = value.trim()
+    if (!normal) return false
+    for (const [pattern, replacement] of conversion.in) normal = normal.replace(pattern, replacement)
+    const found = lookup(normal, extra)
+    if (exact(normal, found)) return !has('FORBIDDENWORD', found)
+    const ignore = (forms: string | undefined) => has('KEEPCASE', forms) || has('FORBIDDENWORD', forms)
+    if (normal.toUpperCase() === normal) {
+      const sentence = normal.charAt(0) + normal.slice(1).toLowerCase()
+      const forms = lookup(sentence, extra)
+      if (ignore(forms)) return false
+      if (exact(sentence, forms)) return true
+    }
+    const lower = normal.toLowerCase()
+    if (lower !== normal) {
+      const forms = lookup(lower, extra)
+      if (ignore(forms)) return false
+      if (exact(lower, forms)) return true
+    }
+    return false
+  }
+  return judge
+}
+
 /** An nspell checker of the joined dictionary: the bare affix file's rules, the expanded forms. */
 export function englishChecker(): ReturnType<typeof nspell> {
   const checker = nspell(bareDictionary())
@@ -230,6 +302,7 @@ export function createLexicon(settings: Settings): Lexicon {
     return checker
   }
   const plain = (word: string) => word.replace(/’/gu, "'")
+  const correct = (word: string) => englishJudge()(plain(word), project)
   // Copy repeats its words (Zipf): remembering verdicts saves most of nspell's work. Cleared when
   // full, so a long-running language server stays bounded.
   const verdicts = new Map<string, boolean>()
@@ -240,13 +313,13 @@ export function createLexicon(settings: Settings): Lexicon {
       let known = verdicts.get(word)
       if (known === undefined) {
         if (verdicts.size >= 20_000) verdicts.clear()
-        known = project.has(word) || load().correct(plain(word))
+        known = project.has(word) || correct(word)
         verdicts.set(word, known)
       }
       return known
     },
     listed: (word) => word.length <= MAX_WORD && listed(word),
-    probe: (word) => project.has(word) || (word.length <= MAX_WORD && (verdicts.get(word) ?? load().correct(plain(word)))),
+    probe: (word) => project.has(word) || (word.length <= MAX_WORD && (verdicts.get(word) ?? correct(word))),
     suggest: (word) => (word.length > MAX_WORD ? [] : load().suggest(plain(word)))
   }
 }

@@ -4,7 +4,7 @@
 import {describe, expect, test} from '@jest/globals'
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
-import {createLexicon, englishChecker, englishDictionary, formsText} from '../src/lexicon.js'
+import {createLexicon, englishChecker, englishDictionary, englishJudge, formsText} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -34,6 +34,30 @@ describe('the expanded dictionary', () => {
 
   test('suggests as nspell does', () => {
     for (const word of ['goverment', 'stategist', 'acommodate']) expect(read.suggest(word)).toEqual(own.suggest(word))
+  })
+
+  test('judges as nspell does: every form, in every case, and forms one letter from them', () => {
+    const judge = englishJudge()
+    const variants = (form: string) => [
+      form,
+      form.toLowerCase(),
+      form.toUpperCase(),
+      form.charAt(0).toUpperCase() + form.slice(1),
+      `${form}x`,
+      form.slice(1),
+      form.replace(/'/gu, '’'),
+      ` ${form}`
+    ]
+    const words = [...new Set([...Object.keys(dataOf(own)).flatMap(variants), '', ' ', '1st', '21st', '22th', '1TH', '101st', 'a1st', '7’s'])]
+    expect(words.length).toBeGreaterThan(500_000)
+    const differing = words.filter((word) => judge(word) !== own.correct(word))
+    expect(differing).toEqual([])
+    // A project word, added as nspell adds one: in any case nspell accepts.
+    const withWord = nspell(englishDictionary())
+    withWord.add('Zorblatt')
+    for (const word of ['Zorblatt', 'ZORBLATT', 'zorblatt', 'Zorblatts']) {
+      expect([word, judge(word, new Set(['Zorblatt']))]).toEqual([word, withWord.correct(word)])
+    }
   })
 
   test('takes the project words as nspell does', () => {
