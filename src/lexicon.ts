@@ -238,10 +238,12 @@ export function englishJudge(): Judge {
   const {words, codes} = loadForms()
   const internals = nspell(bareDictionary()) as unknown as Internals
   const {flags, conversion, compoundRules, compoundRuleCodes} = internals
+  // Most words looked up are no form: the forms a typo search tries. A set answers those at
+  // once (built in some 15 ms; a search by halves took a tenth of the spelling rule's time).
+  const known = new Set(words)
   // A form's flags, one character each ('' for none); undefined for no form.
   const lookup = (word: string, extra: ReadonlySet<string> | undefined): string | undefined => {
-    const at = indexOf(words, word)
-    if (at !== -1) return codes[at]
+    if (known.has(word)) return codes[indexOf(words, word)]
     return extra?.has(word) ? '' : undefined
   }
   const has = (name: string, found: string | undefined) => {
@@ -267,7 +269,9 @@ export function englishJudge(): Judge {
     const found = lookup(normal, extra)
     if (exact(normal, found)) return !has('FORBIDDENWORD', found)
     const ignore = (forms: string | undefined) => has('KEEPCASE', forms) || has('FORBIDDENWORD', forms)
-    if (normal.toUpperCase() === normal) {
+    // (a word that starts with a lower-case ASCII letter is not in upper case)
+    const first = normal.charCodeAt(0)
+    if (!(first >= 0x61 && first <= 0x7a) && normal.toUpperCase() === normal) {
       const sentence = normal.charAt(0) + normal.slice(1).toLowerCase()
       const forms = lookup(sentence, extra)
       if (ignore(forms)) return false
