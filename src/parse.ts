@@ -11,6 +11,7 @@ import type {Span} from './rule.js'
 import {tooLarge, UnparsableError} from './unparsable.js'
 import {createRequire} from 'node:module'
 import {
+  breakImplicitSentences,
   makeFinalWhiteSpaceSiblings,
   makeInitialWhiteSpaceSiblings,
   mergeFinalHyphens,
@@ -220,7 +221,14 @@ class Parser extends ParseEnglish {}
       plugin({type: 'ParagraphNode', children: [probe]})
       return probe.children.length !== make().children.length
     })
+  // The first step that breaks this sentence at its blank line.
+  const breaks = plugins.findIndex((plugin) => {
+    const paragraph: Paragraph = {type: 'ParagraphNode', children: [sentence(word('One'), {type: 'WhiteSpaceNode', value: '\n\n'}, word('Two'))]}
+    plugin(paragraph)
+    return paragraph.children.length === 3
+  })
   const steps: Array<[number, (paragraph: Paragraph) => void]> = [
+    [breaks, breakImplicitSentences],
     [find(() => [sentence(word('One'), period), sentence({type: 'SymbolNode', value: '&'})]), mergeNonWordSentences],
     [find(() => [sentence(word('One'), period), sentence(word('two'), period)]), mergeLowerCaseSentences],
     [prefixes, prefixExceptions(plugins[prefixes])],

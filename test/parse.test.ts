@@ -47,6 +47,19 @@ describe('parseByParagraph', () => {
     expect(tree.children[2].position?.start.offset).toBe(18 + 4_000_000)
   })
 
+  // White space with two line breaks and other spaces (no blank line to parseByParagraph) breaks
+  // the sentence by parse.ts's one-pass step, as parse-latin's step does.
+  test('a sentence is broken where its white space holds two line breaks', () => {
+    const breaks = fc.constantFrom('\n\u00a0\n', '\r\u00a0\r', '\r\n\u2003\r\n', '\n\u00a0\r\n\u00a0\n', '\r\u00a0\n', '\n\u00a0', '\u00a0\r\n\u00a0')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, breaks), {minLength: 1, maxLength: 6}), (parts) => {
+        const value = parts.map(([words, gap]) => `${words}${gap}`).join('')
+        expect(plain(parseByParagraph(value))).toEqual(plain(new ParseEnglish().parse(value)))
+      }),
+      {numRuns: 300}
+    )
+  })
+
   test('a sentence that starts in lower case still joins the one before it', () => {
     const tree = parseByParagraph('Talks ended. then they left.\n\nA new day.')
     const sentences = tree.children.filter((node) => node.type === 'ParagraphNode').map((node) => (node as {children: unknown[]}).children.length)
