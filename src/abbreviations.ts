@@ -7,7 +7,8 @@ import {createRequire} from 'node:module'
 // compromise's bundled build, one file: its sources are 194 modules, more than half of all the
 // modules a run loads (72 ms to load them against 20 ms). test/abbreviations.test.ts checks
 // that both give the same list.
-const nlp = createRequire(import.meta.url)('compromise/one') as typeof import('compromise/one').default
+const require = createRequire(import.meta.url)
+const nlp = require('compromise/one') as typeof import('compromise/one').default
 
 // compromise's abbreviations that are everyday words, so that `He bought an ad. he said` is
 // still a sentence end: lower-case, they are words; only the capitalized ones below abbreviate.

@@ -242,7 +242,8 @@ function parseJsonConfig(text: string, file: string): unknown {
 type Yaml = typeof import('yaml')
 
 function parseYamlConfig(text: string, file: string): unknown {
-  const {parse: parseYaml, YAMLParseError} = createRequire(import.meta.url)('yaml') as Yaml
+  const require = createRequire(import.meta.url)
+  const {parse: parseYaml, YAMLParseError} = require('yaml') as Yaml
   try {
     return parseYaml(text)
   } catch (error) {

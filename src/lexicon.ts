@@ -62,9 +62,13 @@ function englishAffix(): Buffer {
  * flags as letters, and `/n*mp/` then accepts every word holding `mp`.
  */
 export function bareDictionary(): Dictionary {
-  const numerals = american().filter((line) => /^\d/u.test(line))
+  // The numerals' lines are found in the text, not among all its lines split apart (50,000
+  // strings for a dozen numerals).
+  numerals ??= [...new TextDecoder().decode(en.dic).matchAll(/^\d.*$/gmu)].map((match) => match[0])
   return {aff: englishAffix(), dic: Buffer.from([String(numerals.length), ...numerals].join('\n'))}
 }
+
+let numerals: string[] | undefined
 
 /**
  * American, British and Australian English as one dictionary: the packages share one affix file,
