@@ -7,11 +7,12 @@ import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
-import {buildArticle, isVerbatim, type Article, type Block} from './article.js'
+import {blockKey, buildArticle, isVerbatim, type Article, type Block} from './article.js'
 import {resolveConfig, type Config, type Resolved, type Severity} from './config.js'
 import {createLexicon} from './lexicon.js'
 import {isPlainParse, normalizePlain} from './parse.js'
 import type {ReportExtra, RuleContext, Span, Target} from './rule.js'
+import {createTally, type Tally} from './tally.js'
 import {fixEffect} from './tokens.js'
 
 declare module 'vfile-message' {
@@ -91,6 +92,8 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
   const lexicon = createLexicon(resolved.settings)
   // The reports of each block-scoped rule in the blocks of the last text linted, by block key.
   let memos = resolved.rules.map(() => new Map() as Memo)
+  // The counts of the last text linted, carried over to the next (an edited copy of it).
+  let tally: Tally | undefined
   return function (tree: Root, file: VFile) {
     const source = String(file.value ?? '')
     // Another parser's tree (retext-english in someone's pipeline) of plain text gets the same
@@ -98,9 +101,10 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const data = file.data.copydesk
     const plain = data ? data.format === 'text' : isPlainParse(tree, source)
     if (plain && !data) normalizePlain(tree, source)
-    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued)
-    const place = location(file)
     const memoing = source.length <= MAX_MEMO_TEXT
+    const counter = createTally(source, tally)
+    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter)
+    const place = location(file)
     const next = resolved.rules.map(() => new Map() as Memo)
     let keys: string[] | undefined
 
@@ -114,6 +118,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
       Error.stackTraceLimit = stackTraceLimit
     }
     memos = memoing ? next : resolved.rules.map(() => new Map() as Memo)
+    tally = memoing ? counter.tally : undefined
     file.messages.sort(byPlace)
 
     function runRules() {
@@ -178,14 +183,18 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
           said.push(move({start: span.start, end: span.end, reason, extra}, -block.start))
           report(span, reason, extra)
         }
-        const remember = <T>(block: Block, key: string, run: (report: RuleContext<object, unknown>['report']) => T): T => {
+        const remember = <T>(block: Block, key: string, run: (report: RuleContext<object, unknown>['report']) => T, still?: (value: T) => boolean): T => {
           if (!memoing) return run(report)
           keys ??= article.blocks.map((each) => blockKey(each, source))
           const at = keys[block.index]
           // Keys of the rule's own start with a mark, apart from a block-scoped rule's `''`.
           const full = `+${key}`
-          const entry = recall(memo, at, full) ?? recall(kept, at, full)
-          if (entry) {
+          // What this lint ran already (a block seen twice) first, then what the last lint ran;
+          // either only while the evidence it weighed says the same.
+          const holds = (entry: Entry | undefined) => entry !== undefined && (!still || still(entry.value as T))
+          let entry = recall(kept, at, full)
+          if (!holds(entry)) entry = recall(memo, at, full)
+          if (entry && holds(entry)) {
             keep(kept, at, full, entry)
             say(entry.said, block)
             return entry.value as T
@@ -226,14 +235,6 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
 /** The preset plugin: `retext().use(retextEnglish).use(copydesk, config)`. */
 export function copydesk(this: Processor, config?: Config | null) {
   return createTransformer(resolveConfig(config ?? {}))
-}
-
-// All a block-scoped rule may read of a block: what it is, its prose, its source, and how the
-// prose sits in the source. Equal keys mean equal reports, relative to the block's start.
-function blockKey(block: Block, source: string): string {
-  const segments = block.segments.map((segment) => `${segment.from},${segment.source - block.start},${segment.length},${segment.exact ? 1 : 0}`).join(';')
-  const what = `${block.kind} ${block.furniture ?? ''} ${block.marked ? 1 : 0} ${block.letter ? 1 : 0} ${block.bodyStart} ${segments}`
-  return `${what}\u0000${block.prose}\u0000${block.prose === source.slice(block.start, block.end) ? '' : source.slice(block.start, block.end)}`
 }
 
 // A report moved by `delta` characters, its evidence with it.

@@ -1,0 +1,78 @@
+// Counts of short patterns in the source (`says` and `said`, apostrophes between letters), the
+// article-wide evidence some rules weigh. An editor re-lints after each keystroke, so a count is
+// carried over from the last lint and only the stretch around what changed is read again.
+
+/** The counts of the last lint, for the next one. */
+export interface Tally {
+  source: string
+  counts: Map<string, number>
+}
+
+/** Counts patterns in one source; `tally` is what the next lint starts from. */
+export interface Counter {
+  count(pattern: RegExp): number
+  tally: Tally
+}
+
+/**
+ * How far a match of a counted pattern, with all it looks at around it (`\b`, a look-behind),
+ * may reach: a match is decided by the characters within this distance of where it starts.
+ */
+export const REACH = 32
+
+/**
+ * A counter over `source` that starts from `previous` (the tally of the last lint) where it can.
+ * Only for global patterns whose matches are at most `REACH` characters with what they look at
+ * and never overlap one another (a word between `\b`, one mark between letters): then the
+ * matches away from the change are the same in both texts, and only those near it are counted.
+ */
+export function createTally(source: string, previous?: Tally): Counter {
+  const counts = new Map<string, number>()
+  // The changed stretch: [from, to) in the last source, [from, toNow) in this one.
+  let change: {from: number; to: number; toNow: number} | undefined
+  const changed = (last: string) => {
+    if (change) return change
+    const limit = Math.min(last.length, source.length)
+    let from = 0
+    while (from < limit && last.charCodeAt(from) === source.charCodeAt(from)) from++
+    let tail = 0
+    while (tail < limit - from && last.charCodeAt(last.length - 1 - tail) === source.charCodeAt(source.length - 1 - tail)) tail++
+    change = {from, to: last.length - tail, toNow: source.length - tail}
+    return change
+  }
+  return {
+    count(pattern) {
+      const key = `${pattern.source}/${pattern.flags}`
+      let found = counts.get(key)
+      if (found !== undefined) return found
+      const before = previous?.counts.get(key)
+      if (previous && before !== undefined) {
+        const {from, to, toNow} = changed(previous.source)
+        // Read again only when the change is a small part of the text; else count it all.
+        if (toNow - from + 4 * REACH < source.length / 2) {
+          found = before - countWithin(previous.source, pattern, from - REACH, to + REACH) + countWithin(source, pattern, from - REACH, toNow + REACH)
+        }
+      }
+      found ??= countWithin(source, pattern, 0, source.length)
+      counts.set(key, found)
+      return found
+    },
+    tally: {source, counts}
+  }
+}
+
+/** The matches of a global pattern that start in [from, to), each read with its context. */
+export function countWithin(text: string, pattern: RegExp, from: number, to: number): number {
+  const start = Math.max(0, from)
+  const end = Math.min(text.length, to)
+  if (start >= end) return 0
+  const offset = Math.max(0, start - REACH)
+  const slice = offset === 0 && end + REACH >= text.length ? text : text.slice(offset, Math.min(text.length, end + REACH))
+  let count = 0
+  for (const match of slice.matchAll(pattern)) {
+    const at = match.index + offset
+    if (at >= end) break
+    if (at >= start) count++
+  }
+  return count
+}
