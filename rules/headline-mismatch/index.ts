@@ -45,7 +45,7 @@ export default defineRule({
       }
       return
     }
-    const uses = [...article.names.uses.values()].flat().filter((use) => use.block === headline && use.start >= labelEnd)
+    const uses = article.names.of(headline).filter((use) => use.start >= labelEnd)
     uses.sort((a, b) => a.start - b.start)
     const titleCase = isTitleCase(headline)
     // Only a country or a full name of two or more words is evidence enough; a lone word may be
