@@ -414,7 +414,7 @@ interface Shape {
 // Shapes by the first child of their paragraph (the paragraph node itself may be new: a plain
 // text's paragraphs are regrouped by line on each parse, from the nodes of the reused pieces).
 const shapes = new WeakMap<object, Shape>()
-const blockShapes = new WeakMap<Block, Shape>()
+const shapeOfBlock = (block: Block) => (block instanceof ProseBlock ? block.shape : undefined)
 
 function shapeOf(node: Paragraph, start: number): Shape {
   const {children} = node
@@ -434,7 +434,7 @@ function shapeOf(node: Paragraph, start: number): Shape {
  * from the block's start (never source offsets, which move) and nothing changed later.
  */
 export function shaped<T>(block: Block, key: string, make: () => T): T {
-  const shape = blockShapes.get(block)
+  const shape = shapeOfBlock(block)
   if (!shape) return make()
   shape.more ??= new Map()
   if (shape.more.has(key)) return shape.more.get(key) as T
@@ -451,7 +451,7 @@ export function shaped<T>(block: Block, key: string, make: () => T): T {
 export function blockKey(block: Block, source: string): string {
   const what = `${block.kind} ${block.furniture ?? ''} ${block.marked ? 1 : 0} ${block.letter ? 1 : 0} ${block.bodyStart}`
   const raw = block.prose === source.slice(block.start, block.end) ? '' : source.slice(block.start, block.end)
-  const shape = blockShapes.get(block)
+  const shape = shapeOfBlock(block)
   // The same string as last time: it is hashed once, and compared by identity.
   if (shape?.key && shape.key.what === what && shape.key.raw === raw) return shape.key.key
   const segments = block.segments.map((segment) => `${segment.from},${segment.source - block.start},${segment.length},${segment.exact ? 1 : 0}`).join(';')
@@ -463,12 +463,39 @@ export function blockKey(block: Block, source: string): string {
 // The text of a paragraph and a map from its indices to source offsets. Leaves that sit next to
 // each other in the source (all of plain text) share one segment, so the map stays small.
 function makeBlock(node: Paragraph, index: number, start: number, end: number, shape: Shape): Block {
-  const {prose} = shape
-  const segments = shape.segments.map((segment) => ({...segment, source: segment.source + start}))
+  return new ProseBlock(node, index, start, end, shape)
+}
 
-  function at(i: number): number {
-    if (segments.length === 0) return start
-    if (i >= prose.length) {
+// A block as a class: its methods and lazy parts on the prototype, not made again for each
+// block of each lint.
+class ProseBlock implements Block {
+  kind: BlockKind = 'body'
+  furniture?: Furniture
+  marked = false
+  bodyStart = 0
+  letter = false
+  prose: string
+  segments: ReadonlyArray<Segment>
+  /** What the paragraph gives the model, shared with the next lint while its parse is reused. */
+  readonly shape: Shape
+  #posts: Array<{start: number; end: number}> | undefined
+
+  constructor(
+    readonly node: Paragraph,
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    shape: Shape
+  ) {
+    this.shape = shape
+    this.prose = shape.prose
+    this.segments = shape.segments.map((segment) => ({from: segment.from, source: segment.source + start, length: segment.length, exact: segment.exact}))
+  }
+
+  at(i: number): number {
+    const {segments} = this
+    if (segments.length === 0) return this.start
+    if (i >= this.prose.length) {
       const last = segments[segments.length - 1]
       return last.source + last.length
     }
@@ -483,41 +510,30 @@ function makeBlock(node: Paragraph, index: number, start: number, end: number, s
     return segment.source + (i - segment.from)
   }
 
-  let posts: Array<{start: number; end: number}> | undefined
-  const block: Block = {
-    index,
-    kind: 'body',
-    marked: false,
-    node,
-    start,
-    end,
-    prose,
-    segments,
-    bodyStart: 0,
-    letter: false,
-    at,
-    span: (from, to) => ({start: at(from), end: to > from ? at(to - 1) + 1 : at(from)}),
-    get quotations() {
-      return (shape.quotations ??= findQuotations(prose))
-    },
-    get posts() {
-      posts ??= this.quotations
-        .filter((quotation) => LOWER_CASE_I.test(prose.slice(quotation.start, quotation.end)))
-        .map((quotation) => this.span(quotation.start, quotation.end))
-      return posts
-    },
-    get verbatim() {
-      return (shape.verbatim ??= [...prose.matchAll(VERBATIM)].map((match) => {
-        // A mark that ends the sentence is not part of the address (`see example.com/a.`), nor is
-        // a bracket closed outside it (`(at example.com/a)`).
-        let token = match[0].replace(/[.,;:!?]+$/u, '')
-        if (/[)\]]$/u.test(token) && !/[([]/u.test(token)) token = token.slice(0, -1).replace(/[.,;:!?]+$/u, '')
-        return {start: match.index, end: match.index + token.length}
-      }))
-    }
+  span(from: number, to: number): Span {
+    return {start: this.at(from), end: to > from ? this.at(to - 1) + 1 : this.at(from)}
   }
-  blockShapes.set(block, shape)
-  return block
+
+  get quotations(): ReadonlyArray<{start: number; end: number}> {
+    return (this.shape.quotations ??= findQuotations(this.prose))
+  }
+
+  get posts(): ReadonlyArray<{start: number; end: number}> {
+    this.#posts ??= this.quotations
+      .filter((quotation) => LOWER_CASE_I.test(this.prose.slice(quotation.start, quotation.end)))
+      .map((quotation) => this.span(quotation.start, quotation.end))
+    return this.#posts
+  }
+
+  get verbatim(): ReadonlyArray<{start: number; end: number}> {
+    return (this.shape.verbatim ??= [...this.prose.matchAll(VERBATIM)].map((match) => {
+      // A mark that ends the sentence is not part of the address (`see example.com/a.`), nor is
+      // a bracket closed outside it (`(at example.com/a)`).
+      let token = match[0].replace(/[.,;:!?]+$/u, '')
+      if (/[)\]]$/u.test(token) && !/[([]/u.test(token)) token = token.slice(0, -1).replace(/[.,;:!?]+$/u, '')
+      return {start: match.index, end: match.index + token.length}
+    }))
+  }
 }
 
 // Addresses (`https://…`, `www.…`, `pic.example.com/x`, `jane@example.com`), handles and hashtags
