@@ -63,24 +63,38 @@ interface Said {
   extra: ReportExtra
 }
 
-// The reports of a rule in a block, and what its `remember` computation returned.
+// The reports of a rule in a block, and what its `remember` computation returned, under the key
+// the rule gave (`''` for a block-scoped rule's whole findings).
 interface Entry {
+  key: string
   said: Said[]
   value?: unknown
 }
 
-// A rule's entries by block key, then by the key the rule gave (`''` for a block-scoped rule's
-// whole findings): the block keys are the same strings for every rule of a lint, hashed once.
-type Memo = Map<string, Map<string, Entry>>
+// What the rules said in a block, by the block's key (see `blockKey`), kept while the texts
+// linted have such a block: for each rule (by its index) its entries, a few at most. One map
+// for the life of the linter, changed where the text changed: a map of maps made afresh for
+// each lint was most of what a re-lint left for the garbage collector.
+interface Remembered {
+  /** The last lint that had the block. */
+  lint: number
+  rules: Array<Entry[] | undefined>
+}
+type Memo = Map<string, Remembered>
 
-function recall(memo: Memo, block: string, key: string): Entry | undefined {
-  return memo.get(block)?.get(key)
+function recall(memo: Memo, block: string, rule: number, key: string): Entry | undefined {
+  const entries = memo.get(block)?.rules[rule]
+  if (entries) for (const entry of entries) if (entry.key === key) return entry
+  return undefined
 }
 
-function keep(memo: Memo, block: string, key: string, entry: Entry): void {
-  let entries = memo.get(block)
-  if (!entries) memo.set(block, (entries = new Map()))
-  entries.set(key, entry)
+function keep(memo: Memo, block: string, rule: number, entry: Entry): void {
+  const remembered = memo.get(block)
+  if (!remembered) return
+  const entries = (remembered.rules[rule] ??= [])
+  const at = entries.findIndex((each) => each.key === entry.key)
+  if (at === -1) entries.push(entry)
+  else entries[at] = entry
 }
 
 // Texts longer than this are not remembered by block: their reports would outlive the lint.
@@ -90,8 +104,9 @@ const MAX_MEMO_TEXT = 300_000
 export function createTransformer(resolved: Resolved): Transformer<Root> {
   const states = resolved.rules.map(({rule, options}) => rule.init?.(options, resolved.settings))
   const lexicon = createLexicon(resolved.settings)
-  // The reports of each block-scoped rule in the blocks of the last text linted, by block key.
-  let memos = resolved.rules.map(() => new Map() as Memo)
+  // What the rules said in the blocks of the texts linted, by block key; the lints counted.
+  const memo: Memo = new Map()
+  let lints = 0
   // The counts of the last text linted, carried over to the next (an edited copy of it).
   let tally: Tally | undefined
   return function (tree: Root, file: VFile) {
@@ -105,8 +120,20 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const counter = createTally(source, tally)
     const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter)
     const place = location(file)
-    const next = resolved.rules.map(() => new Map() as Memo)
+    const lint = ++lints
+    // The blocks of this text, by key; the blocks of the texts before that are not in it are
+    // forgotten after this lint.
     let keys: string[] | undefined
+    const blockKeys = () => {
+      if (keys) return keys
+      keys = article.blocks.map((block) => blockKey(block, source))
+      for (const key of keys) {
+        const remembered = memo.get(key)
+        if (remembered) remembered.lint = lint
+        else memo.set(key, {lint, rules: []})
+      }
+      return keys
+    }
 
     // A lint message is not an exception: capturing a stack for each (VFileMessage extends
     // Error) was a tenth of the time of a lint.
@@ -117,7 +144,9 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     } finally {
       Error.stackTraceLimit = stackTraceLimit
     }
-    memos = memoing ? next : resolved.rules.map(() => new Map() as Memo)
+    if (memoing) {
+      for (const [key, remembered] of memo) if (remembered.lint !== lint) memo.delete(key)
+    } else memo.clear()
     tally = memoing ? counter.tally : undefined
     file.messages.sort(byPlace)
 
@@ -166,8 +195,6 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
             message.cause = cause
           }
         }
-        const memo = memos[index]
-        const kept = next[index]
         const say = (said: readonly Said[], block: Block) => {
           for (const each of said) {
             const {start, end, reason, extra} = move(each, block.start)
@@ -185,23 +212,19 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
         }
         const remember = <T>(block: Block, key: string, run: (report: RuleContext<object, unknown>['report']) => T, still?: (value: T) => boolean): T => {
           if (!memoing) return run(report)
-          keys ??= article.blocks.map((each) => blockKey(each, source))
-          const at = keys[block.index]
+          const at = blockKeys()[block.index]
           // Keys of the rule's own start with a mark, apart from a block-scoped rule's `''`.
           const full = `+${key}`
-          // What this lint ran already (a block seen twice) first, then what the last lint ran;
-          // either only while the evidence it weighed says the same.
-          const holds = (entry: Entry | undefined) => entry !== undefined && (!still || still(entry.value as T))
-          let entry = recall(kept, at, full)
-          if (!holds(entry)) entry = recall(memo, at, full)
-          if (entry && holds(entry)) {
-            keep(kept, at, full, entry)
+          // What a lint ran for such a block (this one, for a block seen twice), only while the
+          // evidence it weighed says the same.
+          const entry = recall(memo, at, index, full)
+          if (entry && (!still || still(entry.value as T))) {
             say(entry.said, block)
             return entry.value as T
           }
           const said: Said[] = []
           const value = run(recorder(new Map([[block, said]])))
-          keep(kept, at, full, {said, value})
+          keep(memo, at, index, {key: full, said, value})
           return value
         }
         const context = {report, options, article, settings: resolved.settings, lexicon, state: states[index], remember}
@@ -209,24 +232,23 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
           rule.check(tree, file, context)
           return
         }
-        // Blocks seen in the last lint are said again; the rule runs over the others only.
-        keys ??= article.blocks.map((block) => blockKey(block, source))
+        // Blocks seen before are said again; the rule runs over the others only.
+        const keys = blockKeys()
         const dirty: Block[] = []
         const heard = new Map<Block, Said[]>()
         article.blocks.forEach((block, at) => {
-          const entry = recall(memo, keys![at], '')
+          const entry = recall(memo, keys[at], index, '')
           if (!entry) {
             dirty.push(block)
             heard.set(block, [])
             return
           }
-          keep(kept, keys![at], '', entry)
           say(entry.said, block)
         })
         if (dirty.length === 0) return
         const view: Article = Object.create(article, {blocks: {value: dirty}, names: {get: () => article.names}})
         rule.check(tree, file, {...context, report: recorder(heard), article: view})
-        for (const [block, said] of heard) keep(kept, keys[block.index], '', {said})
+        for (const [block, said] of heard) keep(memo, keys[block.index], index, {key: '', said})
       })
     }
   }

@@ -20,6 +20,8 @@ export interface Counter {
  */
 export const REACH = 32
 
+const CHUNK = 256
+
 /**
  * A counter over `source` that starts from `previous` (the tally of the last lint) where it can.
  * Only for global patterns whose matches are at most `REACH` characters with what they look at
@@ -33,9 +35,12 @@ export function createTally(source: string, previous?: Tally): Counter {
   const changed = (last: string) => {
     if (change) return change
     const limit = Math.min(last.length, source.length)
+    // By chunks first, compared natively, then by characters.
     let from = 0
+    while (from + CHUNK <= limit && last.slice(from, from + CHUNK) === source.slice(from, from + CHUNK)) from += CHUNK
     while (from < limit && last.charCodeAt(from) === source.charCodeAt(from)) from++
     let tail = 0
+    while (tail + CHUNK <= limit - from && last.slice(last.length - tail - CHUNK, last.length - tail) === source.slice(source.length - tail - CHUNK, source.length - tail)) tail += CHUNK
     while (tail < limit - from && last.charCodeAt(last.length - 1 - tail) === source.charCodeAt(source.length - 1 - tail)) tail++
     change = {from, to: last.length - tail, toNow: source.length - tail}
     return change

@@ -34,7 +34,10 @@ export default defineRule({
   summary: 'A rare name one letter away from a name the article uses more often, such as `Bidenn` beside `Biden`.',
   fix: 'safe',
   options: {},
-  check(_tree, _file, {article, report, lexicon, settings}) {
+  // The neighbours of the last article's forms: an editor re-lints after each keystroke, and
+  // an edit seldom changes which names an article uses.
+  init: (): {last?: Neighbours} => ({}),
+  check(_tree, _file, {article, report, lexicon, settings, state}) {
     const names = article.names
     const known = new Set(settings.names)
     // `Cinema`, `Finance`, `Later` before a name are words the dictionary writes only in lower
@@ -49,25 +52,12 @@ export default defineRule({
     // thousands of names). The neighbours keep the order the rule has always weighed them in:
     // shorter forms first, then by first appearance.
     const all = [...forms, ...pairs.keys()]
-    const order = new Map(all.map((form, index) => [form, index]))
-    const byDeletion = new Map<string, string[]>()
-    for (const form of all) {
-      for (const key of deletions(form)) {
-        const list = byDeletion.get(key)
-        if (list) list.push(form)
-        else byDeletion.set(key, [form])
-      }
-    }
-    // The order as one number per form (length, then first appearance), so that sorting a
-    // form's neighbours looks nothing up: thousands of similar names each have a hundred or more.
-    const rank = new Map(all.map((form) => [form, form.length * all.length + order.get(form)!]))
-    const near = (form: string) => {
-      const found = new Set<string>()
-      for (const key of deletions(form)) for (const other of byDeletion.get(key) ?? []) found.add(other)
-      const ranked: Array<[number, string]> = []
-      for (const other of found) if (other[0] === form[0] && Math.abs(other.length - form.length) <= 1) ranked.push([rank.get(other)!, other])
-      return ranked.sort((a, b) => a[0] - b[0]).map(([, other]) => other)
-    }
+    // (the forms of a long text are not kept: their index would outlive the lint)
+    const kept = all.length <= MAX_KEPT_FORMS
+    const key = kept ? all.join('\n') : ''
+    if (!kept || state.last?.key !== key) state.last = neighbours(all, key)
+    const {near} = state.last
+    if (!kept) state.last = undefined
     const marks = new Map<Block, readonly QuoteMark[]>()
     const quoted = (use: NameUse) => {
       let list = marks.get(use.block)
@@ -101,6 +91,46 @@ export default defineRule({
     }
   }
 })
+
+// Forms beyond this many are indexed for one lint only.
+const MAX_KEPT_FORMS = 5_000
+
+// The forms near each form of a list, found on demand and kept.
+interface Neighbours {
+  /** The forms, one a line. */
+  key: string
+  near(form: string): readonly string[]
+}
+
+function neighbours(all: readonly string[], key: string): Neighbours {
+  const order = new Map(all.map((form, index) => [form, index]))
+  const byDeletion = new Map<string, string[]>()
+  for (const form of all) {
+    for (const key of deletions(form)) {
+      const list = byDeletion.get(key)
+      if (list) list.push(form)
+      else byDeletion.set(key, [form])
+    }
+  }
+  // The order as one number per form (length, then first appearance), so that sorting a
+  // form's neighbours looks nothing up: thousands of similar names each have a hundred or more.
+  const rank = new Map(all.map((form) => [form, form.length * all.length + order.get(form)!]))
+  const found = new Map<string, readonly string[]>()
+  return {
+    key,
+    near(form) {
+      let ranked = found.get(form)
+      if (ranked) return ranked
+      const near = new Set<string>()
+      for (const key of deletions(form)) for (const other of byDeletion.get(key) ?? []) near.add(other)
+      const list: Array<[number, string]> = []
+      for (const other of near) if (other[0] === form[0] && Math.abs(other.length - form.length) <= 1) list.push([rank.get(other)!, other])
+      ranked = list.sort((a, b) => a[0] - b[0]).map(([, other]) => other)
+      found.set(form, ranked)
+      return ranked
+    }
+  }
+}
 
 // The more frequent (or first-introduced) form one edit away, unless the evidence says the two
 // are different names.
