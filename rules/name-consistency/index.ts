@@ -34,9 +34,9 @@ export default defineRule({
   summary: 'A rare name one letter away from a name the article uses more often, such as `Bidenn` beside `Biden`.',
   fix: 'safe',
   options: {},
-  // The neighbours of the last article's forms: an editor re-lints after each keystroke, and
-  // an edit seldom changes which names an article uses.
-  init: (): {last?: Neighbours} => ({}),
+  // The index of the last article's forms by their deletions: an editor re-lints after each
+  // keystroke, and an edit changes few of the names an article uses.
+  init: (): {index?: DeletionIndex} => ({}),
   check(_tree, _file, {article, report, lexicon, settings, state}) {
     const names = article.names
     const known = new Set(settings.names)
@@ -54,10 +54,9 @@ export default defineRule({
     const all = [...forms, ...pairs.keys()]
     // (the forms of a long text are not kept: their index would outlive the lint)
     const kept = all.length <= MAX_KEPT_FORMS
-    const key = kept ? all.join('\n') : ''
-    if (!kept || state.last?.key !== key) state.last = neighbours(all, key)
-    const {near} = state.last
-    if (!kept) state.last = undefined
+    const index = (kept && state.index) || {byDeletion: new Map(), forms: new Set()}
+    state.index = kept ? index : undefined
+    const near = neighbours(index, all)
     const marks = new Map<Block, readonly QuoteMark[]>()
     const quoted = (use: NameUse) => {
       let list = marks.get(use.block)
@@ -95,40 +94,42 @@ export default defineRule({
 // Forms beyond this many are indexed for one lint only.
 const MAX_KEPT_FORMS = 5_000
 
-// The forms near each form of a list, found on demand and kept.
-interface Neighbours {
-  /** The forms, one a line. */
-  key: string
-  near(form: string): readonly string[]
+// Forms by each form with one character taken out (and by itself): forms one edit apart share
+// a key. Kept from one lint to the next, less the forms gone and plus the new.
+interface DeletionIndex {
+  byDeletion: Map<string, Set<string>>
+  forms: Set<string>
 }
 
-function neighbours(all: readonly string[], key: string): Neighbours {
-  const order = new Map(all.map((form, index) => [form, index]))
-  const byDeletion = new Map<string, string[]>()
-  for (const form of all) {
+// The neighbours of a form among `all`, nearest in the order the rule weighs them.
+function neighbours(index: DeletionIndex, all: readonly string[]): (form: string) => string[] {
+  const order = new Map(all.map((form, at) => [form, at]))
+  for (const form of index.forms) {
+    if (order.has(form)) continue
+    index.forms.delete(form)
     for (const key of deletions(form)) {
-      const list = byDeletion.get(key)
-      if (list) list.push(form)
-      else byDeletion.set(key, [form])
+      const set = index.byDeletion.get(key)
+      set?.delete(form)
+      if (set?.size === 0) index.byDeletion.delete(key)
     }
   }
-  // The order as one number per form (length, then first appearance), so that sorting a
-  // form's neighbours looks nothing up: thousands of similar names each have a hundred or more.
-  const rank = new Map(all.map((form) => [form, form.length * all.length + order.get(form)!]))
-  const found = new Map<string, readonly string[]>()
-  return {
-    key,
-    near(form) {
-      let ranked = found.get(form)
-      if (ranked) return ranked
-      const near = new Set<string>()
-      for (const key of deletions(form)) for (const other of byDeletion.get(key) ?? []) near.add(other)
-      const list: Array<[number, string]> = []
-      for (const other of near) if (other[0] === form[0] && Math.abs(other.length - form.length) <= 1) list.push([rank.get(other)!, other])
-      ranked = list.sort((a, b) => a[0] - b[0]).map(([, other]) => other)
-      found.set(form, ranked)
-      return ranked
+  for (const form of all) {
+    if (index.forms.has(form)) continue
+    index.forms.add(form)
+    for (const key of deletions(form)) {
+      const set = index.byDeletion.get(key)
+      if (set) set.add(form)
+      else index.byDeletion.set(key, new Set([form]))
     }
+  }
+  return (form) => {
+    const near = new Set<string>()
+    for (const key of deletions(form)) for (const other of index.byDeletion.get(key) ?? []) near.add(other)
+    // The order as one number per form (length, then first appearance), so that sorting a
+    // form's neighbours looks nothing up: thousands of similar names each have a hundred or more.
+    const ranked: Array<[number, string]> = []
+    for (const other of near) if (other[0] === form[0] && Math.abs(other.length - form.length) <= 1) ranked.push([other.length * all.length + order.get(other)!, other])
+    return ranked.sort((a, b) => a[0] - b[0]).map(([, other]) => other)
   }
 }
 
