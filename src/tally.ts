@@ -2,16 +2,21 @@
 // article-wide evidence some rules weigh. An editor re-lints after each keystroke, so a count is
 // carried over from the last lint and only the stretch around what changed is read again.
 
-/** The counts of the last lint, for the next one. */
+/** The counts of the last lint, for the next one, by pattern. */
 export interface Tally {
   source: string
-  counts: Map<string, number>
+  counts: Map<string, {pattern: RegExp; count: number}>
 }
 
-/** Counts patterns in one source; `tally` is what the next lint starts from. */
+/** Counts patterns in one source. */
 export interface Counter {
   count(pattern: RegExp): number
-  tally: Tally
+  /**
+   * What the next lint starts from: every pattern counted in this lint or carried to it (a
+   * pattern a lint did not ask for is still counted around the change, so that the next lint
+   * that asks need not count it all).
+   */
+  readonly tally: Tally
 }
 
 /**
@@ -29,7 +34,7 @@ const CHUNK = 256
  * matches away from the change are the same in both texts, and only those near it are counted.
  */
 export function createTally(source: string, previous?: Tally): Counter {
-  const counts = new Map<string, number>()
+  const counts: Tally['counts'] = new Map()
   // The changed stretch: [from, to) in the last source, [from, toNow) in this one.
   let change: {from: number; to: number; toNow: number} | undefined
   const changed = (last: string) => {
@@ -45,24 +50,29 @@ export function createTally(source: string, previous?: Tally): Counter {
     change = {from, to: last.length - tail, toNow: source.length - tail}
     return change
   }
+  // Whether the change is a small part of the text, read again around it; else a count reads it all.
+  const small = (last: string) => {
+    const {from, toNow} = changed(last)
+    return toNow - from + 4 * REACH < source.length / 2
+  }
   return {
     count(pattern) {
       const key = `${pattern.source}/${pattern.flags}`
-      let found = counts.get(key)
+      let found = counts.get(key)?.count
       if (found !== undefined) return found
-      const before = previous?.counts.get(key)
-      if (previous && before !== undefined) {
+      const before = previous?.counts.get(key)?.count
+      if (previous && before !== undefined && small(previous.source)) {
         const {from, to, toNow} = changed(previous.source)
-        // Read again only when the change is a small part of the text; else count it all.
-        if (toNow - from + 4 * REACH < source.length / 2) {
-          found = before - countWithin(previous.source, pattern, from - REACH, to + REACH) + countWithin(source, pattern, from - REACH, toNow + REACH)
-        }
+        found = before - countWithin(previous.source, pattern, from - REACH, to + REACH) + countWithin(source, pattern, from - REACH, toNow + REACH)
       }
       found ??= countWithin(source, pattern, 0, source.length)
-      counts.set(key, found)
+      counts.set(key, {pattern, count: found})
       return found
     },
-    tally: {source, counts}
+    get tally() {
+      if (previous && small(previous.source)) for (const {pattern} of previous.counts.values()) this.count(pattern)
+      return {source, counts}
+    }
   }
 }
 
