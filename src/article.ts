@@ -408,7 +408,8 @@ interface Shape {
   verbatim?: Array<{start: number; end: number}>
   /** The block's key for the engine's memory, while the block is what it was (see `blockKey`). */
   key?: {what: string; raw: string; key: string}
-  more?: Map<string, unknown>
+  /** What `shaped` kept, by key (a few at most). */
+  more?: Array<[string, unknown]>
 }
 
 // Shapes by the first child of their paragraph (the paragraph node itself may be new: a plain
@@ -436,10 +437,10 @@ function shapeOf(node: Paragraph, start: number): Shape {
 export function shaped<T>(block: Block, key: string, make: () => T): T {
   const shape = shapeOfBlock(block)
   if (!shape) return make()
-  shape.more ??= new Map()
-  if (shape.more.has(key)) return shape.more.get(key) as T
+  const more = (shape.more ??= [])
+  for (const [known, value] of more) if (known === key) return value as T
   const value = make()
-  shape.more.set(key, value)
+  more.push([key, value])
   return value
 }
 

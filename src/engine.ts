@@ -115,6 +115,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
   // What the rules said in the blocks of the texts linted, by block key; the lints counted.
   const memo: Memo = new Map()
   let lints = 0
+  let lastPath: string | undefined
   // The counts of the last text linted, carried over to the next (an edited copy of it).
   let tally: Tally | undefined
   return function (tree: Root, file: VFile) {
@@ -124,7 +125,11 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const data = file.data.copydesk
     const plain = data ? data.format === 'text' : isPlainParse(tree, source)
     if (plain && !data) normalizePlain(tree, source)
-    const memoing = source.length <= MAX_MEMO_TEXT
+    // What the rules said is remembered for an editor's next lint of the same file, edited; a run
+    // over many files (the CLI, an archive) lints each once and keeps nothing. The first lint of
+    // a file only notes its name, so an editor's first edit is linted in full, and remembered.
+    const memoing = source.length <= MAX_MEMO_TEXT && file.path === lastPath && lints > 0
+    lastPath = file.path
     const counter = createTally(source, tally)
     const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter)
     const place = location(file)
@@ -155,7 +160,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     if (memoing) {
       for (const [key, remembered] of memo) if (remembered.lint !== lint) memo.delete(key)
     } else memo.clear()
-    tally = memoing ? counter.tally : undefined
+    tally = source.length <= MAX_MEMO_TEXT ? counter.tally : undefined
     file.messages.sort(byPlace)
 
     function runRules() {
@@ -210,12 +215,12 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
           }
         }
         // A report, also written down for the block it is in (one of `blocks`).
-        const recorder = (blocks: Map<Block, Said[]>) => (target: Target, reason: string, extra: ReportExtra = {}) => {
+        const recorder = (blocks: Map<Block, Said[]> | {block: Block; said: Said[]}) => (target: Target, reason: string, extra: ReportExtra = {}) => {
           const span = toSpan(target)
           const block = article.blockAt(span.start)
-          const said = block && blocks.get(block)
-          if (!said || span.end > block.end) throw new Error(`The rule ${rule.id} reported outside the block it was checking`)
-          said.push(move({start: span.start, end: span.end, reason, extra}, -block.start))
+          const said = !block ? undefined : blocks instanceof Map ? blocks.get(block) : blocks.block === block ? blocks.said : undefined
+          if (!said || span.end > block!.end) throw new Error(`The rule ${rule.id} reported outside the block it was checking`)
+          said.push(move({start: span.start, end: span.end, reason, extra}, -block!.start))
           report(span, reason, extra)
         }
         const remember = <T>(block: Block, key: string, run: (report: RuleContext<object, unknown>['report']) => T, still?: (value: T) => boolean): T => {
@@ -231,7 +236,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
             return entry.value as T
           }
           const said: Said[] = []
-          const value = run(recorder(new Map([[block, said]])))
+          const value = run(recorder({block, said}))
           keep(memo, at, index, {key: full, said, value})
           return value
         }

@@ -59,12 +59,14 @@ export function buildNameIndex(article: Article): NameIndex {
   const found = article.blocks.map((block) => shaped(block, 'names', () => namesIn(block)))
   article.blocks.forEach((block, index) => {
     const own: NameUse[] = []
-    for (const each of found[index].uses) {
-      const use: NameUse = {text: each.text, start: each.start + block.start, end: each.end + block.start, block, initial: each.initial, before: each.before, after: each.after}
-      own.push(use)
-      const list = uses.get(use.text)
-      if (list) list.push(use)
-      else uses.set(use.text, [use])
+    for (const {names, shift} of found[index]) {
+      for (const each of names.uses) {
+        const use: NameUse = {text: each.text, start: each.start + shift + block.start, end: each.end + shift + block.start, block, initial: each.initial, before: each.before, after: each.after}
+        own.push(use)
+        const list = uses.get(use.text)
+        if (list) list.push(use)
+        else uses.set(use.text, [use])
+      }
     }
     inBlock[block.index] = own
   })
@@ -73,7 +75,7 @@ export function buildNameIndex(article: Article): NameIndex {
   return {
     uses,
     get lower() {
-      lower ??= new Set(found.flatMap((each) => each.lower))
+      lower ??= new Set(found.flatMap((each) => each.flatMap(({names}) => names.lower)))
       return lower
     },
     count: (text) => uses.get(text)?.length ?? 0,
@@ -81,9 +83,9 @@ export function buildNameIndex(article: Article): NameIndex {
   }
 }
 
-// What a block gives the index, with offsets from its start.
-function namesIn(block: Block): SentenceNames {
-  const all: SentenceNames = {uses: [], lower: []}
+// What a block's sentences give the index, each with where it starts in the block.
+function namesIn(block: Block): Array<{names: SentenceNames; shift: number}> {
+  const all: Array<{names: SentenceNames; shift: number}> = []
   for (const sentence of block.node.children) {
     if (sentence.type !== 'SentenceNode') continue
     const base = sentence.position?.start.offset
@@ -92,9 +94,7 @@ function namesIn(block: Block): SentenceNames {
       found = namesOf(sentence, base ?? 0)
       if (base !== undefined) bySentence.set(sentence, found)
     }
-    for (const word of found.lower) all.lower.push(word)
-    const shift = (base ?? 0) - block.start
-    for (const each of found.uses) all.uses.push({...each, start: each.start + shift, end: each.end + shift})
+    all.push({names: found, shift: (base ?? 0) - block.start})
   }
   return all
 }

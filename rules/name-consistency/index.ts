@@ -54,7 +54,11 @@ export default defineRule({
     const all = [...forms, ...pairs.keys()]
     // (the forms of a long text are not kept: their index would outlive the lint)
     const kept = all.length <= MAX_KEPT_FORMS
-    const index = (kept && state.index) || {byDeletion: new Map(), forms: new Set()}
+    // (an index that shares less than half its forms with this article is made afresh: another
+    // file, not an edit)
+    const last = kept ? state.index : undefined
+    const shared = last ? all.reduce((count, form) => (last.forms.has(form) ? count + 1 : count), 0) : 0
+    const index = last && shared * 2 >= all.length ? last : {byDeletion: new Map(), forms: new Set<string>()}
     state.index = kept ? index : undefined
     const near = neighbours(index, all)
     const marks = new Map<Block, readonly QuoteMark[]>()
@@ -97,7 +101,7 @@ const MAX_KEPT_FORMS = 5_000
 // Forms by each form with one character taken out (and by itself): forms one edit apart share
 // a key. Kept from one lint to the next, less the forms gone and plus the new.
 interface DeletionIndex {
-  byDeletion: Map<string, Set<string>>
+  byDeletion: Map<string, string[]>
   forms: Set<string>
 }
 
@@ -108,18 +112,19 @@ function neighbours(index: DeletionIndex, all: readonly string[]): (form: string
     if (order.has(form)) continue
     index.forms.delete(form)
     for (const key of deletions(form)) {
-      const set = index.byDeletion.get(key)
-      set?.delete(form)
-      if (set?.size === 0) index.byDeletion.delete(key)
+      const list = index.byDeletion.get(key)
+      const at = list ? list.indexOf(form) : -1
+      if (at !== -1) list!.splice(at, 1)
+      if (list?.length === 0) index.byDeletion.delete(key)
     }
   }
   for (const form of all) {
     if (index.forms.has(form)) continue
     index.forms.add(form)
     for (const key of deletions(form)) {
-      const set = index.byDeletion.get(key)
-      if (set) set.add(form)
-      else index.byDeletion.set(key, new Set([form]))
+      const list = index.byDeletion.get(key)
+      if (list) list.push(form)
+      else index.byDeletion.set(key, [form])
     }
   }
   return (form) => {
