@@ -126,9 +126,10 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const plain = data ? data.format === 'text' : isPlainParse(tree, source)
     if (plain && !data) normalizePlain(tree, source)
     // What the rules said is remembered for an editor's next lint of the same file, edited; a run
-    // over many files (the CLI, an archive) lints each once and keeps nothing. The first lint of
-    // a file only notes its name, so an editor's first edit is linted in full, and remembered.
-    const memoing = source.length <= MAX_MEMO_TEXT && file.path === lastPath && lints > 0
+    // over many files (the CLI, an archive) lints each once and keeps nothing. A linter's first
+    // lint is remembered; a later file's first lint only notes its name, so the first edit of a
+    // second file is linted in full, and remembered.
+    const memoing = source.length <= MAX_MEMO_TEXT && (lints === 0 || file.path === lastPath)
     lastPath = file.path
     const counter = createTally(source, tally)
     const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter)
