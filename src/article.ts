@@ -6,6 +6,7 @@ import type {Paragraph, Root} from 'nlcst'
 import type {Span} from './rule.js'
 import {spanOf} from './nlcst.js'
 import {buildNameIndex, type NameIndex} from './names.js'
+import {createTally, type Counter} from './tally.js'
 import {scanLines, tokensNear, type Token} from './tokens.js'
 
 export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation' | 'furniture'
@@ -82,6 +83,12 @@ export interface Article {
   readonly tokens: readonly Token[]
   /** The protected tokens that overlap or touch a source span. */
   tokensNear(span: Span): Token[]
+  /**
+   * How often a short pattern occurs in the source (see `createTally`: a global pattern whose
+   * matches never overlap and reach at most `REACH` characters), counted once per lint and, after
+   * an edit, only around what changed.
+   */
+  count(pattern: RegExp): number
 }
 
 /**
@@ -132,29 +139,46 @@ const MAX_HEADING_WORDS = 15
  * Builds the article model of a parsed file; `continued` for a section of a longer text after
  * its start, whose first line is no headline.
  */
-export function buildArticle(tree: Root, source: string, hints?: readonly KindHint[], derived = false, continued = false): Article {
+export function buildArticle(
+  tree: Root,
+  source: string,
+  hints?: readonly KindHint[],
+  derived = false,
+  continued = false,
+  counter: Counter = createTally(source)
+): Article {
   const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')
-  const blocks = paragraphs.map((node, index) => makeBlock(node, index))
-  const solid = continued ? [] : blocks.filter((block) => block.prose.trim() !== '')
+  const blocks: Block[] = []
+  const solid: Block[] = []
+  const shapes: Shape[] = []
+  paragraphs.forEach((node, index) => {
+    const {start, end} = spanOf(node)
+    const shape = shapeOf(node, start)
+    const block = makeBlock(node, index, start, end, shape)
+    blocks.push(block)
+    shapes.push(shape)
+    if (!continued && !(shape.blank ??= shape.prose.trim() === '')) solid.push(block)
+  })
 
   for (const block of blocks) {
+    const shape = shapes[block.index]
     const hinted = hints ? hintAt(hints, block.start) : derived ? sniff(source, block) : undefined
-    block.kind = hinted ?? classify(block, block === solid[0] && solid.length > 1)
+    const first = block === solid[0] && solid.length > 1
+    block.kind = hinted ?? (shape.kinds[first ? 1 : 0] ??= classify(block.prose, first))
     block.marked = hinted !== undefined
     if (block.kind === 'body' || block.kind === 'subheading') {
-      const furniture = furnitureOf(block.prose)
+      const furniture = shape.furniture === undefined ? (shape.furniture = furnitureOf(block.prose) ?? null) : shape.furniture
       if (furniture) {
         block.kind = 'furniture'
         block.furniture = furniture
       }
     }
-    if (block.kind === 'body' || block.kind === 'quotation') {
-      const dateline = block.index === solid[0]?.index ? null : DATELINE.exec(block.prose)
-      if (dateline) block.bodyStart = dateline[0].length
+    if ((block.kind === 'body' || block.kind === 'quotation') && block.index !== solid[0]?.index) {
+      block.bodyStart = shape.dateline ??= DATELINE.exec(block.prose)?.[0].length ?? 0
     }
   }
 
-  markLetters(solid)
+  markLetters(solid, shapes)
 
   let names: NameIndex | undefined
   let tokens: Token[] | undefined
@@ -184,7 +208,8 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
     },
     tokensNear(span) {
       return tokensNear(this.tokens, span)
-    }
+    },
+    count: counter.count
   }
 }
 
@@ -196,9 +221,10 @@ const SIGN_OFF =
   /^(?:yours(?:\s+(?:truly|sincerely|faithfully|ever|always|respectfully))?|(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|(?:best|kind|warm|warmest|with)?\s*regards|(?:best|warm|with best)\s+wishes|(?:with\s+)?(?:love|thanks|gratitude)|cheers|respectfully)\b[^.!?\n]{0,40}$/iu
 const MAX_LETTER_BLOCKS = 40
 
-function markLetters(blocks: readonly Block[]): void {
+function markLetters(blocks: readonly Block[], shapes: readonly Shape[]): void {
   for (let i = 0; i < blocks.length; i++) {
-    if (!SALUTATION.test(blocks[i].prose.trim()) || blocks[i].prose.split(/\s+/u).length > 10) continue
+    const {prose} = blocks[i]
+    if (!(shapes[blocks[i].index].salutation ??= SALUTATION.test(prose.trim()) && prose.split(/\s+/u).length <= 10)) continue
     const last = Math.min(blocks.length, i + MAX_LETTER_BLOCKS)
     for (let j = i + 1; j < last; j++) {
       if (!SIGN_OFF.test(blocks[j].prose.trim())) continue
@@ -299,8 +325,8 @@ function furnitureOf(prose: string): Furniture | undefined {
   return undefined
 }
 
-function classify(block: Block, first: boolean): BlockKind {
-  const text = block.prose.trim()
+function classify(prose: string, first: boolean): BlockKind {
+  const text = prose.trim()
   if (LIST_ITEM.test(text)) return 'list-item'
   const words = text.split(/\s+/u).length
   const ends = TERMINAL.test(text)
@@ -360,17 +386,117 @@ function add(into: Text, segment: Segment): void {
   } else into.segments.push({...segment})
 }
 
-// The text of a paragraph and a map from its indices to source offsets. Leaves that sit next to
-// each other in the source (all of plain text) share one segment, so the map stays small.
-function makeBlock(node: Paragraph, index: number): Block {
+/**
+ * What a paragraph gives the model by itself, with offsets from its start: its text, the map from
+ * the text to the source, what the text reads as, and whatever else is worked out from them (see
+ * `shaped`). The parse of an unchanged paragraph is reused from the last lint (src/parse.ts), its
+ * nodes with it, so an editor's re-lint works out only the paragraphs it has not seen.
+ */
+interface Shape {
+  /** The paragraph's children when this was worked out: the same nodes are the same paragraph. */
+  children: readonly unknown[]
+  prose: string
+  /** As `Block.segments`, but `source` counts from the paragraph's start. */
+  segments: readonly Segment[]
+  blank?: boolean
+  /** What `classify` says, when the block is not and is the first. */
+  kinds: [BlockKind?, BlockKind?]
+  furniture?: Furniture | null
+  dateline?: number
+  salutation?: boolean
+  quotations?: Array<{start: number; end: number}>
+  verbatim?: Array<{start: number; end: number}>
+  /** The block's key for the engine's memory, while the block is what it was (see `blockKey`). */
+  key?: {what: string; raw: string; key: string}
+  /** What `shaped` kept, by key (a few at most). */
+  more?: Array<[string, unknown]>
+}
+
+// Shapes by the first child of their paragraph (the paragraph node itself may be new: a plain
+// text's paragraphs are regrouped by line on each parse, from the nodes of the reused pieces).
+const shapes = new WeakMap<object, Shape>()
+const shapeOfBlock = (block: Block) => (block instanceof ProseBlock ? block.shape : undefined)
+
+function shapeOf(node: Paragraph, start: number): Shape {
+  const {children} = node
+  const first = children[0]
+  const known = first && shapes.get(first)
+  if (known && known.children.length === children.length && known.children.every((child, index) => child === children[index])) return known
   const text: Text = {prose: '', segments: []}
   gather(node, text)
-  const {prose, segments} = text
-  const {start, end} = spanOf(node)
+  const shape: Shape = {children: [...children], prose: text.prose, segments: text.segments.map((segment) => ({...segment, source: segment.source - start})), kinds: []}
+  if (first) shapes.set(first, shape)
+  return shape
+}
 
-  function at(i: number): number {
-    if (segments.length === 0) return start
-    if (i >= prose.length) {
+/**
+ * What `make` returns for a block, worked out once for the block's paragraph while its parse is
+ * reused: only for what depends on the paragraph's nodes and text alone, with offsets counted
+ * from the block's start (never source offsets, which move) and nothing changed later.
+ */
+export function shaped<T>(block: Block, key: string, make: () => T): T {
+  const shape = shapeOfBlock(block)
+  if (!shape) return make()
+  const more = (shape.more ??= [])
+  for (const [known, value] of more) if (known === key) return value as T
+  const value = make()
+  more.push([key, value])
+  return value
+}
+
+/**
+ * A string that is equal for two blocks when all a rule scoped to blocks may read of them is
+ * equal (what the block is, its prose, its source, how the prose sits in the source), offsets
+ * counted from the block's start: the engine remembers a rule's reports in a block by it.
+ */
+export function blockKey(block: Block, source: string): string {
+  const what = `${block.kind} ${block.furniture ?? ''} ${block.marked ? 1 : 0} ${block.letter ? 1 : 0} ${block.bodyStart}`
+  const raw = block.prose === source.slice(block.start, block.end) ? '' : source.slice(block.start, block.end)
+  const shape = shapeOfBlock(block)
+  // The same string as last time: it is hashed once, and compared by identity.
+  if (shape?.key && shape.key.what === what && shape.key.raw === raw) return shape.key.key
+  const segments = block.segments.map((segment) => `${segment.from},${segment.source - block.start},${segment.length},${segment.exact ? 1 : 0}`).join(';')
+  const key = `${what} ${segments}\u0000${block.prose}\u0000${raw}`
+  if (shape) shape.key = {what, raw, key}
+  return key
+}
+
+// The text of a paragraph and a map from its indices to source offsets. Leaves that sit next to
+// each other in the source (all of plain text) share one segment, so the map stays small.
+function makeBlock(node: Paragraph, index: number, start: number, end: number, shape: Shape): Block {
+  return new ProseBlock(node, index, start, end, shape)
+}
+
+// A block as a class: its methods and lazy parts on the prototype, not made again for each
+// block of each lint.
+class ProseBlock implements Block {
+  kind: BlockKind = 'body'
+  furniture?: Furniture
+  marked = false
+  bodyStart = 0
+  letter = false
+  prose: string
+  segments: ReadonlyArray<Segment>
+  /** What the paragraph gives the model, shared with the next lint while its parse is reused. */
+  readonly shape: Shape
+  #posts: Array<{start: number; end: number}> | undefined
+
+  constructor(
+    readonly node: Paragraph,
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    shape: Shape
+  ) {
+    this.shape = shape
+    this.prose = shape.prose
+    this.segments = shape.segments.map((segment) => ({from: segment.from, source: segment.source + start, length: segment.length, exact: segment.exact}))
+  }
+
+  at(i: number): number {
+    const {segments} = this
+    if (segments.length === 0) return this.start
+    if (i >= this.prose.length) {
       const last = segments[segments.length - 1]
       return last.source + last.length
     }
@@ -385,42 +511,29 @@ function makeBlock(node: Paragraph, index: number): Block {
     return segment.source + (i - segment.from)
   }
 
-  let quotations: Array<{start: number; end: number}> | undefined
-  let verbatim: Array<{start: number; end: number}> | undefined
-  let posts: Array<{start: number; end: number}> | undefined
-  return {
-    index,
-    kind: 'body',
-    marked: false,
-    node,
-    start,
-    end,
-    prose,
-    segments,
-    bodyStart: 0,
-    letter: false,
-    at,
-    span: (from, to) => ({start: at(from), end: to > from ? at(to - 1) + 1 : at(from)}),
-    get quotations() {
-      quotations ??= findQuotations(prose)
-      return quotations
-    },
-    get posts() {
-      posts ??= this.quotations
-        .filter((quotation) => LOWER_CASE_I.test(prose.slice(quotation.start, quotation.end)))
-        .map((quotation) => this.span(quotation.start, quotation.end))
-      return posts
-    },
-    get verbatim() {
-      verbatim ??= [...prose.matchAll(VERBATIM)].map((match) => {
-        // A mark that ends the sentence is not part of the address (`see example.com/a.`), nor is
-        // a bracket closed outside it (`(at example.com/a)`).
-        let token = match[0].replace(/[.,;:!?]+$/u, '')
-        if (/[)\]]$/u.test(token) && !/[([]/u.test(token)) token = token.slice(0, -1).replace(/[.,;:!?]+$/u, '')
-        return {start: match.index, end: match.index + token.length}
-      })
-      return verbatim
-    }
+  span(from: number, to: number): Span {
+    return {start: this.at(from), end: to > from ? this.at(to - 1) + 1 : this.at(from)}
+  }
+
+  get quotations(): ReadonlyArray<{start: number; end: number}> {
+    return (this.shape.quotations ??= findQuotations(this.prose))
+  }
+
+  get posts(): ReadonlyArray<{start: number; end: number}> {
+    this.#posts ??= this.quotations
+      .filter((quotation) => LOWER_CASE_I.test(this.prose.slice(quotation.start, quotation.end)))
+      .map((quotation) => this.span(quotation.start, quotation.end))
+    return this.#posts
+  }
+
+  get verbatim(): ReadonlyArray<{start: number; end: number}> {
+    return (this.shape.verbatim ??= [...this.prose.matchAll(VERBATIM)].map((match) => {
+      // A mark that ends the sentence is not part of the address (`see example.com/a.`), nor is
+      // a bracket closed outside it (`(at example.com/a)`).
+      let token = match[0].replace(/[.,;:!?]+$/u, '')
+      if (/[)\]]$/u.test(token) && !/[([]/u.test(token)) token = token.slice(0, -1).replace(/[.,;:!?]+$/u, '')
+      return {start: match.index, end: match.index + token.length}
+    }))
   }
 }
 

@@ -7,11 +7,12 @@ import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
-import {buildArticle, isVerbatim, type Article, type Block} from './article.js'
+import {blockKey, buildArticle, isVerbatim, type Article, type Block} from './article.js'
 import {resolveConfig, type Config, type Resolved, type Severity} from './config.js'
 import {createLexicon} from './lexicon.js'
 import {isPlainParse, normalizePlain} from './parse.js'
 import type {ReportExtra, RuleContext, Span, Target} from './rule.js'
+import {createTally, type Tally} from './tally.js'
 import {fixEffect} from './tokens.js'
 
 declare module 'vfile-message' {
@@ -33,9 +34,17 @@ let root: URL | undefined
  * them), so the link opens wherever the linter runs, registry or not.
  */
 export function ruleUrl(id: string): string {
-  root ??= packageRoot()
-  return new URL(`rules/${id}/README.md`, root).href
+  let url = urls.get(id)
+  if (url === undefined) {
+    root ??= packageRoot()
+    url = new URL(`rules/${id}/README.md`, root).href
+    urls.set(id, url)
+  }
+  return url
 }
+
+// Each rule's link, made once: a URL parsed for every message was a hundredth of a re-lint.
+const urls = new Map<string, string>()
 
 // The folder holding package.json: two up from dist/src/engine.js, one up from src/engine.ts.
 function packageRoot(): URL {
@@ -62,24 +71,38 @@ interface Said {
   extra: ReportExtra
 }
 
-// The reports of a rule in a block, and what its `remember` computation returned.
+// The reports of a rule in a block, and what its `remember` computation returned, under the key
+// the rule gave (`''` for a block-scoped rule's whole findings).
 interface Entry {
+  key: string
   said: Said[]
   value?: unknown
 }
 
-// A rule's entries by block key, then by the key the rule gave (`''` for a block-scoped rule's
-// whole findings): the block keys are the same strings for every rule of a lint, hashed once.
-type Memo = Map<string, Map<string, Entry>>
+// What the rules said in a block, by the block's key (see `blockKey`), kept while the texts
+// linted have such a block: for each rule (by its index) its entries, a few at most. One map
+// for the life of the linter, changed where the text changed: a map of maps made afresh for
+// each lint was most of what a re-lint left for the garbage collector.
+interface Remembered {
+  /** The last lint that had the block. */
+  lint: number
+  rules: Array<Entry[] | undefined>
+}
+type Memo = Map<string, Remembered>
 
-function recall(memo: Memo, block: string, key: string): Entry | undefined {
-  return memo.get(block)?.get(key)
+function recall(memo: Memo, block: string, rule: number, key: string): Entry | undefined {
+  const entries = memo.get(block)?.rules[rule]
+  if (entries) for (const entry of entries) if (entry.key === key) return entry
+  return undefined
 }
 
-function keep(memo: Memo, block: string, key: string, entry: Entry): void {
-  let entries = memo.get(block)
-  if (!entries) memo.set(block, (entries = new Map()))
-  entries.set(key, entry)
+function keep(memo: Memo, block: string, rule: number, entry: Entry): void {
+  const remembered = memo.get(block)
+  if (!remembered) return
+  const entries = (remembered.rules[rule] ??= [])
+  const at = entries.findIndex((each) => each.key === entry.key)
+  if (at === -1) entries.push(entry)
+  else entries[at] = entry
 }
 
 // Texts longer than this are not remembered by block: their reports would outlive the lint.
@@ -89,8 +112,12 @@ const MAX_MEMO_TEXT = 300_000
 export function createTransformer(resolved: Resolved): Transformer<Root> {
   const states = resolved.rules.map(({rule, options}) => rule.init?.(options, resolved.settings))
   const lexicon = createLexicon(resolved.settings)
-  // The reports of each block-scoped rule in the blocks of the last text linted, by block key.
-  let memos = resolved.rules.map(() => new Map() as Memo)
+  // What the rules said in the blocks of the texts linted, by block key; the lints counted.
+  const memo: Memo = new Map()
+  let lints = 0
+  let lastPath: string | undefined
+  // The counts of the last text linted, carried over to the next (an edited copy of it).
+  let tally: Tally | undefined
   return function (tree: Root, file: VFile) {
     const source = String(file.value ?? '')
     // Another parser's tree (retext-english in someone's pipeline) of plain text gets the same
@@ -98,11 +125,29 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const data = file.data.copydesk
     const plain = data ? data.format === 'text' : isPlainParse(tree, source)
     if (plain && !data) normalizePlain(tree, source)
-    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued)
+    // What the rules said is remembered for an editor's next lint of the same file, edited; a run
+    // over many files (the CLI, an archive) lints each once and keeps nothing. A linter's first
+    // lint is remembered; a later file's first lint only notes its name, so the first edit of a
+    // second file is linted in full, and remembered.
+    const memoing = source.length <= MAX_MEMO_TEXT && (lints === 0 || file.path === lastPath)
+    lastPath = file.path
+    const counter = createTally(source, tally)
+    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter)
     const place = location(file)
-    const memoing = source.length <= MAX_MEMO_TEXT
-    const next = resolved.rules.map(() => new Map() as Memo)
+    const lint = ++lints
+    // The blocks of this text, by key; the blocks of the texts before that are not in it are
+    // forgotten after this lint.
     let keys: string[] | undefined
+    const blockKeys = () => {
+      if (keys) return keys
+      keys = article.blocks.map((block) => blockKey(block, source))
+      for (const key of keys) {
+        const remembered = memo.get(key)
+        if (remembered) remembered.lint = lint
+        else memo.set(key, {lint, rules: []})
+      }
+      return keys
+    }
 
     // A lint message is not an exception: capturing a stack for each (VFileMessage extends
     // Error) was a tenth of the time of a lint.
@@ -113,7 +158,10 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     } finally {
       Error.stackTraceLimit = stackTraceLimit
     }
-    memos = memoing ? next : resolved.rules.map(() => new Map() as Memo)
+    if (memoing) {
+      for (const [key, remembered] of memo) if (remembered.lint !== lint) memo.delete(key)
+    } else memo.clear()
+    tally = source.length <= MAX_MEMO_TEXT ? counter.tally : undefined
     file.messages.sort(byPlace)
 
     function runRules() {
@@ -161,8 +209,6 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
             message.cause = cause
           }
         }
-        const memo = memos[index]
-        const kept = next[index]
         const say = (said: readonly Said[], block: Block) => {
           for (const each of said) {
             const {start, end, reason, extra} = move(each, block.start)
@@ -170,29 +216,29 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
           }
         }
         // A report, also written down for the block it is in (one of `blocks`).
-        const recorder = (blocks: Map<Block, Said[]>) => (target: Target, reason: string, extra: ReportExtra = {}) => {
+        const recorder = (blocks: Map<Block, Said[]> | {block: Block; said: Said[]}) => (target: Target, reason: string, extra: ReportExtra = {}) => {
           const span = toSpan(target)
           const block = article.blockAt(span.start)
-          const said = block && blocks.get(block)
-          if (!said || span.end > block.end) throw new Error(`The rule ${rule.id} reported outside the block it was checking`)
-          said.push(move({start: span.start, end: span.end, reason, extra}, -block.start))
+          const said = !block ? undefined : blocks instanceof Map ? blocks.get(block) : blocks.block === block ? blocks.said : undefined
+          if (!said || span.end > block!.end) throw new Error(`The rule ${rule.id} reported outside the block it was checking`)
+          said.push(move({start: span.start, end: span.end, reason, extra}, -block!.start))
           report(span, reason, extra)
         }
-        const remember = <T>(block: Block, key: string, run: (report: RuleContext<object, unknown>['report']) => T): T => {
+        const remember = <T>(block: Block, key: string, run: (report: RuleContext<object, unknown>['report']) => T, still?: (value: T) => boolean): T => {
           if (!memoing) return run(report)
-          keys ??= article.blocks.map((each) => blockKey(each, source))
-          const at = keys[block.index]
+          const at = blockKeys()[block.index]
           // Keys of the rule's own start with a mark, apart from a block-scoped rule's `''`.
           const full = `+${key}`
-          const entry = recall(memo, at, full) ?? recall(kept, at, full)
-          if (entry) {
-            keep(kept, at, full, entry)
+          // What a lint ran for such a block (this one, for a block seen twice), only while the
+          // evidence it weighed says the same.
+          const entry = recall(memo, at, index, full)
+          if (entry && (!still || still(entry.value as T))) {
             say(entry.said, block)
             return entry.value as T
           }
           const said: Said[] = []
-          const value = run(recorder(new Map([[block, said]])))
-          keep(kept, at, full, {said, value})
+          const value = run(recorder({block, said}))
+          keep(memo, at, index, {key: full, said, value})
           return value
         }
         const context = {report, options, article, settings: resolved.settings, lexicon, state: states[index], remember}
@@ -200,24 +246,23 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
           rule.check(tree, file, context)
           return
         }
-        // Blocks seen in the last lint are said again; the rule runs over the others only.
-        keys ??= article.blocks.map((block) => blockKey(block, source))
+        // Blocks seen before are said again; the rule runs over the others only.
+        const keys = blockKeys()
         const dirty: Block[] = []
         const heard = new Map<Block, Said[]>()
         article.blocks.forEach((block, at) => {
-          const entry = recall(memo, keys![at], '')
+          const entry = recall(memo, keys[at], index, '')
           if (!entry) {
             dirty.push(block)
             heard.set(block, [])
             return
           }
-          keep(kept, keys![at], '', entry)
           say(entry.said, block)
         })
         if (dirty.length === 0) return
         const view: Article = Object.create(article, {blocks: {value: dirty}, names: {get: () => article.names}})
         rule.check(tree, file, {...context, report: recorder(heard), article: view})
-        for (const [block, said] of heard) keep(kept, keys[block.index], '', {said})
+        for (const [block, said] of heard) keep(memo, keys[block.index], index, {key: '', said})
       })
     }
   }
@@ -226,14 +271,6 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
 /** The preset plugin: `retext().use(retextEnglish).use(copydesk, config)`. */
 export function copydesk(this: Processor, config?: Config | null) {
   return createTransformer(resolveConfig(config ?? {}))
-}
-
-// All a block-scoped rule may read of a block: what it is, its prose, its source, and how the
-// prose sits in the source. Equal keys mean equal reports, relative to the block's start.
-function blockKey(block: Block, source: string): string {
-  const segments = block.segments.map((segment) => `${segment.from},${segment.source - block.start},${segment.length},${segment.exact ? 1 : 0}`).join(';')
-  const what = `${block.kind} ${block.furniture ?? ''} ${block.marked ? 1 : 0} ${block.letter ? 1 : 0} ${block.bodyStart} ${segments}`
-  return `${what}\u0000${block.prose}\u0000${block.prose === source.slice(block.start, block.end) ? '' : source.slice(block.start, block.end)}`
 }
 
 // A report moved by `delta` characters, its evidence with it.

@@ -2,7 +2,7 @@
 // the whole document (name typos, the headline). Built once per file, on first use.
 import type {Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import type {Article, Block} from './article.js'
+import {shaped, type Article, type Block} from './article.js'
 import {offsetInWord} from './nlcst.js'
 
 export interface NameUse {
@@ -25,6 +25,8 @@ export interface NameIndex {
   readonly lower: ReadonlySet<string>
   /** How often a name is used in the article. */
   count(text: string): number
+  /** The uses in one block, in order. */
+  of(block: Block): readonly NameUse[]
 }
 
 const POSSESSIVE = /['’]s?$/u
@@ -51,27 +53,50 @@ const bySentence = new WeakMap<Sentence, SentenceNames>()
 
 export function buildNameIndex(article: Article): NameIndex {
   const uses = new Map<string, NameUse[]>()
-  const lower = new Set<string>()
-  for (const block of article.blocks) {
-    for (const sentence of block.node.children) {
-      if (sentence.type !== 'SentenceNode') continue
-      const base = sentence.position?.start.offset
-      let found = base === undefined ? undefined : bySentence.get(sentence)
-      if (!found) {
-        found = namesOf(sentence, base ?? 0)
-        if (base !== undefined) bySentence.set(sentence, found)
-      }
-      for (const word of found.lower) lower.add(word)
-      for (const each of found.uses) {
-        const shift = base ?? 0
-        const use: NameUse = {text: each.text, start: each.start + shift, end: each.end + shift, block, initial: each.initial, before: each.before, after: each.after}
+  const inBlock: NameUse[][] = []
+  // Blocks by what they give the index (offsets from the block's start), worked out once per
+  // paragraph while its parse is reused.
+  const found = article.blocks.map((block) => shaped(block, 'names', () => namesIn(block)))
+  article.blocks.forEach((block, index) => {
+    const own: NameUse[] = []
+    for (const {names, shift} of found[index]) {
+      for (const each of names.uses) {
+        const use: NameUse = {text: each.text, start: each.start + shift + block.start, end: each.end + shift + block.start, block, initial: each.initial, before: each.before, after: each.after}
+        own.push(use)
         const list = uses.get(use.text)
         if (list) list.push(use)
         else uses.set(use.text, [use])
       }
     }
+    inBlock[block.index] = own
+  })
+  // Read only to rule out a candidate: built when first read.
+  let lower: Set<string> | undefined
+  return {
+    uses,
+    get lower() {
+      lower ??= new Set(found.flatMap((each) => each.flatMap(({names}) => names.lower)))
+      return lower
+    },
+    count: (text) => uses.get(text)?.length ?? 0,
+    of: (block) => inBlock[block.index] ?? []
   }
-  return {uses, lower, count: (text) => uses.get(text)?.length ?? 0}
+}
+
+// What a block's sentences give the index, each with where it starts in the block.
+function namesIn(block: Block): Array<{names: SentenceNames; shift: number}> {
+  const all: Array<{names: SentenceNames; shift: number}> = []
+  for (const sentence of block.node.children) {
+    if (sentence.type !== 'SentenceNode') continue
+    const base = sentence.position?.start.offset
+    let found = base === undefined ? undefined : bySentence.get(sentence)
+    if (!found) {
+      found = namesOf(sentence, base ?? 0)
+      if (base !== undefined) bySentence.set(sentence, found)
+    }
+    all.push({names: found, shift: (base ?? 0) - block.start})
+  }
+  return all
 }
 
 function namesOf(sentence: Sentence, base: number): SentenceNames {

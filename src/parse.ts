@@ -499,22 +499,40 @@ export function splitAtLineBreaks(tree: Root): void {
         flush()
         children.push(node)
       } else if (node.type === 'SentenceNode') {
-        let part: SentenceContent[] = []
-        for (const token of node.children) {
-          if (token.type === 'WhiteSpaceNode' && LINE_BREAK.test(token.value)) {
-            if (part.length > 0) current.push(group<Sentence>('SentenceNode', part))
-            part = []
+        for (const part of linesOf(node)) {
+          if (part.type === 'WhiteSpaceNode') {
             flush()
-            children.push(token as WhiteSpace)
-          } else part.push(token)
+            children.push(part)
+          } else current.push(part)
         }
-        if (part.length === node.children.length) current.push(node)
-        else if (part.length > 0) current.push(group<Sentence>('SentenceNode', part))
       } else current.push(node)
     }
     flush()
   }
   tree.children = children
+}
+
+// A sentence's lines, as sentences, with the line breaks between them; kept for the sentence,
+// whose nodes a re-parse of an unchanged piece reuses: the same parts come back (src/article.ts
+// and the rules remember what they read of a sentence by its node).
+const lines = new WeakMap<Sentence, Array<Sentence | WhiteSpace>>()
+
+function linesOf(sentence: Sentence): Array<Sentence | WhiteSpace> {
+  let parts = lines.get(sentence)
+  if (parts) return parts
+  parts = []
+  let part: SentenceContent[] = []
+  for (const token of sentence.children) {
+    if (token.type === 'WhiteSpaceNode' && LINE_BREAK.test(token.value)) {
+      if (part.length > 0) parts.push(group<Sentence>('SentenceNode', part))
+      part = []
+      parts.push(token as WhiteSpace)
+    } else part.push(token)
+  }
+  if (part.length === sentence.children.length) parts.push(sentence)
+  else if (part.length > 0) parts.push(group<Sentence>('SentenceNode', part))
+  lines.set(sentence, parts)
+  return parts
 }
 
 function group<T extends Paragraph | Sentence>(type: T['type'], nodes: T['children']): T {

@@ -66,8 +66,12 @@ export interface RuleContext<Options, State> {
    * then. For the part of an article-wide rule that reads one block and what `key` says (an
    * editor re-lints after each keystroke): `run` reports only inside the block, and returns
    * nothing that holds source offsets or is changed later.
+   *
+   * A part that also weighs article-wide evidence (how often a name is used, the article's tense)
+   * returns what it asked and was told, and passes `still`: given that, whether the evidence
+   * still says the same of this article. When it does not, `run` runs again.
    */
-  remember<T>(block: Block, key: string, run: (report: RuleContext<Options, State>['report']) => T): T
+  remember<T>(block: Block, key: string, run: (report: RuleContext<Options, State>['report']) => T, still?: (value: T) => boolean): T
 }
 
 export interface Rule<Options extends object = object, State = undefined, Id extends string = string> {

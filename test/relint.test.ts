@@ -1,11 +1,13 @@
 // A linter reuses the parsed pieces of the text it linted last (src/parse.ts, PieceCache), as an
-// editor re-lints a copy after each edit: after any edits, the tree and the messages must be the
-// ones a fresh parse gives.
+// editor re-lints a copy after each edit, and with them what it worked out of each paragraph (the
+// article model's shapes, the reports rules remember by block, the counts of src/tally.ts): after
+// any edits, the tree and the messages must be the ones a fresh parse and a fresh linter give.
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
 import type {VFileMessage} from 'vfile-message'
 import {createLinter} from '../src/index.js'
 import {createPieceCache, parseByParagraph, parseText} from '../src/parse.js'
+import {createTally, type Tally} from '../src/tally.js'
 import {scanLines, scanTokens} from '../src/tokens.js'
 
 // Invented copy with damage the rules find; the same paragraph twice, line breaks of each kind.
@@ -26,10 +28,20 @@ const PARAGRAPHS = [
   'Sales rose in May. Overall. prices fell, did they not?',
   // A quotation left open, carried into the next paragraph or never closed; an apostrophe.
   '"The yard will close, the owner said. It\'s a sad day.',
-  'Nobody on the quay wanted that."'
+  'Nobody on the quay wanted that."',
+  // Findings that weigh the rest of the article: a bare name is a speaker only where the article
+  // quotes it elsewhere (`Quill said`) or names it again; the verb restored is in the article's
+  // tense (`says` or `said`, whichever it uses more); an apostrophe typed as `"` is fixed to the
+  // article's own apostrophe, curly or straight.
+  'The ferry will sail again on Friday, Quill.',
+  '"We want the pier back," Brettner.',
+  'Penhallow says the yard is safe. Quill says so too.',
+  'The council"s plan won. It’s the town’s plan now.',
+  // Four paragraphs that start in lower case make it the copy's style.
+  'the ferry sails at noon and the town waits for it.'
 ]
 const GAPS = ['\n\n', '\n\n\n', '\r\n\r\n', '\n \n']
-const WORDS = ['Indeed ', 'the ', 'Brettner ', '. ', '\n', '\n\n', ', ', 'x']
+const WORDS = ['Indeed ', 'the ', 'Brettner ', '. ', '\n', '\n\n', ', ', 'x', 'says ', 'Quill said ', '’s ', "'s "]
 
 // An edit as an editor makes one: text typed at a place, or a run deleted.
 const edit = fc.oneof(
@@ -40,9 +52,19 @@ function apply(text: string, change: {at: number; insert?: string; remove?: numb
   const at = Math.floor(change.at * text.length)
   return change.insert !== undefined ? text.slice(0, at) + change.insert + text.slice(at) : text.slice(0, at) + text.slice(at + (change.remove ?? 0))
 }
-const article = fc
-  .array(fc.tuple(fc.constantFrom(...PARAGRAPHS), fc.constantFrom(...GAPS)), {minLength: 1, maxLength: 8})
-  .map((parts) => parts.map(([paragraph, gap]) => paragraph + gap).join(''))
+const articleOf = (paragraphs: readonly string[], minLength: number, maxLength: number) =>
+  fc
+    .array(fc.tuple(fc.constantFrom(...paragraphs), fc.constantFrom(...GAPS)), {minLength, maxLength})
+    .map((parts) => parts.map(([paragraph, gap]) => paragraph + gap).join(''))
+const article = articleOf(PARAGRAPHS, 1, 8)
+// The paragraphs whose findings weigh the rest of the article, often enough that an edit
+// elsewhere changes what they are told: a name quoted again or no more, the tense, the
+// apostrophe, the copy's style.
+const weighing = articleOf(
+  PARAGRAPHS.filter((paragraph) => /Quill|Brettner|says|’|^[it] /u.test(paragraph)),
+  3,
+  10
+)
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value))
 const fields = (message: VFileMessage) => ({
   ruleId: message.ruleId,
@@ -50,7 +72,44 @@ const fields = (message: VFileMessage) => ({
   place: message.place,
   actual: message.actual,
   expected: message.expected,
+  fatal: message.fatal,
+  autofix: message.autofix,
+  note: message.note,
   cause: message.cause ? (message.cause as VFileMessage).place : undefined
+})
+
+describe('createTally', () => {
+  // The patterns the rules count, and marks and words that make and break their matches.
+  const PATTERNS = [/\bsays\b/gu, /\bsaid\b/gu, /(?<=\p{L})’(?=\p{L})/gu, /(?<=\p{L})'(?=\p{L})/gu]
+  const PARTS = ['says', 'said', 'say', 's', 'x', '’', "'", ' ', '\n', '.', 'é', '𝐀', 'a']
+  const text = fc.array(fc.constantFrom(...PARTS), {maxLength: 600}).map((parts) => parts.join(''))
+  // An edit, and which patterns the lint after it asks for (the others are carried).
+  const change = fc.record({
+    at: fc.double({min: 0, max: 1, noNaN: true}),
+    remove: fc.integer({min: 0, max: 5}),
+    insert: text,
+    asked: fc.array(fc.boolean(), {minLength: PATTERNS.length, maxLength: PATTERNS.length})
+  })
+  test('counts after each edit what a count of the whole text counts', () => {
+    fc.assert(
+      fc.property(text, fc.array(change, {maxLength: 8}), (start, changes) => {
+        let tally: Tally | undefined
+        let value = start
+        for (const each of [undefined, ...changes]) {
+          if (each) {
+            const at = Math.floor(each.at * value.length)
+            value = value.slice(0, at) + each.insert + value.slice(at + each.remove)
+          }
+          const counter = createTally(value, tally)
+          PATTERNS.forEach((pattern, index) => {
+            if (each?.asked[index] ?? true) expect(counter.count(pattern)).toBe(value.match(pattern)?.length ?? 0)
+          })
+          tally = counter.tally
+        }
+      }),
+      {numRuns: 500}
+    )
+  })
 })
 
 describe('scanLines', () => {
@@ -90,7 +149,7 @@ describe('re-lint with the pieces of the last parse', () => {
     const cached = createLinter(config)
     const fresh = createLinter(config)
     fc.assert(
-      fc.property(article, fc.array(edit, {maxLength: 6}), fc.constantFrom('a.txt', 'a.md'), (start, edits, path) => {
+      fc.property(fc.oneof(article, weighing), fc.array(edit, {maxLength: 6}), fc.constantFrom('a.txt', 'a.md'), (start, edits, path) => {
         let text = start
         for (const change of [undefined, ...edits]) {
           if (change) text = apply(text, change)

@@ -60,32 +60,88 @@ export default defineRule({
   summary: 'An attribution that lost its verb or its sentence, such as `"...," he.` or `..., the five people familiar with conversations.`',
   fix: 'suggest',
   options: {},
-  check(_tree, _file, {article, report}) {
-    let tense: Tense | undefined
-    const verbs = () => (tense ??= tenseOf(article.source))
+  check(_tree, _file, {article, report, remember}) {
+    const evidence = evidenceOf(article)
     for (const block of article.blocks) {
       if (block.kind !== 'body' && block.kind !== 'quotation') continue
-      const {prose} = block
-      const marks = quoteMarks(prose)
-      for (const [from, to] of sentences(prose, block.bodyStart)) {
-        const text = prose.slice(from, to)
-        const quoted = QUOTE_END.exec(text)
-        const close = quoted ? from + quoted.index + quoted[0].search(/["”’']/u) : -1
-        if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
-          afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
-        } else afterStatement(block, from, text, article, marks, verbs, report)
-        if (NAMED_CLAUSE.test(text) && !quoteOpen(marks, from)) namedClause(block, from, text, verbs, report)
-        const colon = BEFORE_QUOTE.exec(text)
-        if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], article, verbs, report)
-        for (const match of text.matchAll(INTERRUPTED)) {
-          const start = from + match.index + match[0].indexOf(match[1], 2)
-          if (opensSentence(prose, openerOf(marks, start - 2), block.bodyStart)) afterQuotation(block, start, match[1], false, verbs, report)
-        }
-      }
-      for (const match of prose.matchAll(ORPHAN)) orphan(block, match, report)
+      // A paragraph's findings depend on it and on the few things it asked of the rest of the
+      // article (whether a name is quoted elsewhere, the tense): an editor's re-lint reads again
+      // only the paragraphs that changed, or whose answers did.
+      remember(
+        block,
+        '',
+        (say) => {
+          const asked: Asked[] = []
+          checkBlock(block, recording(evidence, asked), say)
+          return asked
+        },
+        (asked) => asked.every(([question, subject, answer]) => evidence.ask(question, subject) === answer)
+      )
     }
   }
 })
+
+function checkBlock(block: Block, evidence: Evidence, report: Report) {
+  const verbs = () => tenseOf(evidence.ask('present', '') as boolean)
+  const {prose} = block
+  const marks = quoteMarks(prose)
+  for (const [from, to] of sentences(prose, block.bodyStart)) {
+    const text = prose.slice(from, to)
+    const quoted = QUOTE_END.exec(text)
+    const close = quoted ? from + quoted.index + quoted[0].search(/["”’']/u) : -1
+    if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
+      afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
+    } else afterStatement(block, from, text, evidence, marks, verbs, report)
+    if (NAMED_CLAUSE.test(text) && !quoteOpen(marks, from)) namedClause(block, from, text, verbs, report)
+    const colon = BEFORE_QUOTE.exec(text)
+    if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], evidence, verbs, report)
+    for (const match of text.matchAll(INTERRUPTED)) {
+      const start = from + match.index + match[0].indexOf(match[1], 2)
+      if (opensSentence(prose, openerOf(marks, start - 2), block.bodyStart)) afterQuotation(block, start, match[1], false, verbs, report)
+    }
+  }
+  for (const match of prose.matchAll(ORPHAN)) orphan(block, match, report)
+}
+
+// What a paragraph may ask of the rest of the article: whether it attributes in the present
+// tense (`says` more often than `said`), whether it writes a word in lower case, how often it
+// uses a name, whether it quotes a name elsewhere (`Smith said`).
+type Question = 'present' | 'lower' | 'count' | 'quoted'
+type Asked = [Question, string, boolean | number]
+
+interface Evidence {
+  ask(question: Question, subject: string): boolean | number
+}
+
+// The answers for one article, each worked out once.
+function evidenceOf(article: Article): Evidence {
+  const answers = new Map<string, boolean | number>()
+  const work = (question: Question, subject: string): boolean | number => {
+    if (question === 'present') return article.count(SAYS) > article.count(SAID)
+    if (question === 'lower') return article.names.lower.has(subject)
+    if (question === 'count') return article.names.count(subject)
+    return quotedElsewhere(subject, article.source)
+  }
+  return {
+    ask(question, subject) {
+      const key = `${question} ${subject}`
+      let answer = answers.get(key)
+      if (answer === undefined) answers.set(key, (answer = work(question, subject)))
+      return answer
+    }
+  }
+}
+
+// Evidence that writes down each question and its answer.
+function recording(evidence: Evidence, asked: Asked[]): Evidence {
+  return {
+    ask(question, subject) {
+      const answer = evidence.ask(question, subject)
+      asked.push([question, subject, answer])
+      return answer
+    }
+  }
+}
 
 // A quotation opens its sentence when nothing but the end of another sentence, a colon or a dash
 // stands before it (`He paused. "We will win," he.`), not mid-sentence (`He called it "a
@@ -184,7 +240,7 @@ function namedClause(block: Block, from: number, text: string, verbs: () => Tens
 // `He: "We will win."`, `A Defra spokesman: "..."`, `Moyes: "..."`: `said` lost before a colon. A
 // bare name counts only where the article quotes it elsewhere or names it again (a label such
 // as `Update: "..."` does neither).
-function beforeQuotation(block: Block, start: number, phrase: string, article: Article, verbs: () => Tense, report: Report) {
+function beforeQuotation(block: Block, start: number, phrase: string, evidence: Evidence, verbs: () => Tense, report: Report) {
   if (phrase.split(/\s+/u).length > MAX_WORDS) return
   const all = words(tag(phrase))
   // `Mr Doe with a grin: "..."`: what followed the lost verb may stand after the speaker.
@@ -197,8 +253,8 @@ function beforeQuotation(block: Block, start: number, phrase: string, article: A
   if (kind === 'bare-name') {
     // `Like, "Look, ..."` is a word of the language, not a name.
     const name = at === -1 ? phrase : phrase.slice(0, offsetOf(phrase, all, at)).trimEnd()
-    if (name.split(' ').some((word) => article.names.lower.has(word.toLowerCase()))) return
-    if (!quotedElsewhere(name, article.source) && article.names.count(name) < 2) return
+    if (name.split(' ').some((word) => evidence.ask('lower', word.toLowerCase()))) return
+    if (!evidence.ask('quoted', name) && (evidence.ask('count', name) as number) < 2) return
   }
   const tense = verbs()
   flag(block, start, phrase, at === -1 ? withVerb(phrase, tokens, tense.said, tense.told) : verbAt(phrase, all, at, tense), report)
@@ -206,10 +262,9 @@ function beforeQuotation(block: Block, start: number, phrase: string, article: A
 
 // `Allies will back the effort, the five people familiar with the talks.`: a statement, a comma,
 // and a speaker with no verb; not an apposition (`... met Smith, the group's chairman.`).
-function afterStatement(block: Block, from: number, text: string, article: Article, marks: readonly QuoteMark[], verbs: () => Tense, report: Report) {
+function afterStatement(block: Block, from: number, text: string, evidence: Evidence, marks: readonly QuoteMark[], verbs: () => Tense, report: Report) {
   const match = TAIL.exec(text)
   if (!match) return
-  const source = article.source
   const tail = match[1]
   const parts = tail.split(/\s+/u)
   if (parts.length > MAX_WORDS) return
@@ -291,15 +346,15 @@ function afterStatement(block: Block, from: number, text: string, article: Artic
     const common = /^\p{Ll}/u.test(previous) && !/["”’']\s*,["”’']?$|,["”’']$/u.test(text.slice(Math.max(0, match.index - 8), match.index + match[0].indexOf(',') + 2).trimEnd())
     // (`... take over as chairman, Acme Oaks.`: a role held after `as` renames no one, when the
     // article quotes the name elsewhere)
-    const held = /\bas (?:[\p{Ll}-]+ ){0,5}[\p{Ll}-]+[^\p{L}]*$/u.test(before) && kind === 'bare-name' && quotedElsewhere(tail, source)
+    const held = /\bas (?:[\p{Ll}-]+ ){0,5}[\p{Ll}-]+[^\p{L}]*$/u.test(before) && kind === 'bare-name' && evidence.ask('quoted', tail) === true
     if (common && ROLES.has(word) && person && !held) return
     if (common && (BODIES.has(word) || PAPERS.has(word)) && !person) return
     const name = at === -1 ? tail : tail.slice(0, offsetOf(tail, after, at)).trimEnd()
     // (a name after a title is its holder: `her predecessor as Home Secretary, Lady Doe.`)
     const titled = TITLES.has(word) || PERSONS.has(word)
     // After a quotation closed with a comma (`"...," Doe.`), a name the article names again.
-    const closed = /^,["”’']/u.test(match[0]) && kind === 'bare-name' && article.names.count(name) >= 2
-    const quoted = (kind === 'bare-name' || (kind === 'name' && !titled)) && (closed || quotedElsewhere(name.replace(/^(?:the )/iu, ''), source)) && !initialsOf(name, text.slice(0, match.index))
+    const closed = /^,["”’']/u.test(match[0]) && kind === 'bare-name' && (evidence.ask('count', name) as number) >= 2
+    const quoted = (kind === 'bare-name' || (kind === 'name' && !titled)) && (closed || evidence.ask('quoted', name.replace(/^(?:the )/iu, '')) === true) && !initialsOf(name, text.slice(0, match.index))
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
     if (kind === 'bare-name' && !quoted) return
@@ -607,10 +662,10 @@ function flag(block: Block, start: number, phrase: string, expected: string, rep
 }
 
 // The article's own tense of attribution: `says` where it says `says` more often than `said`.
-function tenseOf(source: string): Tense {
-  const present = (source.match(/\bsays\b/gu) ?? []).length
-  const past = (source.match(/\bsaid\b/gu) ?? []).length
-  return present > past ? {said: 'says', told: 'tells', asked: 'asks'} : {said: 'said', told: 'told', asked: 'asked'}
+const SAYS = /\bsays\b/gu
+const SAID = /\bsaid\b/gu
+function tenseOf(present: boolean): Tense {
+  return present ? {said: 'says', told: 'tells', asked: 'asks'} : {said: 'said', told: 'told', asked: 'asked'}
 }
 
 // Join the orphan to the sentence before it: `policies. According to sources, 2025.` becomes

@@ -45,7 +45,7 @@ export default defineRule({
       }
       return
     }
-    const uses = [...article.names.uses.values()].flat().filter((use) => use.block === headline && use.start >= labelEnd)
+    const uses = article.names.of(headline).filter((use) => use.start >= labelEnd)
     uses.sort((a, b) => a.start - b.start)
     const titleCase = isTitleCase(headline)
     // Only a country or a full name of two or more words is evidence enough; a lone word may be
@@ -151,17 +151,23 @@ function placesIn(prose: string, from: number, lexicon: Lexicon): Array<{text: s
 
 /** Whether the body mentions a name, in any of the forms that count. Work is done on demand. */
 class Mentions {
-  private readonly text: string
-  /** The text without the periods inside abbreviations: `u.s.` reads `us.` */
-  private readonly compact: string
+  #text: string | undefined
+  #compact: string | undefined
   private initials: Set<string> | undefined
 
   constructor(
     private readonly blocks: readonly Block[],
     private readonly gramsIn: (block: Block) => readonly string[] = (block) => gramsOf(block.prose)
-  ) {
-    this.text = ` ${blocks.map((block) => block.prose.toLowerCase()).join(' \n ')} `
-    this.compact = this.text.replace(/\.(?=\p{L})/gu, '')
+  ) {}
+
+  // The body in lower case, made when first read: a place is looked up in the grams alone.
+  private get text(): string {
+    return (this.#text ??= ` ${this.blocks.map((block) => block.prose.toLowerCase()).join(' \n ')} `)
+  }
+
+  /** The text without the periods inside abbreviations: `u.s.` reads `us.` */
+  private get compact(): string {
+    return (this.#compact ??= this.text.replace(/\.(?=\p{L})/gu, ''))
   }
 
   private grams: Set<string> | undefined

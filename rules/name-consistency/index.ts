@@ -34,7 +34,10 @@ export default defineRule({
   summary: 'A rare name one letter away from a name the article uses more often, such as `Bidenn` beside `Biden`.',
   fix: 'safe',
   options: {},
-  check(_tree, _file, {article, report, lexicon, settings}) {
+  // The index of the last article's forms by their deletions: an editor re-lints after each
+  // keystroke, and an edit changes few of the names an article uses.
+  init: (): {index?: DeletionIndex} => ({}),
+  check(_tree, _file, {article, report, lexicon, settings, state}) {
     const names = article.names
     const known = new Set(settings.names)
     // `Cinema`, `Finance`, `Later` before a name are words the dictionary writes only in lower
@@ -49,25 +52,15 @@ export default defineRule({
     // thousands of names). The neighbours keep the order the rule has always weighed them in:
     // shorter forms first, then by first appearance.
     const all = [...forms, ...pairs.keys()]
-    const order = new Map(all.map((form, index) => [form, index]))
-    const byDeletion = new Map<string, string[]>()
-    for (const form of all) {
-      for (const key of deletions(form)) {
-        const list = byDeletion.get(key)
-        if (list) list.push(form)
-        else byDeletion.set(key, [form])
-      }
-    }
-    // The order as one number per form (length, then first appearance), so that sorting a
-    // form's neighbours looks nothing up: thousands of similar names each have a hundred or more.
-    const rank = new Map(all.map((form) => [form, form.length * all.length + order.get(form)!]))
-    const near = (form: string) => {
-      const found = new Set<string>()
-      for (const key of deletions(form)) for (const other of byDeletion.get(key) ?? []) found.add(other)
-      const ranked: Array<[number, string]> = []
-      for (const other of found) if (other[0] === form[0] && Math.abs(other.length - form.length) <= 1) ranked.push([rank.get(other)!, other])
-      return ranked.sort((a, b) => a[0] - b[0]).map(([, other]) => other)
-    }
+    // (the forms of a long text are not kept: their index would outlive the lint)
+    const kept = all.length <= MAX_KEPT_FORMS
+    // (an index that shares less than half its forms with this article is made afresh: another
+    // file, not an edit)
+    const last = kept ? state.index : undefined
+    const shared = last ? all.reduce((count, form) => (last.forms.has(form) ? count + 1 : count), 0) : 0
+    const index = last && shared * 2 >= all.length ? last : {byDeletion: new Map(), forms: new Set<string>()}
+    state.index = kept ? index : undefined
+    const near = neighbours(index, all)
     const marks = new Map<Block, readonly QuoteMark[]>()
     const quoted = (use: NameUse) => {
       let list = marks.get(use.block)
@@ -101,6 +94,49 @@ export default defineRule({
     }
   }
 })
+
+// Forms beyond this many are indexed for one lint only.
+const MAX_KEPT_FORMS = 5_000
+
+// Forms by each form with one character taken out (and by itself): forms one edit apart share
+// a key. Kept from one lint to the next, less the forms gone and plus the new.
+interface DeletionIndex {
+  byDeletion: Map<string, string[]>
+  forms: Set<string>
+}
+
+// The neighbours of a form among `all`, nearest in the order the rule weighs them.
+function neighbours(index: DeletionIndex, all: readonly string[]): (form: string) => string[] {
+  const order = new Map(all.map((form, at) => [form, at]))
+  for (const form of index.forms) {
+    if (order.has(form)) continue
+    index.forms.delete(form)
+    for (const key of deletions(form)) {
+      const list = index.byDeletion.get(key)
+      const at = list ? list.indexOf(form) : -1
+      if (at !== -1) list!.splice(at, 1)
+      if (list?.length === 0) index.byDeletion.delete(key)
+    }
+  }
+  for (const form of all) {
+    if (index.forms.has(form)) continue
+    index.forms.add(form)
+    for (const key of deletions(form)) {
+      const list = index.byDeletion.get(key)
+      if (list) list.push(form)
+      else index.byDeletion.set(key, [form])
+    }
+  }
+  return (form) => {
+    const near = new Set<string>()
+    for (const key of deletions(form)) for (const other of index.byDeletion.get(key) ?? []) near.add(other)
+    // The order as one number per form (length, then first appearance), so that sorting a
+    // form's neighbours looks nothing up: thousands of similar names each have a hundred or more.
+    const ranked: Array<[number, string]> = []
+    for (const other of near) if (other[0] === form[0] && Math.abs(other.length - form.length) <= 1) ranked.push([other.length * all.length + order.get(other)!, other])
+    return ranked.sort((a, b) => a[0] - b[0]).map(([, other]) => other)
+  }
+}
 
 // The more frequent (or first-introduced) form one edit away, unless the evidence says the two
 // are different names.

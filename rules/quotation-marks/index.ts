@@ -16,6 +16,9 @@ interface Open {
 }
 
 const LETTER = /\p{L}/u
+// Apostrophes inside words, curly and straight.
+const CURLY_APOSTROPHE = /(?<=\p{L})’(?=\p{L})/gu
+const STRAIGHT_APOSTROPHE = /(?<=\p{L})'(?=\p{L})/gu
 // How far a word is looked for around a mark: enough for any word, and no scan of a whole
 // paragraph per mark.
 const WINDOW = 40
@@ -39,8 +42,9 @@ export default defineRule({
   options: {},
   check(_tree, _file, {article, report, remember}) {
     // The document's own apostrophe: curly when it uses more curly than straight ones in words.
-    const curly = article.source.match(/(?<=\p{L})’(?=\p{L})/gu)?.length ?? 0
-    const straight = article.source.match(/(?<=\p{L})'(?=\p{L})/gu)?.length ?? 0
+    // (counted by the article model, which after an edit reads only around the change)
+    const curly = article.count(CURLY_APOSTROPHE)
+    const straight = article.count(STRAIGHT_APOSTROPHE)
     const apostrophe = curly > straight ? '’' : "'"
 
     // A quotation left open at the end of a paragraph is carried: news convention opens it again

@@ -34,7 +34,8 @@ export default defineRule({
     }
     // A repeat is found within a sentence: when the tree is paragraphs only, each paragraph's
     // pairs are found once and remembered, as an editor re-lints mostly unchanged paragraphs.
-    if (tree.children.every((node) => node.type === 'ParagraphNode' || node.type === 'WhiteSpaceNode')) {
+    const paragraphs = tree.children.every((node) => node.type === 'ParagraphNode' || node.type === 'WhiteSpaceNode')
+    if (paragraphs) {
       for (const block of article.blocks) {
         const found = remember(block, 'pairs', () => find({type: 'RootNode', children: [block.node]}, block.start))
         for (const pair of found) pairs.push({start: pair.start + block.start, end: pair.end + block.start})
@@ -42,9 +43,14 @@ export default defineRule({
     } else for (const pair of find(tree, 0)) pairs.push(pair)
     // the pairs retext-repeated-words never reports
     // (a back-reference, so `that can can` is not read as `that can`)
-    for (const match of article.source.matchAll(/(?<![\p{L}\p{N}'’-])(that|had|can)[ \t]+\1(?![\p{L}\p{N}'’-])/giu)) {
-      pairs.push({start: match.index, end: match.index + match[0].length})
-    }
+    // A pair is on one line: in plain text, whose blocks have only white space between them, each
+    // block's source is read once and remembered.
+    if (paragraphs && file.data.copydesk?.format === 'text') {
+      for (const block of article.blocks) {
+        const found = remember(block, 'doubled', () => doubledIn(article.source.slice(block.start, block.end)))
+        for (const pair of found) pairs.push({start: pair.start + block.start, end: pair.end + block.start})
+      }
+    } else for (const pair of doubledIn(article.source)) pairs.push(pair)
     for (const {start, end} of pairs) {
       const pair = article.source.slice(start, end)
       const [first, second] = pair.split(/\s+/u)
@@ -138,6 +144,11 @@ function grammatical(word: string, before: string, after: string, rest: string, 
 
 function nextWord(text: string): string {
   return /^\s+([\p{L}\p{N}'’]+)/u.exec(text)?.[1] ?? ''
+}
+
+// `that that`, `had had`, `can can` in a text, by offsets in it.
+function doubledIn(text: string): Array<{start: number; end: number}> {
+  return [...text.matchAll(/(?<![\p{L}\p{N}'’-])(that|had|can)[ \t]+\1(?![\p{L}\p{N}'’-])/giu)].map((match) => ({start: match.index, end: match.index + match[0].length}))
 }
 
 function previousWord(text: string): string {

@@ -4,7 +4,7 @@
 import {isAbbreviation} from '../../src/abbreviations.js'
 import {isVerbatimAt, quotationAt, type Article, type Block} from '../../src/article.js'
 import type {Lexicon} from '../../src/lexicon.js'
-import {defineRule, type ReportExtra} from '../../src/rule.js'
+import {defineRule, type ReportExtra, type RuleContext, type Span} from '../../src/rule.js'
 import {runBefore} from '../../src/text.js'
 import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, LOWER_CASE_BRANDS, OPEN_ENDED, PARTICLES, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
 
@@ -22,75 +22,17 @@ export default defineRule({
   summary: 'A sentence or paragraph that starts in lower case, such as `Japan. he remains`.',
   fix: 'safe',
   options: {},
-  check(_tree, _file, {article, report, lexicon}) {
+  check(_tree, _file, {article, report, lexicon, remember}) {
     // Copy written in lower case on purpose (a blog's style, notes from a talk) is left alone,
     // except for the repairs that hold whatever the style: a period before `including`, `which`.
-    const lowerCaseStyle = isLowerCaseStyle(article)
+    const lowerCaseStyle = isLowerCaseStyle(article, remember)
     for (let index = 0; index < article.blocks.length; index++) {
       const block = article.blocks[index]
       // Lists, bylines, credits and date lines are not sentences.
       if (block.kind === 'list-item' || block.kind === 'furniture') continue
       if (!lowerCaseStyle) paragraphStart(block, index)
-      for (const match of block.prose.matchAll(BREAK)) {
-        const [, closing, , opening, word] = match
-        const period = match.index
-        const wordStart = period + 1 + closing.length + match[2].length + opening.length
-        const wordEnd = wordStart + word.length
-        const before = wordBefore(block.prose, period)
-        if (isAbbreviation(before) || NOT_A_WORD.test(word) || /[@/]/u.test(before)) continue
-        // A lower-case letter is a word (`said in a. recent interview`), unless it labels an item
-        // (`choose: a. red, b. blue`) or is one letter of a spaced abbreviation (`e. g. a pen`).
-        if (/^\p{Ll}$/u.test(before) && isLetterLabel(block.prose, period)) continue
-        // Inside an address or code (`example.com/a. b`), or an address after a sentence
-        // (`Read more. pic.example.com/x`): not prose.
-        if (isVerbatimAt(block, period) || isVerbatimAt(block, wordStart)) continue
-        // `via Roma 12`, `van Persie`: a street or a name with its lower-case particle.
-        if (PARTICLES.has(word) && /^\s+\p{Lu}/u.test(block.prose.slice(wordEnd))) continue
-        // `use the capacity of the. network`: no sentence ends on `the`, `of` or `and`, whatever
-        // the copy's style, so the period is spurious.
-        if (closing === '' && OPEN_ENDED.has(before.toLowerCase())) {
-          report(block.span(period, wordEnd), `Unexpected period after \`${before}\`, which cannot end a sentence`, {fix: block.prose.slice(period + 1, wordEnd)})
-          continue
-        }
-        if (!isToken(block.prose, wordEnd) || LOWER_CASE_BRANDS.has(word)) continue
-        // `... failed with minutes to go. angry-fast-talking-tirade`: a tag set after the last
-        // sentence, without a sentence of its own.
-        if (/^\s*$/u.test(block.prose.slice(wordEnd))) continue
-        // `(via Example News)`, `(sic)`, `[emphasis added]`: an aside or an editor's note.
-        if (/[([]/u.test(opening)) continue
-        // `My friends (or should I say critics….) decided to`: the aside closed mid-sentence.
-        if (closing.includes(')') && !opensSentence(block.prose, period)) continue
-        // A quotation that starts in lower case is written so on purpose (a post, a slogan:
-        // `"stop. think. connect."`); one that starts with a capital is copy like any other.
-        const quotation = quotationAt(block, wordStart) ?? quotationAt(block, period)
-        if (quotation && isWrittenLowerCase(block.prose, quotation)) continue
-        const next = nextWord(block.prose, wordEnd)
-        const lower = word.toLowerCase()
-        if (INTERJECTIONS.has(lower)) continue
-
-        // `dealing with this." he added.`: a quote closed with a period before its attribution.
-        if (closing !== '' && SUBJECT_PRONOUNS.has(lower) && SPEECH_VERBS.has(next.toLowerCase())) {
-          report(block.span(period, period + 1), `Unexpected period before the attribution \`${word} ${next}\`, expected a comma`, {fix: ','})
-          continue
-        }
-        // `the poster read "Stop. Think. Connect." and fans`: a quotation set inside a sentence
-        // closes with its own period, and the sentence runs on.
-        if (/["”»]/u.test(closing) && quotation && !startsSentence(block.prose, quotation.start)) continue
-        const joined = block.prose.slice(period + 1, wordEnd)
-        const capital = block.prose.slice(period, wordStart) + capitalize(word)
-        const span = block.span(period, wordEnd)
-        const repair = classify(lower, next)
-        if (lowerCaseStyle && repair !== 'join') continue
-        if (repair === 'capitalize') {
-          report(block.span(wordStart, wordEnd), `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${capitalize(word)}\``, {fix: capitalize(word)})
-        } else if (repair === 'join') {
-          report(span, `Unexpected period before \`${word}\`, which continues the sentence`, {fix: joined})
-        } else if (repair === 'either') {
-          report(span, `Unexpected lower-case \`${word}\` after a period: capitalize it, or remove the period if the sentence was split`, {suggest: [capital, joined]})
-        } else {
-          report(span, `Unexpected lower-case \`${word}\` after a period: the sentence may have been split`)
-        }
-      }
+      // What follows a period in a paragraph depends on it and the copy's style alone.
+      remember(block, String(lowerCaseStyle), (say) => breaksIn(block, lowerCaseStyle, say))
     }
 
     // A paragraph that starts in lower case lost its first words (a stripped name) or its capital.
@@ -129,6 +71,71 @@ export default defineRule({
 })
 
 type Repair = 'capitalize' | 'join' | 'either' | 'report'
+type Report = (target: Span, reason: string, extra?: ReportExtra) => void
+
+// A period inside a paragraph before a lower-case word.
+function breaksIn(block: Block, lowerCaseStyle: boolean, report: Report) {
+  for (const match of block.prose.matchAll(BREAK)) {
+    const [, closing, , opening, word] = match
+    const period = match.index
+    const wordStart = period + 1 + closing.length + match[2].length + opening.length
+    const wordEnd = wordStart + word.length
+    const before = wordBefore(block.prose, period)
+    if (isAbbreviation(before) || NOT_A_WORD.test(word) || /[@/]/u.test(before)) continue
+    // A lower-case letter is a word (`said in a. recent interview`), unless it labels an item
+    // (`choose: a. red, b. blue`) or is one letter of a spaced abbreviation (`e. g. a pen`).
+    if (/^\p{Ll}$/u.test(before) && isLetterLabel(block.prose, period)) continue
+    // Inside an address or code (`example.com/a. b`), or an address after a sentence
+    // (`Read more. pic.example.com/x`): not prose.
+    if (isVerbatimAt(block, period) || isVerbatimAt(block, wordStart)) continue
+    // `via Roma 12`, `van Persie`: a street or a name with its lower-case particle.
+    if (PARTICLES.has(word) && /^\s+\p{Lu}/u.test(block.prose.slice(wordEnd))) continue
+    // `use the capacity of the. network`: no sentence ends on `the`, `of` or `and`, whatever
+    // the copy's style, so the period is spurious.
+    if (closing === '' && OPEN_ENDED.has(before.toLowerCase())) {
+      report(block.span(period, wordEnd), `Unexpected period after \`${before}\`, which cannot end a sentence`, {fix: block.prose.slice(period + 1, wordEnd)})
+      continue
+    }
+    if (!isToken(block.prose, wordEnd) || LOWER_CASE_BRANDS.has(word)) continue
+    // `... failed with minutes to go. angry-fast-talking-tirade`: a tag set after the last
+    // sentence, without a sentence of its own.
+    if (/^\s*$/u.test(block.prose.slice(wordEnd))) continue
+    // `(via Example News)`, `(sic)`, `[emphasis added]`: an aside or an editor's note.
+    if (/[([]/u.test(opening)) continue
+    // `My friends (or should I say critics….) decided to`: the aside closed mid-sentence.
+    if (closing.includes(')') && !opensSentence(block.prose, period)) continue
+    // A quotation that starts in lower case is written so on purpose (a post, a slogan:
+    // `"stop. think. connect."`); one that starts with a capital is copy like any other.
+    const quotation = quotationAt(block, wordStart) ?? quotationAt(block, period)
+    if (quotation && isWrittenLowerCase(block.prose, quotation)) continue
+    const next = nextWord(block.prose, wordEnd)
+    const lower = word.toLowerCase()
+    if (INTERJECTIONS.has(lower)) continue
+
+    // `dealing with this." he added.`: a quote closed with a period before its attribution.
+    if (closing !== '' && SUBJECT_PRONOUNS.has(lower) && SPEECH_VERBS.has(next.toLowerCase())) {
+      report(block.span(period, period + 1), `Unexpected period before the attribution \`${word} ${next}\`, expected a comma`, {fix: ','})
+      continue
+    }
+    // `the poster read "Stop. Think. Connect." and fans`: a quotation set inside a sentence
+    // closes with its own period, and the sentence runs on.
+    if (/["”»]/u.test(closing) && quotation && !startsSentence(block.prose, quotation.start)) continue
+    const joined = block.prose.slice(period + 1, wordEnd)
+    const capital = block.prose.slice(period, wordStart) + capitalize(word)
+    const span = block.span(period, wordEnd)
+    const repair = classify(lower, next)
+    if (lowerCaseStyle && repair !== 'join') continue
+    if (repair === 'capitalize') {
+      report(block.span(wordStart, wordEnd), `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${capitalize(word)}\``, {fix: capitalize(word)})
+    } else if (repair === 'join') {
+      report(span, `Unexpected period before \`${word}\`, which continues the sentence`, {fix: joined})
+    } else if (repair === 'either') {
+      report(span, `Unexpected lower-case \`${word}\` after a period: capitalize it, or remove the period if the sentence was split`, {suggest: [capital, joined]})
+    } else {
+      report(span, `Unexpected lower-case \`${word}\` after a period: the sentence may have been split`)
+    }
+  }
+}
 
 // A word of the language, not a name, brand or code that is written in lower case (`etsy`,
 // `reddit`, `netsh`, `x86`, `so+ba`, `user_name`): those are not in the dictionary.
@@ -241,16 +248,20 @@ function opensSentence(text: string, period: number): boolean {
 }
 
 // At least four paragraphs or short lines, and half of them, start with a lower-case word: the writer's style.
-function isLowerCaseStyle(article: Article): boolean {
+function isLowerCaseStyle(article: Article, remember: RuleContext<object, undefined>['remember']): boolean {
   let lower = 0
   let all = 0
   for (const block of article.blocks) {
     if (block.kind !== 'body' && block.kind !== 'quotation' && block.kind !== 'subheading') continue
-    // A paragraph, not a line such as `1 tbs. olive oil` or `salt and pepper`.
-    const first = /^\s*["“‘(]?(\p{L})/u.exec(block.prose.slice(block.bodyStart))
-    if (!first || block.prose.split(/\s+/u).length < 6) continue
+    const start = remember(block, 'style', () => {
+      // A paragraph, not a line such as `1 tbs. olive oil` or `salt and pepper`.
+      const first = /^\s*["“‘(]?(\p{L})/u.exec(block.prose.slice(block.bodyStart))
+      if (!first || block.prose.split(/\s+/u).length < 6) return 'none'
+      return /\p{Ll}/u.test(first[1]) ? 'lower' : 'upper'
+    })
+    if (start === 'none') continue
     all++
-    if (/\p{Ll}/u.test(first[1])) lower++
+    if (start === 'lower') lower++
   }
   return lower >= 4 && lower * 2 >= all
 }

@@ -1,0 +1,93 @@
+// Counts of short patterns in the source (`says` and `said`, apostrophes between letters), the
+// article-wide evidence some rules weigh. An editor re-lints after each keystroke, so a count is
+// carried over from the last lint and only the stretch around what changed is read again.
+
+/** The counts of the last lint, for the next one, by pattern. */
+export interface Tally {
+  source: string
+  counts: Map<string, {pattern: RegExp; count: number}>
+}
+
+/** Counts patterns in one source. */
+export interface Counter {
+  count(pattern: RegExp): number
+  /**
+   * What the next lint starts from: every pattern counted in this lint or carried to it (a
+   * pattern a lint did not ask for is still counted around the change, so that the next lint
+   * that asks need not count it all).
+   */
+  readonly tally: Tally
+}
+
+/**
+ * How far a match of a counted pattern, with all it looks at around it (`\b`, a look-behind),
+ * may reach: a match is decided by the characters within this distance of where it starts.
+ */
+export const REACH = 32
+
+const CHUNK = 256
+
+/**
+ * A counter over `source` that starts from `previous` (the tally of the last lint) where it can.
+ * Only for global patterns whose matches are at most `REACH` characters with what they look at
+ * and never overlap one another (a word between `\b`, one mark between letters): then the
+ * matches away from the change are the same in both texts, and only those near it are counted.
+ */
+export function createTally(source: string, previous?: Tally): Counter {
+  const counts: Tally['counts'] = new Map()
+  // The changed stretch: [from, to) in the last source, [from, toNow) in this one.
+  let change: {from: number; to: number; toNow: number} | undefined
+  const changed = (last: string) => {
+    if (change) return change
+    const limit = Math.min(last.length, source.length)
+    // By chunks first, compared natively, then by characters.
+    let from = 0
+    while (from + CHUNK <= limit && last.slice(from, from + CHUNK) === source.slice(from, from + CHUNK)) from += CHUNK
+    while (from < limit && last.charCodeAt(from) === source.charCodeAt(from)) from++
+    let tail = 0
+    while (tail + CHUNK <= limit - from && last.slice(last.length - tail - CHUNK, last.length - tail) === source.slice(source.length - tail - CHUNK, source.length - tail)) tail += CHUNK
+    while (tail < limit - from && last.charCodeAt(last.length - 1 - tail) === source.charCodeAt(source.length - 1 - tail)) tail++
+    change = {from, to: last.length - tail, toNow: source.length - tail}
+    return change
+  }
+  // Whether the change is a small part of the text, read again around it; else a count reads it all.
+  const small = (last: string) => {
+    const {from, toNow} = changed(last)
+    return toNow - from + 4 * REACH < source.length / 2
+  }
+  return {
+    count(pattern) {
+      const key = `${pattern.source}/${pattern.flags}`
+      let found = counts.get(key)?.count
+      if (found !== undefined) return found
+      const before = previous?.counts.get(key)?.count
+      if (previous && before !== undefined && small(previous.source)) {
+        const {from, to, toNow} = changed(previous.source)
+        found = before - countWithin(previous.source, pattern, from - REACH, to + REACH) + countWithin(source, pattern, from - REACH, toNow + REACH)
+      }
+      found ??= countWithin(source, pattern, 0, source.length)
+      counts.set(key, {pattern, count: found})
+      return found
+    },
+    get tally() {
+      if (previous && small(previous.source)) for (const {pattern} of previous.counts.values()) this.count(pattern)
+      return {source, counts}
+    }
+  }
+}
+
+/** The matches of a global pattern that start in [from, to), each read with its context. */
+export function countWithin(text: string, pattern: RegExp, from: number, to: number): number {
+  const start = Math.max(0, from)
+  const end = Math.min(text.length, to)
+  if (start >= end) return 0
+  const offset = Math.max(0, start - REACH)
+  const slice = offset === 0 && end + REACH >= text.length ? text : text.slice(offset, Math.min(text.length, end + REACH))
+  let count = 0
+  for (const match of slice.matchAll(pattern)) {
+    const at = match.index + offset
+    if (at >= end) break
+    if (at >= start) count++
+  }
+  return count
+}
