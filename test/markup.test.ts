@@ -9,6 +9,10 @@ import remarkRetext from 'remark-retext'
 import {retext} from 'retext'
 import {VFile} from 'vfile'
 import {copydesk, createLinter, fix, lint} from '../src/index.js'
+import {joinedData} from '../src/markup.js'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {gfmFromMarkdown} from 'mdast-util-gfm'
+import {gfm} from 'micromark-extension-gfm'
 import {checkMessages} from './helpers/invariants.js'
 
 const summary = (file: VFile) => file.messages.map((message) => `${message.ruleId} ${JSON.stringify(message.actual)}`)
@@ -185,6 +189,24 @@ describe('fixes on the source', () => {
         expect(code(once)).toEqual(code(value))
       }),
       {numRuns: 100}
+    )
+  })
+})
+
+describe('micromark with data tokens joined as they are made', () => {
+  const parse = (value: string, joined: boolean) =>
+    fromMarkdown(value, {extensions: joined ? [gfm(), joinedData] : [gfm()], mdastExtensions: [gfmFromMarkdown()]})
+  // Marks that start constructs, and the ones that fail to (`a * b`, `x_y`, `[a](`, a lone `]`).
+  const piece = fc.constantFrom(
+    'a', 'Talks', ' ', '\n', '\n\n', '*', '_', '~', '[', ']', '(', ')', '!', '^', '&', '&amp;', '&foo;', '\\', '`', '<', '>', '@',
+    '.', '-', '+', ':', '|', '#', '1', 'www.', 'http://', 'x@y.org', '[^1]', '[^1]: ', '[a]: /u', '  \n', '- ', '> '
+  )
+  test('property: the tree is the same as without the construct, positions included', () => {
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 40}).map((pieces) => pieces.join('')), (value) => {
+        expect(parse(value, true)).toEqual(parse(value, false))
+      }),
+      {numRuns: 500}
     )
   })
 })
