@@ -106,6 +106,8 @@ const SHAPES: Shape[] = [
   {name: 'Markdown: long line of links', n: 1000, path: 'story.md', make: (n) => `The ${'[a](http://x.com/a) '.repeat(n)}end.\n`},
   {name: 'Markdown: emphasis run', n: 2000, path: 'story.md', make: (n) => `The ${'*a* '.repeat(n)}end.\n`},
   {name: 'Markdown: "[a](" repeated', n: 5000, path: 'story.md', make: repeat('[a](')},
+  // Marks that start no construct, a line each, in one hard-wrapped paragraph.
+  {name: 'Markdown: paragraph of lines with stray marks', n: 2000, path: 'story.md', make: repeat('a * b_c ] d\\. e\n')},
   {name: 'HTML: long line of tags', n: 1000, path: 'story.html', make: (n) => `<p>The ${'<b>a</b> '.repeat(n)}end.</p>`},
   {name: 'HTML: &amp; in a paragraph', n: 1000, path: 'story.html', make: (n) => `<p>${'salt &amp; pepper '.repeat(n)}</p>`},
   {

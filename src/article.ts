@@ -91,10 +91,22 @@ export interface Article {
 export function isVerbatim(article: Article, span: Span): boolean {
   const {source} = article
   let cursor = span.start
-  for (const block of article.blocks) {
+  const {blocks} = article
+  // Blocks and segments are in source order: what ends before the span is passed over by binary
+  // search, and the walk stops past its end (a scan of them all per fix was quadratic in a
+  // Markdown paragraph of many marks, each fixed).
+  const blockOrder = inOrder(blocks, (block) => block.start, (block) => block.end)
+  for (let index = firstReaching(blocks, blockOrder, (block) => block.end, span.start); index < blocks.length; index++) {
+    const block = blocks[index]
+    if (block.start > span.end && blockOrder) break
     if (block.end < span.start || block.start > span.end) continue
     let inside = false
-    for (const segment of block.segments) {
+    const {segments} = block
+    const segmentEnd = (segment: (typeof segments)[number]) => segment.source + segment.length - 1
+    const segmentOrder = inOrder(segments, (segment) => segment.source, segmentEnd)
+    for (let at = firstReaching(segments, segmentOrder, segmentEnd, span.start); at < segments.length; at++) {
+      const segment = segments[at]
+      if (segment.source >= span.end && segmentOrder) break
       const from = Math.max(span.start, segment.source)
       const to = Math.min(span.end, segment.source + segment.length)
       if (to <= from) continue
@@ -111,6 +123,31 @@ export function isVerbatim(article: Article, span: Span): boolean {
     }
   }
   return source.slice(cursor, Math.max(cursor, span.end)).trim() === ''
+}
+
+const ordered = new WeakMap<readonly object[], boolean>()
+
+// Whether items are in source order, by where they start and where they end (found once per list).
+function inOrder<Item extends object>(items: readonly Item[], start: (item: Item) => number, end: (item: Item) => number): boolean {
+  let sorted = ordered.get(items)
+  if (sorted === undefined) {
+    sorted = items.every((item, index) => index === 0 || (start(items[index - 1]) <= start(item) && end(items[index - 1]) <= end(item)))
+    ordered.set(items, sorted)
+  }
+  return sorted
+}
+
+// The first of the items whose `end` is at least `offset` when they are in order; else the first.
+function firstReaching<Item extends object>(items: readonly Item[], sorted: boolean, end: (item: Item) => number, offset: number): number {
+  if (!sorted) return 0
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (end(items[middle]) < offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 // A block ends a sentence when its last visible mark is one of these, before any closing quotes

@@ -9,7 +9,7 @@ import remarkRetext from 'remark-retext'
 import {retext} from 'retext'
 import {VFile} from 'vfile'
 import {copydesk, createLinter, fix, lint} from '../src/index.js'
-import {joinedData} from '../src/markup.js'
+import {GFM, joinedData} from '../src/markup.js'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
 import {gfm} from 'micromark-extension-gfm'
@@ -193,15 +193,18 @@ describe('fixes on the source', () => {
   })
 })
 
-describe('micromark with data tokens joined as they are made', () => {
+describe('micromark with data tokens joined as they are made, footnote calls tried only with a definition', () => {
   const parse = (value: string, joined: boolean) =>
-    fromMarkdown(value, {extensions: joined ? [gfm(), joinedData] : [gfm()], mdastExtensions: [gfmFromMarkdown()]})
+    fromMarkdown(value, {extensions: joined ? [GFM, joinedData] : [gfm()], mdastExtensions: [gfmFromMarkdown()]})
   // Marks that start constructs, and the ones that fail to (`a * b`, `x_y`, `[a](`, a lone `]`).
   const piece = fc.constantFrom(
     'a', 'Talks', ' ', '\n', '\n\n', '*', '_', '~', '[', ']', '(', ')', '!', '^', '&', '&amp;', '&foo;', '\\', '`', '<', '>', '@',
     '.', '-', '+', ':', '|', '#', '1', 'www.', 'http://', 'x@y.org', '[^1]', '[^1]: ', '[a]: /u', '  \n', '- ', '> '
   )
-  test('property: the tree is the same as without the construct, positions included', () => {
+  test('property: the tree is the same as with plain GFM, positions included', () => {
+    // Footnote calls, which a property rarely builds: after `!`, and defined after the call.
+    for (const value of ['See ![^1] and [^1].\n\n[^1]: A note.', '![^a] ] x\n\n[^a]: y', 'a ] b\n![^1]\n'])
+      expect(parse(value, true)).toEqual(parse(value, false))
     fc.assert(
       fc.property(fc.array(piece, {maxLength: 40}).map((pieces) => pieces.join('')), (value) => {
         expect(parse(value, true)).toEqual(parse(value, false))
