@@ -109,6 +109,11 @@ const SHAPES: Shape[] = [
   {name: 'Markdown: "[a](" repeated', n: 5000, path: 'story.md', make: repeat('[a](')},
   // Marks that start no construct, a line each, in one hard-wrapped paragraph.
   {name: 'Markdown: paragraph of lines with stray marks', n: 2000, path: 'story.md', make: repeat('a * b_c ] d\\. e\n')},
+  {name: 'Markdown: thousands of headings', n: 1000, path: 'story.md', make: repeat('# Talks went on\n\n')},
+  {name: 'Markdown: code spans on one line', n: 5000, path: 'story.md', make: repeat('`a` ')},
+  {name: 'HTML: thousands of headings', n: 1000, path: 'story.html', make: repeat('<h2>Talks went on</h2>')},
+  {name: 'HTML: unclosed paragraphs', n: 2000, path: 'story.html', make: repeat('<p>a ')},
+  {name: 'one quotation of one word repeated', n: 10000, make: (n) => `He said "${'the '.repeat(n)}\n`},
   {name: 'HTML: long line of tags', n: 1000, path: 'story.html', make: (n) => `<p>The ${'<b>a</b> '.repeat(n)}end.</p>`},
   {name: 'HTML: &amp; in a paragraph', n: 1000, path: 'story.html', make: (n) => `<p>${'salt &amp; pepper '.repeat(n)}</p>`},
   {

@@ -174,8 +174,9 @@ export function buildArticle(tree: Root, source: string, hints?: readonly KindHi
   const blocks = paragraphs.map((node, index) => makeBlock(node, index))
   const solid = continued ? [] : blocks.filter((block) => block.prose.trim() !== '')
 
+  const kindAt = hints ? hintFinder(hints) : undefined
   for (const block of blocks) {
-    const hinted = hints ? hintAt(hints, block.start) : derived ? sniff(source, block) : undefined
+    const hinted = kindAt ? kindAt(block.start) : derived ? sniff(source, block) : undefined
     block.kind = hinted ?? classify(block, block === solid[0] && solid.length > 1)
     block.marked = hinted !== undefined
     if (block.kind === 'body' || block.kind === 'subheading') {
@@ -284,7 +285,52 @@ function sniff(source: string, block: Block): BlockKind | undefined {
 
 // The structure around an offset: a heading, list item or quotation wins over the paragraph
 // inside it (a list item's text is a Markdown paragraph), and the innermost of those wins.
-function hintAt(hints: readonly KindHint[], offset: number): BlockKind | undefined {
+/**
+ * `hintAt` for offsets in order: the hints that hold an offset are the ones open at it, kept on a
+ * stack as the offsets advance (a scan of every hint per block was quadratic in a Markdown file of
+ * thousands of headings). Hints nest as the markup does; if they do not, or an offset goes back,
+ * every hint is looked at, as before.
+ */
+export function hintFinder(hints: readonly KindHint[]): (offset: number) => BlockKind | undefined {
+  const sorted = hints.map((hint, index) => ({hint, index})).sort((a, b) => a.hint.start - b.hint.start || b.hint.end - a.hint.end)
+  const open: typeof sorted = []
+  let nested = true
+  for (const item of sorted) {
+    while (open.length > 0 && open[open.length - 1].hint.end <= item.hint.start) open.pop()
+    if (open.length > 0 && open[open.length - 1].hint.end < item.hint.end) nested = false
+    open.push(item)
+  }
+  open.length = 0
+  let next = 0
+  let last = -Infinity
+  return (offset) => {
+    if (!nested || offset < last) return hintAt(hints, offset)
+    last = offset
+    for (; next < sorted.length && sorted[next].hint.start <= offset; next++) {
+      while (open.length > 0 && open[open.length - 1].hint.end <= sorted[next].hint.start) open.pop()
+      open.push(sorted[next])
+    }
+    while (open.length > 0 && open[open.length - 1].hint.end <= offset) open.pop()
+    // As hintAt chooses: a hint that is not `body` over one that is, then the shortest, then the first.
+    let found: (typeof sorted)[number] | undefined
+    for (const item of open) {
+      if (!found) {
+        found = item
+        continue
+      }
+      const [a, b] = [item.hint, found.hint]
+      const better =
+        (b.kind === 'body' && a.kind !== 'body') ||
+        ((b.kind === 'body') === (a.kind === 'body') &&
+          (a.end - a.start < b.end - b.start || (a.end - a.start === b.end - b.start && item.index < found.index)))
+      if (better) found = item
+    }
+    return found?.hint.kind
+  }
+}
+
+/** The kind the markup gives the block at `offset`: a hint that is not `body` first, then the shortest. */
+export function hintAt(hints: readonly KindHint[], offset: number): BlockKind | undefined {
   let found: KindHint | undefined
   for (const hint of hints) {
     if (offset < hint.start || offset >= hint.end) continue
