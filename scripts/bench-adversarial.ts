@@ -114,6 +114,7 @@ const SHAPES: Shape[] = [
   {name: 'HTML: thousands of headings', n: 1000, path: 'story.html', make: repeat('<h2>Talks went on</h2>')},
   {name: 'HTML: unclosed paragraphs', n: 2000, path: 'story.html', make: repeat('<p>a ')},
   {name: 'one quotation of one word repeated', n: 10000, make: (n) => `He said "${'the '.repeat(n)}\n`},
+  {name: 'HTML: words split by tags', n: 2000, path: 'story.html', make: repeat('<span class="a" id="b">a</span>')},
   {name: 'HTML: long line of tags', n: 1000, path: 'story.html', make: (n) => `<p>The ${'<b>a</b> '.repeat(n)}end.</p>`},
   {name: 'HTML: &amp; in a paragraph', n: 1000, path: 'story.html', make: (n) => `<p>${'salt &amp; pepper '.repeat(n)}</p>`},
   {
