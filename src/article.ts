@@ -98,10 +98,22 @@ export interface Article {
 export function isVerbatim(article: Article, span: Span): boolean {
   const {source} = article
   let cursor = span.start
-  for (const block of article.blocks) {
+  const {blocks} = article
+  // Blocks and segments are in source order: what ends before the span is passed over by binary
+  // search, and the walk stops past its end (a scan of them all per fix was quadratic in a
+  // Markdown paragraph of many marks, each fixed).
+  const blockOrder = inOrder(blocks, (block) => block.start, (block) => block.end)
+  for (let index = firstReaching(blocks, blockOrder, (block) => block.end, span.start); index < blocks.length; index++) {
+    const block = blocks[index]
+    if (block.start > span.end && blockOrder) break
     if (block.end < span.start || block.start > span.end) continue
     let inside = false
-    for (const segment of block.segments) {
+    const {segments} = block
+    const segmentEnd = (segment: (typeof segments)[number]) => segment.source + segment.length - 1
+    const segmentOrder = inOrder(segments, (segment) => segment.source, segmentEnd)
+    for (let at = firstReaching(segments, segmentOrder, segmentEnd, span.start); at < segments.length; at++) {
+      const segment = segments[at]
+      if (segment.source >= span.end && segmentOrder) break
       const from = Math.max(span.start, segment.source)
       const to = Math.min(span.end, segment.source + segment.length)
       if (to <= from) continue
@@ -118,6 +130,31 @@ export function isVerbatim(article: Article, span: Span): boolean {
     }
   }
   return source.slice(cursor, Math.max(cursor, span.end)).trim() === ''
+}
+
+const ordered = new WeakMap<readonly object[], boolean>()
+
+// Whether items are in source order, by where they start and where they end (found once per list).
+function inOrder<Item extends object>(items: readonly Item[], start: (item: Item) => number, end: (item: Item) => number): boolean {
+  let sorted = ordered.get(items)
+  if (sorted === undefined) {
+    sorted = items.every((item, index) => index === 0 || (start(items[index - 1]) <= start(item) && end(items[index - 1]) <= end(item)))
+    ordered.set(items, sorted)
+  }
+  return sorted
+}
+
+// The first of the items whose `end` is at least `offset` when they are in order; else the first.
+function firstReaching<Item extends object>(items: readonly Item[], sorted: boolean, end: (item: Item) => number, offset: number): number {
+  if (!sorted) return 0
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (end(items[middle]) < offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 // A block ends a sentence when its last visible mark is one of these, before any closing quotes
@@ -160,9 +197,10 @@ export function buildArticle(
     if (!continued && !(shape.blank ??= shape.prose.trim() === '')) solid.push(block)
   })
 
+  const kindAt = hints ? hintFinder(hints) : undefined
   for (const block of blocks) {
     const shape = shapes[block.index]
-    const hinted = hints ? hintAt(hints, block.start) : derived ? sniff(source, block) : undefined
+    const hinted = kindAt ? kindAt(block.start) : derived ? sniff(source, block) : undefined
     const first = block === solid[0] && solid.length > 1
     block.kind = hinted ?? (shape.kinds[first ? 1 : 0] ??= classify(block.prose, first))
     block.marked = hinted !== undefined
@@ -273,7 +311,52 @@ function sniff(source: string, block: Block): BlockKind | undefined {
 
 // The structure around an offset: a heading, list item or quotation wins over the paragraph
 // inside it (a list item's text is a Markdown paragraph), and the innermost of those wins.
-function hintAt(hints: readonly KindHint[], offset: number): BlockKind | undefined {
+/**
+ * `hintAt` for offsets in order: the hints that hold an offset are the ones open at it, kept on a
+ * stack as the offsets advance (a scan of every hint per block was quadratic in a Markdown file of
+ * thousands of headings). Hints nest as the markup does; if they do not, or an offset goes back,
+ * every hint is looked at, as before.
+ */
+export function hintFinder(hints: readonly KindHint[]): (offset: number) => BlockKind | undefined {
+  const sorted = hints.map((hint, index) => ({hint, index})).sort((a, b) => a.hint.start - b.hint.start || b.hint.end - a.hint.end)
+  const open: typeof sorted = []
+  let nested = true
+  for (const item of sorted) {
+    while (open.length > 0 && open[open.length - 1].hint.end <= item.hint.start) open.pop()
+    if (open.length > 0 && open[open.length - 1].hint.end < item.hint.end) nested = false
+    open.push(item)
+  }
+  open.length = 0
+  let next = 0
+  let last = -Infinity
+  return (offset) => {
+    if (!nested || offset < last) return hintAt(hints, offset)
+    last = offset
+    for (; next < sorted.length && sorted[next].hint.start <= offset; next++) {
+      while (open.length > 0 && open[open.length - 1].hint.end <= sorted[next].hint.start) open.pop()
+      open.push(sorted[next])
+    }
+    while (open.length > 0 && open[open.length - 1].hint.end <= offset) open.pop()
+    // As hintAt chooses: a hint that is not `body` over one that is, then the shortest, then the first.
+    let found: (typeof sorted)[number] | undefined
+    for (const item of open) {
+      if (!found) {
+        found = item
+        continue
+      }
+      const [a, b] = [item.hint, found.hint]
+      const better =
+        (b.kind === 'body' && a.kind !== 'body') ||
+        ((b.kind === 'body') === (a.kind === 'body') &&
+          (a.end - a.start < b.end - b.start || (a.end - a.start === b.end - b.start && item.index < found.index)))
+      if (better) found = item
+    }
+    return found?.hint.kind
+  }
+}
+
+/** The kind the markup gives the block at `offset`: a hint that is not `body` first, then the shortest. */
+export function hintAt(hints: readonly KindHint[], offset: number): BlockKind | undefined {
   let found: KindHint | undefined
   for (const hint of hints) {
     if (offset < hint.start || offset >= hint.end) continue

@@ -14,13 +14,14 @@ import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
-import type {Node, Root, RootContent, Sentence, SentenceContent} from 'nlcst'
-import {ParseEnglish} from 'parse-english'
+import type {Code, Construct, Event, Extension, State, TokenizeContext} from 'micromark-util-types'
+import type {Node, Paragraph, Root, RootContent, Sentence, SentenceContent} from 'nlcst'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {parse as parseHtml5, type DefaultTreeAdapterMap} from 'parse5'
+import {Parser as EnglishParser} from './parse.js'
 import {tooLarge, UnparsableError} from './unparsable.js'
 export {tooLarge, UnparsableError} from './unparsable.js'
 import type {BlockKind, KindHint} from './article.js'
@@ -64,6 +65,134 @@ export function shallowLines(source: string): string {
   return out.join('')
 }
 
+// micromark merges the adjacent `data` tokens of a paragraph once per run, each time with a
+// splice of the paragraph's whole event list; every mark that starts no construct (`a * b`,
+// `x_y`, `[a](`, the start of a word that GFM tries as an e-mail address) begins a new token, so
+// a paragraph of many such runs (a long hard-wrapped one, or `[a](` 20,000 times: 2.9 s, 10,000
+// times: 0.25 s) took time growing with the square of its length. This construct, tried last
+// wherever all others fail, takes what the parser would have taken as a new `data` token (up to
+// the next place a construct may start) and grows the `data` token just before it instead, so
+// the runs are one token each and the tree is the same.
+const DATA_AFTER: Construct = {
+  name: 'copydeskData',
+  add: 'after',
+  // Never a reason to stop the parser's own `data` token.
+  previous: () => false,
+  tokenize(this: TokenizeContext, effects, ok) {
+    const self = this
+    const constructs = self.parser.constructs.text
+    // Where the parser's own text loop would stop a `data` token.
+    const atBreak = (next: Code): boolean => {
+      if (next === null) return true
+      const list = constructs[next]
+      if (!list) return false
+      return (Array.isArray(list) ? list : [list]).some((item) => !item.previous || item.previous.call(self, self.previous))
+    }
+    const more: State = (next) => {
+      if (atBreak(next)) {
+        effects.exit('data')
+        return ok(next)
+      }
+      effects.consume(next)
+      return more
+    }
+    return (first) => {
+      effects.enter('data')
+      effects.consume(first)
+      return more
+    }
+  },
+  resolve(events: Event[], context: TokenizeContext): Event[] {
+    const last = context.events[context.events.length - events.length - 1]
+    const token = events[0][1]
+    if (!last || last[0] !== 'exit' || last[1].type !== 'data' || last[1].end.offset !== token.start.offset) return events
+    last[1].end = token.end
+    return []
+  }
+}
+
+// Every mark where a construct of CommonMark or GFM may start in text (GFM tries every letter and
+// digit as the start of an e-mail address).
+const TEXT_MARKS = [33, 38, 42, 43, 45, 46, 60, 91, 92, 93, 95, 96, 126, ...range(48, 57), ...range(65, 90), ...range(97, 122)]
+/** The construct above at every mark where it may be needed, as a micromark extension. */
+export const joinedData: Extension = {text: Object.fromEntries(TEXT_MARKS.map((code) => [code, DATA_AFTER]))}
+
+function range(from: number, to: number): number[] {
+  return Array.from({length: to - from + 1}, (_, index) => from + index)
+}
+
+// GFM tries every `]` as the end of a footnote call (`![^1]`), first walking back through the
+// paragraph's tokens to the nearest label: quadratic in a paragraph of many `]` (`a ] b` on 8,000
+// lines: 37 s). No call can succeed without a footnote definition, and the definitions are all
+// known before text is read: without one the call is not tried.
+function gfmCallsOnlyWithDefinitions(): Extension {
+  const extension = gfm()
+  const list = extension.text?.[93]
+  const calls = (Array.isArray(list) ? list : list ? [list] : []).map((construct): Construct => {
+    if (construct.name !== 'gfmPotentialFootnoteCall') return construct
+    const {tokenize} = construct
+    return {
+      ...construct,
+      tokenize(this: TokenizeContext, effects, ok, nok) {
+        const defined = (this.parser as {gfmFootnotes?: string[]}).gfmFootnotes
+        return defined && defined.length > 0 ? tokenize.call(this, effects, ok, nok) : nok
+      }
+    }
+  })
+  return {...extension, text: {...extension.text, 93: calls}}
+}
+/** GFM syntax, as micromark-extension-gfm makes it but for the footnote call above. */
+export const GFM = gfmCallsOnlyWithDefinitions()
+
+// The to-nlcst utilities hand parse-english a whole document as one paragraph, whose sentences
+// parse-latin then breaks at each blank line with a splice of the paragraph's array: quadratic
+// in a document of many blocks without a full stop (16,000 Markdown headings: 7 s of the lint).
+// This step breaks them in one pass, into the same sentences with the same positions.
+function breakAtBlankLines(paragraph: Paragraph): void {
+  const children: Paragraph['children'] = []
+  for (const child of paragraph.children) {
+    children.push(child)
+    if (child.type !== 'SentenceNode') continue
+    const nodes = child.children
+    let current: Sentence = child
+    let from = 0
+    // A sentence's first and last child never break it.
+    for (let position = 1; position < nodes.length - 1; position++) {
+      const node = nodes[position]
+      if (position === from || node.type !== 'WhiteSpaceNode' || node.value.split(/\r\n|\r|\n/u).length < 3) continue
+      const next: Sentence = {type: 'SentenceNode', children: []}
+      const tail = nodes[position - 1]
+      const head = nodes[position + 1]
+      if (current.position && tail.position && head.position) {
+        const end = current.position.end
+        current.position.end = tail.position.end
+        next.position = {start: head.position.start, end}
+      }
+      current.children = nodes.slice(from, position)
+      children.push(node, next)
+      current = next
+      from = position + 1
+    }
+    if (from > 0) current.children = nodes.slice(from)
+  }
+  paragraph.children = children
+}
+
+/** The one-pass parse-english, breaking sentences at blank lines in one pass too. */
+export class MarkupParser extends EnglishParser {}
+{
+  const plugins = [...EnglishParser.prototype.tokenizeParagraphPlugins]
+  const word = (value: string) => ({type: 'WordNode' as const, children: [{type: 'TextNode' as const, value}]})
+  // parse-latin's step that breaks this sentence in two.
+  const breaks = plugins.findIndex((plugin) => {
+    const paragraph: Paragraph = {type: 'ParagraphNode', children: [{type: 'SentenceNode', children: [word('One'), {type: 'WhiteSpaceNode', value: '\n\n'}, word('Two')]}]}
+    plugin(paragraph)
+    return paragraph.children.length === 3
+  })
+  if (breaks !== -1) plugins[breaks] = breakAtBlankLines
+  MarkupParser.prototype.tokenizeParagraphPlugins = plugins
+}
+
 /** What a parser of markup gives the engine. */
 export interface Parsed {
   tree: Root
@@ -77,7 +206,7 @@ const FRONT_MATTER: Array<'yaml' | 'toml'> = ['yaml', 'toml']
 /** Markdown (CommonMark, GFM, front matter) into nlcst and block hints. */
 export function parseMarkdown(source: string, file: VFile): Parsed {
   const mdast = fromMarkdown(shallowLines(source), {
-    extensions: [gfm(), frontmatter(FRONT_MATTER)],
+    extensions: [GFM, frontmatter(FRONT_MATTER), joinedData],
     // The mdast side of GFM autolink literals (`moved.www.example.com`, a lone `www.`) makes
     // nodes without positions, which nothing can map back to the source; micromark still finds
     // the ordinary ones, and the token scanner protects every address either way.
@@ -105,11 +234,11 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
       source: ['copydeskAddress']
     }
     const tree = retrying(
-      () => mdastToNlcst(mdast as MdastRoot, file, ParseEnglish, options),
+      () => mdastToNlcst(mdast as MdastRoot, file, MarkupParser, options),
       () => {
         splitLongText(mdast as unknown as TextTree, source)
         const children: RootContent[] = []
-        inParts(mdast as unknown as MdastNodes, (node) => mdastToNlcst(node, file, ParseEnglish, options), children)
+        inParts(mdast as unknown as MdastNodes, (node) => mdastToNlcst(node, file, MarkupParser, options), children)
         const place = location(source)
         return {type: 'RootNode', children, position: {start: place.toPoint(0)!, end: place.toPoint(source.length)!}}
       }
@@ -386,10 +515,10 @@ export function parseHtml(source: string, file: VFile): Parsed {
       if (map) maps.push(map)
     })
     const tree = retrying(
-      () => hastToNlcst(hast, file, ParseEnglish),
+      () => hastToNlcst(hast, file, MarkupParser),
       () => {
         splitLongText(hast as unknown as TextTree, source)
-        return hastToNlcst(hast, file, ParseEnglish)
+        return hastToNlcst(hast, file, MarkupParser)
       }
     )
     realign(tree, source, maps)
@@ -440,14 +569,24 @@ function isAddress(text: string, url: string): boolean {
 function joinSplitWords(tree: Root): void {
   visit(tree, 'SentenceNode', (sentence: Sentence) => {
     const children: SentenceContent[] = []
+    // The words made here, which take later parts in place: copying a word's parts at each join
+    // was quadratic in a run of words split by markup (`<span>a</span>` 20,000 times).
+    const joined = new Set<SentenceContent>()
     for (const child of sentence.children) {
       const last = children[children.length - 1]
       if (child.type === 'WordNode' && last?.type === 'WordNode' && last.position && child.position) {
-        children[children.length - 1] = {
+        if (joined.has(last)) {
+          for (const part of child.children) last.children.push(part)
+          last.position = {start: last.position.start, end: child.position.end}
+          continue
+        }
+        const word: SentenceContent = {
           type: 'WordNode',
           children: [...last.children, ...child.children],
           position: {start: last.position.start, end: child.position.end}
         }
+        joined.add(word)
+        children[children.length - 1] = word
       } else children.push(child)
     }
     sentence.children = children

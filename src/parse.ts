@@ -199,7 +199,8 @@ function mergeInnerWordMarks(sentence: Sentence): void {
   sentence.children = children
 }
 
-class Parser extends ParseEnglish {}
+/** parse-english with its quadratic merging steps done in one pass; the Markdown and HTML parsers use it too. */
+export class Parser extends ParseEnglish {}
 {
   const plugins = [...ParseEnglish.prototype.tokenizeParagraphPlugins]
   const word = (value: string) => ({type: 'WordNode' as const, children: [{type: 'TextNode' as const, value}]})

@@ -25,6 +25,15 @@ describe('the inputs that crashed', () => {
     }
   })
 
+  test('a lower-case word of 40,000 letters starting a paragraph (the expression made of it was too large)', () => {
+    // As a short one: flagged only where the article writes it with a capital elsewhere.
+    const rules = (value: string) => lint({path: 'a.txt', value}).messages.map((message) => message.ruleId).filter((id) => id === 'sentence-start')
+    for (const word of ['xanthor', 'x'.repeat(40000)]) {
+      const capital = word[0].toUpperCase() + word.slice(1)
+      expect([word.length, rules(`${word} went on.\n`), rules(`${word} went on.\n\nThen ${capital} spoke.\n`)]).toEqual([word.length, [], ['sentence-start']])
+    }
+  })
+
   test('--fix of an HTML file holding only `Share this article` empties it', () => {
     const result = fix({path: 'a.html', value: 'Share this article'})
     expect(result.text).toBe('')
