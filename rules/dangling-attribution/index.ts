@@ -45,6 +45,10 @@ const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|two|three|four|five|six|
 // Months and days: `Rates will rise in March, the Treasury Department.` is not an apposition.
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 const MAX_WORDS = 12
+// Finite verbs that no tagger reads as anything else (`said` after an article is an adjective:
+// `..., the said company.`), and the pronouns that open the clause of a lost `said`.
+const FINITE = /(?<!\b(?:the|a|an|this|that) )\b(?:said|says|told|tells|is|are|was|were|has|have|had|would|could|should)\b/u
+const CLAUSE_PRONOUN = /\b(?:he|she|it|they|we|i|his|her|its|their)\b/iu
 // `Acme writer Jane Doe it's a fair price.`: a sentence that opens with a name and a pronoun.
 const NAMED_CLAUSE = /^(?:(?:But|And) )?(?:[\p{L}'’.-]+ ){0,5}\p{Lu}[\p{L}'’.-]* (?:he|she|it|they|we|I|his|her|its|their)[\s'’]/u
 const REPORTING = /^(?:says|reports|notes|finds|shows|suggests|claims|warns|adds|states|estimates|argues|concludes|reveals|predicts|explains|writes|insists|recalls)$/u
@@ -224,6 +228,10 @@ function afterStatement(block: Block, from: number, text: string, article: Artic
   // names a person or body.
   const named = /^\p{Lu}/u.test(parts[0]) || parts.some((part) => PERSONS.has(part.toLowerCase()) || BODIES.has(part.toLowerCase()))
   if (!pronoun && !DETERMINERS.test(first) && !named) return
+  // Nor a tail with a finite verb and no pronoun, which is a clause with its verb (`..., the
+  // company said.`, `..., which was rare.`): only a pronoun can start the clause of a lost `said`
+  // (`..., Jane Doe it was over.`).
+  if (FINITE.test(tail) && !CLAUSE_PRONOUN.test(tail)) return
   const tokens = words(tag(text))
   const comma = tokens.map((token) => token.text).lastIndexOf(',')
   if (comma < 1) return
