@@ -177,12 +177,28 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
 // before the clause it reported.
 function namedClause(block: Block, from: number, text: string, verbs: () => Tense, report: Report) {
   const opener = /^(?:(?:But|And) )?/u.exec(text)![0]
+  if (!titledBeforePronoun(text.slice(opener.length))) return
   const tokens = words(tag(text.slice(opener.length)))
   const at = complementAt(tokens)
   if (at === -1) return
   const phrase = text.slice(opener.length).replace(/[.!?]["”’]?$/u, '')
   const cut = offsetOf(phrase, tokens, at)
   flag(block, from + opener.length, phrase, `${phrase.slice(0, cut).trimEnd()} ${verbs().said} ${phrase.slice(cut)}`, report)
+}
+
+// Whether the words before the first pronoun of a sentence can be a named speaker, read before
+// the tagger: the speaker of a lost `said` is a name after a label (`Acme writer Jane Doe it's a
+// fair price.`), which has a lower-case word, or after a title (`Mr Doe his song had been
+// copied.`). Capitals alone with neither (`If they ...`, `In his ...`: most sentences the
+// expression for a named clause finds) are no such name; neither is no word at all (`He ...`).
+// (A word with a lower-case part, `Obama-era`, or the pronoun `I` is left to the tagger.)
+function titledBeforePronoun(text: string): boolean {
+  for (const word of text.split(/\s+/u)) {
+    if (/^(?:he|she|it|they|we|his|her|its|their)(?:['’]\p{L}*)?[^\p{L}\p{N}]*$/u.test(word)) return false
+    const parts = word.match(/\p{L}+/gu) ?? []
+    if (parts.some((part) => !/^\p{Lu}/u.test(part) || part === 'I' || TITLES.has(part.toLowerCase()) || PERSONS.has(part.toLowerCase()))) return true
+  }
+  return true
 }
 
 // `He: "We will win."`, `A Defra spokesman: "..."`, `Moyes: "..."`: `said` lost before a colon. A
