@@ -131,6 +131,11 @@ function sentences(prose: string, start: number): Array<[number, number]> {
 // that opens the sentence, anything up to the end with no verb is a speaker without one.
 function afterQuotation(block: Block, start: number, rest: string, question: boolean, verbs: () => Tense, report: Report) {
   if (rest.split(/\s+/u).length > 3 * MAX_WORDS) return
+  // A finite verb before any apposition or clause of time is the speaker's own (`"...," he said.`,
+  // `"...," Jane Doe, who has ...` is read on), decided before the tagger.
+  const finite = FINITE.exec(rest)
+  const stop = rest.search(/,|\b(?:who|which|when|as|after|before|while)\b/u)
+  if (finite && (stop === -1 || finite.index < stop)) return
   const tokens = words(tag(rest))
   // `"...," Ken Kim, an analyst at Stone & McCarthy.` lost `said` before the name: the speaker is
   // the part before the apposition, which may have verbs of its own (`Scott, who won the race,
