@@ -45,9 +45,10 @@ const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|two|three|four|five|six|
 // Months and days: `Rates will rise in March, the Treasury Department.` is not an apposition.
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 const MAX_WORDS = 12
-// Finite verbs that no tagger reads as anything else (`said` after an article is an adjective:
-// `..., the said company.`), and the pronouns that open the clause of a lost `said`.
-const FINITE = /(?<!\b(?:the|a|an|this|that) )\b(?:said|says|told|tells|is|are|was|were|has|have|had|would|could|should)\b/u
+// Verbs, finite or after a modal, that the tagger reads as verbs (not after an article, where
+// `said` is an adjective and `will` or `can` a noun: `..., the said company.`, `..., a can of
+// beans.`), and the pronouns that open the clause of a lost `said`.
+const FINITE = /(?<!\b(?:the|a|an|this|that) )\b(?:said|says|say|told|tells|added|adds|is|are|was|were|be|has|have|had|did|does|will|would|can|could|should|may|might|must)\b/u
 const CLAUSE_PRONOUN = /\b(?:he|she|it|they|we|i|his|her|its|their)\b/iu
 // `Acme writer Jane Doe it's a fair price.`: a sentence that opens with a name and a pronoun.
 const NAMED_CLAUSE = /^(?:(?:But|And) )?(?:[\p{L}'’.-]+ ){0,5}\p{Lu}[\p{L}'’.-]* (?:he|she|it|they|we|I|his|her|its|their)[\s'’]/u
