@@ -248,6 +248,16 @@ describe('writing is all or nothing', () => {
     }
   })
 
+  test('a copy read only to lint, whose bytes were not hashed, is never written over its file', async () => {
+    const {readCopy, writeCopy} = await import('../src/cli/files.js')
+    const cwd = folder({'a.txt': DIRTY})
+    const path = join(cwd, 'a.txt')
+    expect(readCopy(path, 1 << 20).hash).toMatch(/^[0-9a-f]{64}$/u)
+    expect(() => writeCopy(readCopy(path, 1 << 20, false), DIRTY_FIXED)).toThrow(/a\.txt: not written, the file is unchanged \(it could not be checked: it was read without its hash\)/u)
+    expect(readFileSync(path, 'utf8')).toBe(DIRTY)
+    expect(strays(cwd)).toEqual([])
+  })
+
   test('on a real full disk (a 64 KB tmpfs, as root): the file is left as it was, exit 2, the other file is fixed', async () => {
     if (!isRoot) {
       console.log('skipped: mounting a tmpfs needs root; the injected faults above cover the same path')

@@ -45,6 +45,11 @@ const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|two|three|four|five|six|
 // Months and days: `Rates will rise in March, the Treasury Department.` is not an apposition.
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 const MAX_WORDS = 12
+// Verbs, finite or after a modal, that the tagger reads as verbs (not after an article, where
+// `said` is an adjective and `will` or `can` a noun: `..., the said company.`, `..., a can of
+// beans.`), and the pronouns that open the clause of a lost `said`.
+const FINITE = /(?<!\b(?:the|a|an|this|that) )\b(?:said|says|say|told|tells|added|adds|is|are|was|were|be|has|have|had|did|does|will|would|can|could|should|may|might|must)\b/u
+const CLAUSE_PRONOUN = /\b(?:he|she|it|they|we|i|his|her|its|their)\b/iu
 // `Acme writer Jane Doe it's a fair price.`: a sentence that opens with a name and a pronoun.
 const NAMED_CLAUSE = /^(?:(?:But|And) )?(?:[\p{L}'’.-]+ ){0,5}\p{Lu}[\p{L}'’.-]* (?:he|she|it|they|we|I|his|her|its|their)[\s'’]/u
 const REPORTING = /^(?:says|reports|notes|finds|shows|suggests|claims|warns|adds|states|estimates|argues|concludes|reveals|predicts|explains|writes|insists|recalls)$/u
@@ -183,6 +188,11 @@ function sentences(prose: string, start: number): Array<[number, number]> {
 // that opens the sentence, anything up to the end with no verb is a speaker without one.
 function afterQuotation(block: Block, start: number, rest: string, question: boolean, verbs: () => Tense, report: Report) {
   if (rest.split(/\s+/u).length > 3 * MAX_WORDS) return
+  // A finite verb before any apposition or clause of time is the speaker's own (`"...," he said.`,
+  // `"...," Jane Doe, who has ...` is read on), decided before the tagger.
+  const finite = FINITE.exec(rest)
+  const stop = rest.search(/,|\b(?:who|which|when|as|after|before|while)\b/u)
+  if (finite && (stop === -1 || finite.index < stop)) return
   const tokens = words(tag(rest))
   // `"...," Ken Kim, an analyst at Stone & McCarthy.` lost `said` before the name: the speaker is
   // the part before the apposition, which may have verbs of its own (`Scott, who won the race,
@@ -229,12 +239,28 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
 // before the clause it reported.
 function namedClause(block: Block, from: number, text: string, verbs: () => Tense, report: Report) {
   const opener = /^(?:(?:But|And) )?/u.exec(text)![0]
+  if (!titledBeforePronoun(text.slice(opener.length))) return
   const tokens = words(tag(text.slice(opener.length)))
   const at = complementAt(tokens)
   if (at === -1) return
   const phrase = text.slice(opener.length).replace(/[.!?]["”’]?$/u, '')
   const cut = offsetOf(phrase, tokens, at)
   flag(block, from + opener.length, phrase, `${phrase.slice(0, cut).trimEnd()} ${verbs().said} ${phrase.slice(cut)}`, report)
+}
+
+// Whether the words before the first pronoun of a sentence can be a named speaker, read before
+// the tagger: the speaker of a lost `said` is a name after a label (`Acme writer Jane Doe it's a
+// fair price.`), which has a lower-case word, or after a title (`Mr Doe his song had been
+// copied.`). Capitals alone with neither (`If they ...`, `In his ...`: most sentences the
+// expression for a named clause finds) are no such name; neither is no word at all (`He ...`).
+// (A word with a lower-case part, `Obama-era`, or the pronoun `I` is left to the tagger.)
+function titledBeforePronoun(text: string): boolean {
+  for (const word of text.split(/\s+/u)) {
+    if (/^(?:he|she|it|they|we|his|her|its|their)(?:['’]\p{L}*)?[^\p{L}\p{N}]*$/u.test(word)) return false
+    const parts = word.match(/\p{L}+/gu) ?? []
+    if (parts.some((part) => !/^\p{Lu}/u.test(part) || part === 'I' || TITLES.has(part.toLowerCase()) || PERSONS.has(part.toLowerCase()))) return true
+  }
+  return true
 }
 
 // `He: "We will win."`, `A Defra spokesman: "..."`, `Moyes: "..."`: `said` lost before a colon. A
@@ -279,6 +305,10 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   // names a person or body.
   const named = /^\p{Lu}/u.test(parts[0]) || parts.some((part) => PERSONS.has(part.toLowerCase()) || BODIES.has(part.toLowerCase()))
   if (!pronoun && !DETERMINERS.test(first) && !named) return
+  // Nor a tail with a finite verb and no pronoun, which is a clause with its verb (`..., the
+  // company said.`, `..., which was rare.`): only a pronoun can start the clause of a lost `said`
+  // (`..., Jane Doe it was over.`).
+  if (FINITE.test(tail) && !CLAUSE_PRONOUN.test(tail)) return
   const tokens = words(tag(text))
   const comma = tokens.map((token) => token.text).lastIndexOf(',')
   if (comma < 1) return

@@ -213,8 +213,12 @@ export interface Copy {
   dev: number
   uid: number
   gid: number
-  /** SHA-256 of the bytes read: the file must still hold them when the fix is renamed over it. */
-  hash: string
+  /**
+   * SHA-256 of the bytes read: the file must still hold them when the fix is renamed over it.
+   * Undefined for a copy read only to lint, which is never written (hashing every file cost a
+   * run without --fix some 17 ms on 293 articles); such a copy is never written over its file.
+   */
+  hash?: string
 }
 
 /** The file system calls the writer makes: a seam, so tests can make a write fail or fall short. */
@@ -223,8 +227,11 @@ export type WriteFs = Pick<
   'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'fstatSync' | 'fchmodSync' | 'fchownSync' | 'renameSync' | 'rmSync' | 'statSync' | 'readFileSync' | 'realpathSync' | 'accessSync'
 >
 
-/** Reads one file as copy; throws an InputError naming the file on anything else. */
-export function readCopy(path: string, maxBytes: number): Copy {
+/**
+ * Reads one file as copy; throws an InputError naming the file on anything else. `hash`: whether
+ * a fix may be written over the file (its bytes are then hashed, see Copy.hash).
+ */
+export function readCopy(path: string, maxBytes: number, hash = true): Copy {
   const unreadable = (error: unknown) =>
     new InputError(path, code(error) === 'ENOENT' ? 'the file vanished before it could be read' : `cannot read (${code(error)})`)
   let descriptor: number
@@ -257,7 +264,7 @@ export function readCopy(path: string, maxBytes: number): Copy {
     if (length > maxBytes) throw new InputError(path, `too large to lint (it grew past ${formatSize(maxBytes)} while it was read, see --max-file-size)`)
     const bytes = buffer.subarray(0, length)
     const {value, encoding} = decodeCopy(bytes, path)
-    return {path, value, encoding, mode: stats.mode & 0o7777, size: length, mtimeMs: stats.mtimeMs, ino: stats.ino, dev: stats.dev, uid: stats.uid, gid: stats.gid, hash: sha256(bytes)}
+    return {path, value, encoding, mode: stats.mode & 0o7777, size: length, mtimeMs: stats.mtimeMs, ino: stats.ino, dev: stats.dev, uid: stats.uid, gid: stats.gid, hash: hash ? sha256(bytes) : undefined}
   } finally {
     nodeFs.closeSync(descriptor)
   }
@@ -456,6 +463,7 @@ function changed(copy: Copy, target: string, fs: WriteFs): string | undefined {
   }
   if (now.ino !== copy.ino || now.dev !== copy.dev || now.size !== copy.size || now.mtimeMs !== copy.mtimeMs) return 'changed'
   try {
+    if (copy.hash === undefined) return 'could not be checked: it was read without its hash'
     return sha256(fs.readFileSync(target)) === copy.hash ? undefined : 'changed'
   } catch (error) {
     return failed(error)

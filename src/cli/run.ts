@@ -154,7 +154,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const path of collected.files) {
       let copy: Copy
       try {
-        copy = m.readCopy(path, options.maxFileSize)
+        // (hashed only where a fix may be written over it)
+        copy = m.readCopy(path, options.maxFileSize, Boolean(options.fix) && !options.dryRun)
       } catch (error) {
         if (!(error instanceof m.InputError)) throw error
         problems.push(error)
