@@ -9,13 +9,14 @@ import remarkRetext from 'remark-retext'
 import {retext} from 'retext'
 import {VFile} from 'vfile'
 import {copydesk, createLinter, fix, lint} from '../src/index.js'
-import {GFM, joinedData, MarkupParser, parseMarkdown} from '../src/markup.js'
+import {GFM, joinedData, linearAttention, MarkupParser, MAX_DEPTH, parseMarkdown} from '../src/markup.js'
 import {hintAt, hintFinder, type BlockKind} from '../src/article.js'
 import {toNlcst} from 'mdast-util-to-nlcst'
 import {ParseEnglish} from 'parse-english'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
 import {gfm} from 'micromark-extension-gfm'
+import {toString as mdastToString} from 'mdast-util-to-string'
 import {checkMessages} from './helpers/invariants.js'
 
 const summary = (file: VFile) => file.messages.map((message) => `${message.ruleId} ${JSON.stringify(message.actual)}`)
@@ -214,6 +215,53 @@ describe('micromark with data tokens joined as they are made, footnote calls tri
       }),
       {numRuns: 500}
     )
+  })
+})
+
+describe('emphasis and strikethrough paired without a walk per closer', () => {
+  const parse = (value: string, linear: boolean) =>
+    fromMarkdown(value, {extensions: linear ? [GFM, joinedData, linearAttention] : [gfm()], mdastExtensions: [gfmFromMarkdown()]})
+  // Paragraphs of 64 markers or more take the new path: openers, closers, both, runs of each
+  // length, strikethrough, and what stops a pair (code, links, escapes, blank lines).
+  const piece = fc.constantFrom(
+    'a', 'b ', ' ', '\n', '\n\n', '*', '**', '***', '_', '__', '~', '~~', 'a~', '~a', 'a~~ ', ' ~~a', 'a~b', '[', ']', '(', ')',
+    '`', '*a', 'a*', 'a* ', ' *', '_a', 'a_', '**a', 'a**', 'a*b', 'a**b', '\\*', '[x](y)', '- ', '> ', '.', ',', '!'
+  )
+  test('property: the tree is the same as with plain GFM, positions included', () => {
+    fc.assert(
+      fc.property(fc.array(piece, {minLength: 100, maxLength: 400}).map((pieces) => pieces.join('')), (value) => {
+        expect(parse(value, true)).toEqual(parse(value, false))
+      }),
+      {numRuns: 300}
+    )
+  })
+
+  test('closers that find no opener, and a closer that pairs only some of its marks, keep their tree', () => {
+    for (const value of ['a* '.repeat(200), 'a~~ '.repeat(100), '*x ' + '_y a__ '.repeat(100) + 'z*', 'a**b ' + 'a* '.repeat(100), '*x ' + 'a** '.repeat(100)]) {
+      expect(parse(value, true)).toEqual(parse(value, false))
+    }
+    // The rule of three: in `*foo**bar*` the `*` after `bar` skips the `**`, which may close.
+    for (const value of ['*foo**bar* '.repeat(30), '*foo**bar**baz* '.repeat(30), '**foo*bar*baz** '.repeat(30), 'a ***b* c** '.repeat(30)]) {
+      expect(parse(value, true)).toEqual(parse(value, false))
+    }
+  })
+
+  test(`pairs nested deeper than ${MAX_DEPTH} are left as literal marks, the text kept`, () => {
+    const deep = 300
+    const value = '*a '.repeat(deep) + 'b' + ' c*'.repeat(deep)
+    const tree = parse(value, true)
+    let depth = 0
+    for (let node: {type: string; children?: unknown[]} = tree.children[0] as never; node.children?.length; ) {
+      const next = node.children.find((child) => (child as {type: string}).type === 'emphasis') as typeof node | undefined
+      if (!next) break
+      depth++
+      node = next
+    }
+    expect(depth).toBe(MAX_DEPTH)
+    expect(mdastToString(tree).replaceAll('*', '')).toBe(value.replaceAll('*', ''))
+    // Within the limit, the tree is micromark's own.
+    const shallow = '*a '.repeat(100) + 'b' + ' c*'.repeat(100)
+    expect(parse(shallow, true)).toEqual(parse(shallow, false))
   })
 })
 
