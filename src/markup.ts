@@ -185,31 +185,104 @@ function markersOf(events: Event[], context: TokenizeContext, type: string): Mar
   return markers
 }
 
-/** Notes a pair: +1 where its opener enters, -1 where its closer exits. */
-function cover(pairs: Int32Array, opener: Marker, closer: Marker): void {
-  pairs[opener.at]++
-  pairs[closer.at + 1]--
+/** The pairs a pass found: how many open and close at each event, and which (as a signature). */
+interface Pairs {
+  depth: Int32Array
+  /** Two 32-bit signatures of each pair, xor-ed in where it opens and where it closes. */
+  first: Int32Array
+  second: Int32Array
+  count: number
+}
+
+function pairsFor(events: Event[]): Pairs {
+  return {depth: new Int32Array(events.length + 3), first: new Int32Array(events.length + 3), second: new Int32Array(events.length + 3), count: 0}
+}
+
+/** Notes a pair: +1 where its opener enters, -1 where its closer exits, its signature at both. */
+function cover(pairs: Pairs, opener: Marker, closer: Marker): void {
+  pairs.depth[opener.at]++
+  pairs.depth[closer.at + 1]--
+  const id = ++pairs.count
+  const first = mix(id)
+  const second = mix(id ^ 0x5bd1e995)
+  pairs.first[opener.at] ^= first
+  pairs.first[closer.at + 1] ^= first
+  pairs.second[opener.at] ^= second
+  pairs.second[closer.at + 1] ^= second
+}
+
+/** A well-spread 32-bit number for a pair's id (a fixed integer hash: the same copy, the same cuts). */
+function mix(value: number): number {
+  let x = Math.imul(value ^ (value >>> 16), 0x45d9f3b)
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b)
+  return x ^ (x >>> 16)
 }
 
 /**
  * `resolve` run on the stretches of `events` that no pair crosses (cut before and after each
  * marker), written back into `events` in place: micromark reads the text's events through the
- * array it handed out.
+ * array it handed out. Within a stretch that pairs hold, each stretch between places where the
+ * fewest pairs are open, the same pairs at both ends, is resolved first, the same way, and stands
+ * in it already resolved: each of micromark's pairs splices the array it is given, so many pairs
+ * inside one long emphasis each spliced the whole stretch.
  */
-function inStretches(events: Event[], context: TokenizeContext, resolve: Resolver, markers: Marker[], pairs: Int32Array): Event[] {
+function inStretches(events: Event[], context: TokenizeContext, resolve: Resolver, markers: Marker[], pairs: Pairs): Event[] {
   const cuttable = new Uint8Array(events.length + 1)
   for (const marker of markers) cuttable[marker.at] = cuttable[marker.at + 2] = 1
-  const out: Event[] = []
-  let from = 0
+  cuttable[0] = cuttable[events.length] = 1
+  // The places a stretch may be cut, how many pairs are open at each, and which.
+  const places: number[] = []
+  const open: number[] = []
+  const which: string[] = []
   let depth = 0
+  let first = 0
+  let second = 0
   for (let index = 0; index <= events.length; index++) {
-    // `depth`: the pairs open before this index.
-    if (index === events.length || (cuttable[index] && depth === 0 && index > from)) {
-      for (const event of resolve(events.slice(from, index), context)) out.push(event)
-      from = index
+    if (cuttable[index]) {
+      places.push(index)
+      open.push(depth)
+      which.push(`${first}:${second}`)
     }
-    depth += pairs[index]
+    depth += pairs.depth[index]
+    first ^= pairs.first[index]
+    second ^= pairs.second[index]
   }
+
+  // The same pairs are open at places `from` and `to`, and at least those at every place between.
+  const range = (from: number, to: number): Event[] => {
+    if (to - from < 2) return resolve(events.slice(places[from], places[to]), context)
+    let fewest = Infinity
+    for (let place = from + 1; place < to; place++) fewest = Math.min(fewest, open[place])
+    const at: number[] = []
+    for (let place = from + 1; place < to; place++) if (open[place] === fewest) at.push(place)
+    if (fewest === open[from]) {
+      // Independent stretches side by side.
+      const out: Event[] = []
+      let start = from
+      for (const place of [...at, to]) {
+        for (const event of range(start, place)) out.push(event)
+        start = place
+      }
+      return out
+    }
+    // Pairs hold all of it: what lies between places with the same pairs open goes first.
+    const whole: Event[] = []
+    let copied = places[from]
+    for (let index = 0; index < at.length; ) {
+      let end = index
+      while (end + 1 < at.length && which[at[end + 1]] === which[at[index]]) end++
+      if (end > index) {
+        for (let event = copied; event < places[at[index]]; event++) whole.push(events[event])
+        for (const event of range(at[index], at[end])) whole.push(event)
+        copied = places[at[end]]
+      }
+      index = end + 1
+    }
+    for (let event = copied; event < places[to]; event++) whole.push(events[event])
+    return resolve(whole, context)
+  }
+
+  const out = range(0, places.length - 1)
   events.length = 0
   for (const event of out) events.push(event)
   return events
@@ -219,7 +292,7 @@ function resolveAttention(events: Event[], context: TokenizeContext): Event[] {
   const resolve = attention.resolveAll!
   let markers = markersOf(events, context, 'attentionSequence')
   if (markers.length < SMALL_PARAGRAPH) return resolve(events, context)
-  let pairs = new Int32Array(events.length + 3)
+  let pairs = pairsFor(events)
   const split = pairAttention(markers, pairs)
   if (split.length > 0) {
     // A closer that pairs some of its marks and then finds no opener for the rest walks back
@@ -243,7 +316,7 @@ function resolveAttention(events: Event[], context: TokenizeContext): Event[] {
     events.length = 0
     for (const event of spliced) events.push(event)
     markers = markersOf(events, context, 'attentionSequence')
-    pairs = new Int32Array(events.length + 3)
+    pairs = pairsFor(events)
     pairAttention(markers, pairs)
   }
   return inStretches(events, context, resolve, markers, pairs)
@@ -253,7 +326,7 @@ function resolveAttention(events: Event[], context: TokenizeContext): Event[] {
  * Pairs `markers` as micromark will, noting each pair in `pairs`; turns off the `_close` flag of
  * a closer that pairs with nothing (or too deep). Returns the closers to cut in two.
  */
-function pairAttention(markers: Marker[], pairs: Int32Array): Marker[] {
+function pairAttention(markers: Marker[], pairs: Pairs): Marker[] {
   const split: Marker[] = []
   const open: Marker[] = []
   // nested[height]: how deep the pairs made since the opener at this height of `open` nest.
@@ -320,7 +393,7 @@ function strikethroughInStretches(resolve: Resolver): Resolver {
   return function (events, context) {
     const markers = markersOf(events, context, 'strikethroughSequenceTemporary')
     if (markers.length < SMALL_PARAGRAPH) return resolve(events, context)
-    const pairs = new Int32Array(events.length + 3)
+    const pairs = pairsFor(events)
     const open: Marker[] = []
     // floors[length]: no opener below this height of `open` has this length.
     const floors = new Int32Array(3)
