@@ -427,54 +427,12 @@ export const linearAttention: Extension = {
   text: Object.fromEntries([42, 95].map((code) => [code, {name: 'copydeskAttention', tokenize: attention.tokenize, resolveAll: resolveAttention}]))
 }
 
-// The to-nlcst utilities hand parse-english a whole document as one paragraph, whose sentences
-// parse-latin then breaks at each blank line with a splice of the paragraph's array: quadratic
-// in a document of many blocks without a full stop (16,000 Markdown headings: 7 s of the lint).
-// This step breaks them in one pass, into the same sentences with the same positions.
-function breakAtBlankLines(paragraph: Paragraph): void {
-  const children: Paragraph['children'] = []
-  for (const child of paragraph.children) {
-    children.push(child)
-    if (child.type !== 'SentenceNode') continue
-    const nodes = child.children
-    let current: Sentence = child
-    let from = 0
-    // A sentence's first and last child never break it.
-    for (let position = 1; position < nodes.length - 1; position++) {
-      const node = nodes[position]
-      if (position === from || node.type !== 'WhiteSpaceNode' || node.value.split(/\r\n|\r|\n/u).length < 3) continue
-      const next: Sentence = {type: 'SentenceNode', children: []}
-      const tail = nodes[position - 1]
-      const head = nodes[position + 1]
-      if (current.position && tail.position && head.position) {
-        const end = current.position.end
-        current.position.end = tail.position.end
-        next.position = {start: head.position.start, end}
-      }
-      current.children = nodes.slice(from, position)
-      children.push(node, next)
-      current = next
-      from = position + 1
-    }
-    if (from > 0) current.children = nodes.slice(from)
-  }
-  paragraph.children = children
-}
-
-/** The one-pass parse-english, breaking sentences at blank lines in one pass too. */
+/**
+ * The parser the to-nlcst utilities use: parse.ts's one-pass parse-english, whose step that
+ * breaks sentences at blank lines works in one pass over the single paragraph they make of a
+ * whole document.
+ */
 export class MarkupParser extends EnglishParser {}
-{
-  const plugins = [...EnglishParser.prototype.tokenizeParagraphPlugins]
-  const word = (value: string) => ({type: 'WordNode' as const, children: [{type: 'TextNode' as const, value}]})
-  // parse-latin's step that breaks this sentence in two.
-  const breaks = plugins.findIndex((plugin) => {
-    const paragraph: Paragraph = {type: 'ParagraphNode', children: [{type: 'SentenceNode', children: [word('One'), {type: 'WhiteSpaceNode', value: '\n\n'}, word('Two')]}]}
-    plugin(paragraph)
-    return paragraph.children.length === 3
-  })
-  if (breaks !== -1) plugins[breaks] = breakAtBlankLines
-  MarkupParser.prototype.tokenizeParagraphPlugins = plugins
-}
 
 /** What a parser of markup gives the engine. */
 export interface Parsed {
