@@ -27,6 +27,26 @@ export interface Lexicon {
   listed(word: string): boolean
   /** Corrections for a word, best first (slow: milliseconds per word); none past `MAX_WORD` letters. */
   suggest(word: string): string[]
+  /**
+   * Quick tests of the forms one edit from a word, before a typo search builds them: false means
+   * `probe` would call that form unknown, true that it may know it.
+   */
+  edits(word: string): Edits
+}
+
+/**
+ * The forms one edit from a word, tested without building them (positions count in the word;
+ * `letter` is one character). False: no form the lexicon knows, in any case; true: perhaps.
+ */
+export interface Edits {
+  /** `letter` put in before position `at` (at the end when `at` is the word's length). */
+  insert(at: number, letter: string): boolean
+  /** The letter at `at` left out. */
+  remove(at: number): boolean
+  /** The letter at `at` replaced by `letter`. */
+  replace(at: number, letter: string): boolean
+  /** The letters at `at` and `at + 1` swapped. */
+  swap(at: number): boolean
 }
 
 /** A hunspell dictionary: affix rules and word list. */
@@ -188,6 +208,147 @@ function indexOf(words: readonly string[], word: string): number {
 }
 
 /**
+ * Where `npm run build` writes the sketch of the forms (`sketchBytes`): beside the built module.
+ */
+export const SKETCH_FILE = new URL('./english-forms.sketch', import.meta.url)
+
+// The sketch: a table of the hashes of every form in lower case, read as it is stored. A typo
+// search tries hundreds of forms one slip from a word, nearly all of them no word at all: their
+// hashes, worked out from the word's without building them, turn away nearly all before a string
+// is made or a dictionary is asked (the forms took two thirds of the spelling rule's time).
+const HASH_BASE = 0x01000193
+const MIX = 0x9e3779b1
+
+/** The hash of a text, code unit by code unit: the sum of each code times BASE to its distance from the end, mod 2^32. */
+export function textHash(text: string): number {
+  let hash = 0
+  for (let at = 0; at < text.length; at++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(at)) >>> 0
+  return hash
+}
+
+// What the sketch was made from and how: a sketch of other forms, or hashed another way, is not used.
+function sketchKey(): number {
+  return textHash(`copydesk-sketch 1 ${HASH_BASE} ${MIX} ${formsKey()}`)
+}
+
+// The slot a hash starts from in a table of 2^bits slots; a stored hash is never 0 (an empty slot).
+const slotOf = (key: number, bits: number) => Math.imul(key, MIX) >>> (32 - bits)
+const keyOf = (hash: number) => hash || 1
+
+/**
+ * The sketch as `npm run build` writes it, 32-bit numbers: its key, the table's size in bits, and
+ * the table, open addressing with linear probing, at most half full.
+ */
+export function sketchBytes(): Buffer {
+  const hashes = new Set(loadForms().words.map((word) => textHash(word.toLowerCase())))
+  let bits = 1
+  while (1 << bits < 2 * hashes.size) bits++
+  const table = new Uint32Array(2 + (1 << bits))
+  table[0] = sketchKey()
+  table[1] = bits
+  const mask = (1 << bits) - 1
+  for (const hash of hashes) {
+    const key = keyOf(hash)
+    let slot = slotOf(key, bits)
+    while (table[2 + slot] !== 0 && table[2 + slot] !== key) slot = (slot + 1) & mask
+    table[2 + slot] = key
+  }
+  return Buffer.from(table.buffer)
+}
+
+let sketch: Uint32Array | undefined
+
+// The sketch `npm run build` wrote if it matches the dictionaries, else made now.
+function loadSketch(): Uint32Array {
+  if (sketch) return sketch
+  let bytes: Buffer | undefined
+  try {
+    bytes = readFileSync(SKETCH_FILE)
+  } catch {
+    // Not built: made below.
+  }
+  // (copied when the file's bytes do not start on a multiple of four)
+  const table = (buffer: Buffer) => (buffer.byteOffset % 4 === 0 ? new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.length >> 2) : new Uint32Array(Uint8Array.from(buffer).buffer))
+  let read = bytes && bytes.length >= 8 && bytes.length % 4 === 0 ? table(bytes) : undefined
+  if (!read || read[0] !== sketchKey() || read.length !== 2 + 2 ** read[1]) read = table(sketchBytes())
+  sketch = read
+  return sketch
+}
+
+/** Whether some form of the dictionaries, in lower case, may have this hash (`textHash`). */
+export function sketchHas(hash: number): boolean {
+  const table = loadSketch()
+  const bits = table[1]
+  const mask = (1 << bits) - 1
+  const key = keyOf(hash)
+  for (let slot = slotOf(key, bits); ; slot = (slot + 1) & mask) {
+    const found = table[2 + slot]
+    if (found === key) return true
+    if (found === 0) return false
+  }
+}
+
+/**
+ * A code unit in lower case, or -1 when the sketch cannot answer for a word holding it: a digit
+ * (the compound rules make numerals of digits: `21st`), space (trimmed), anything not ASCII
+ * (lower-cased in ways one code unit at a time would not follow).
+ */
+function plainCode(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 32
+  if (code <= 0x20 || code >= 0x7f || (code >= 0x30 && code <= 0x39)) return -1
+  return code
+}
+
+/** The hash of a word in lower case (`textHash`), or -1 when it holds a code unit the sketch cannot answer for. */
+export function plainHash(word: string): number {
+  let hash = 0
+  for (let at = 0; at < word.length; at++) {
+    const code = plainCode(word.charCodeAt(at))
+    if (code === -1) return -1
+    hash = (Math.imul(hash, HASH_BASE) + code) >>> 0
+  }
+  return hash
+}
+
+const powers = [1]
+// HASH_BASE to the power of a length, mod 2^32.
+function power(length: number): number {
+  while (powers.length <= length) powers.push(Math.imul(powers[powers.length - 1], HASH_BASE) >>> 0)
+  return powers[length]
+}
+
+const PERHAPS: Edits = {insert: () => true, remove: () => true, replace: () => true, swap: () => true}
+
+// The edits of a word, tested by hashes made from the hashes of its heads and tails.
+function editsOf(word: string, may: (hash: number) => boolean): Edits {
+  const n = word.length
+  const codes = new Array<number>(n)
+  for (let at = 0; at < n; at++) if ((codes[at] = plainCode(word.charCodeAt(at))) === -1) return PERHAPS
+  // heads[i]: the hash of the first i letters; tails[i]: of the letters from i on.
+  const heads = new Array<number>(n + 1)
+  const tails = new Array<number>(n + 1)
+  heads[0] = 0
+  for (let at = 0; at < n; at++) heads[at + 1] = (Math.imul(heads[at], HASH_BASE) + codes[at]) >>> 0
+  tails[n] = 0
+  for (let at = n - 1; at >= 0; at--) tails[at] = (Math.imul(codes[at], power(n - 1 - at)) + tails[at + 1]) >>> 0
+  const then = (hash: number, code: number) => (Math.imul(hash, HASH_BASE) + code) >>> 0
+  const join = (head: number, from: number) => may((Math.imul(head, power(n - from)) + tails[from]) >>> 0)
+  const letterCode = (letter: string) => (letter.length === 1 ? plainCode(letter.charCodeAt(0)) : -1)
+  return {
+    insert(at, letter) {
+      const code = letterCode(letter)
+      return code === -1 || at < 0 || at > n || join(then(heads[at], code), at)
+    },
+    remove: (at) => at < 0 || at >= n || join(heads[at], at + 1),
+    replace(at, letter) {
+      const code = letterCode(letter)
+      return code === -1 || at < 0 || at >= n || join(then(heads[at], code), at + 1)
+    },
+    swap: (at) => at < 0 || at + 1 >= n || join(then(then(heads[at], codes[at + 1]), codes[at]), at + 2)
+  }
+}
+
+/**
  * nspell's table of forms and their flags, read from the expanded dictionary as nspell asks
  * (it only looks words up, and adds the project's words): the checker built on the bare affix
  * file, which gives it the affix rules and the numerals' compound rules, then judges exactly as
@@ -229,6 +390,9 @@ interface Internals {
 export type Judge = (word: string, extra?: ReadonlySet<string>) => boolean
 
 let judge: Judge | undefined
+// Whether the judge accepts only words whose lower case is a form or a project word, when they
+// hold no digit and no code unit past ASCII: so the sketch may turn words away (see `englishJudge`).
+let sketchAnswers = false
 
 /**
  * nspell's `correct`, step for step (util/form.js, exact.js, flag.js), read straight from the
@@ -263,6 +427,11 @@ export function englishJudge(): Judge {
   const needsDigit = (rule: string) =>
     [...rule].some((code, at) => !'*?'.includes(code) && !'*?'.includes(rule[at + 1] ?? '') && (compoundRuleCodes[code]?.length ?? 0) > 0 && compoundRuleCodes[code].every((word) => /\d/u.test(word)))
   const digitsOnly = rules.length === compoundRules.length && rules.every(needsDigit)
+  // The judge looks a plain word up as written, in sentence case and in lower case; the sketch
+  // holds all three when no conversion (`’` to `'`) changes a plain word and no compound rule
+  // makes a word without digits.
+  const conversions = [...new TextDecoder().decode(en.aff).matchAll(/^ICONV[ \t]+(\S+)[ \t]+\S+/gmu)].map((match) => match[1])
+  sketchAnswers = digitsOnly && conversions.length === conversion.in.length && conversions.every((from) => plainHash(from) === -1)
   const compoundMin = Number(flags.COMPOUNDMIN)
   const exact = (value: string, found: string | undefined) => {
     if (found !== undefined) return !has('ONLYINCOMPOUND', found)
@@ -313,7 +482,18 @@ export function createLexicon(settings: Settings): Lexicon {
     return checker
   }
   const plain = (word: string) => word.replace(/’/gu, "'")
-  const correct = (word: string) => englishJudge()(plain(word), project)
+  let projectHashes: Set<number> | undefined
+  // Whether a form with this hash in lower case may be known (a project word, or in the sketch).
+  const may = (hash: number) => (projectHashes ??= new Set([...project].map((word) => textHash(word.toLowerCase())))).has(hash) || sketchHas(hash)
+  const correct = (word: string) => {
+    const value = plain(word)
+    const judge = englishJudge()
+    if (sketchAnswers) {
+      const hash = plainHash(value)
+      if (hash !== -1 && !may(hash)) return false
+    }
+    return judge(value, project)
+  }
   // Copy repeats its words (Zipf): remembering verdicts saves most of nspell's work. Cleared when
   // full, so a long-running language server stays bounded.
   const verdicts = new Map<string, boolean>()
@@ -331,7 +511,11 @@ export function createLexicon(settings: Settings): Lexicon {
     },
     listed: (word) => word.length <= MAX_WORD && listed(word),
     probe: (word) => project.has(word) || (word.length <= MAX_WORD && (verdicts.get(word) ?? correct(word))),
-    suggest: (word) => (word.length > MAX_WORD ? [] : load().suggest(plain(word)))
+    suggest: (word) => (word.length > MAX_WORD ? [] : load().suggest(plain(word))),
+    edits(word) {
+      englishJudge()
+      return sketchAnswers ? editsOf(word, may) : PERHAPS
+    }
   }
 }
 

@@ -4,7 +4,7 @@
 import {describe, expect, test} from '@jest/globals'
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
-import {createLexicon, englishChecker, englishDictionary, englishJudge, formsText} from '../src/lexicon.js'
+import {createLexicon, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -63,6 +63,63 @@ describe('the expanded dictionary', () => {
   test('takes the project words as nspell does', () => {
     const lexicon = createLexicon({names: ['Zorblatt'], words: ['fintechs']} as never)
     expect(['Zorblatt', 'fintechs', 'fintech', 'government'].map((word) => lexicon.knows(word))).toEqual([true, true, false, true])
+  })
+
+  test('the sketch turns away no form the judge knows, in any case, and most forms a slip makes', () => {
+    const lexicon = createLexicon({names: [], words: []} as never)
+    const variants = (form: string) => [form, form.toLowerCase(), form.toUpperCase(), form.charAt(0).toUpperCase() + form.slice(1), form.replace(/'/gu, '’')]
+    const words = [...new Set(Object.keys(dataOf(own)).flatMap(variants))]
+    // The lexicon asks the sketch first: it must answer as nspell's own checker.
+    const differing: string[] = []
+    const missing: string[] = []
+    for (const word of words) {
+      const known = own.correct(word)
+      if (lexicon.probe(word) !== known) differing.push(word)
+      if (known && plainHash(word) !== -1 && !sketchHas(plainHash(word))) missing.push(word)
+    }
+    expect(differing).toEqual([])
+    expect(missing).toEqual([])
+    // Made-up words and slips: nearly all turned away.
+    const slips = ['goverment', 'recieve', 'zorblatt'].flatMap((word) => [...word].map((_, at) => word.slice(0, at) + 'q' + word.slice(at + 1)))
+    expect(slips.filter((word) => sketchHas(plainHash(word)))).toEqual([])
+    expect(sketchHas(plainHash('Government'))).toBe(true)
+    // A digit or a letter past ASCII: the sketch does not answer.
+    expect([plainHash('21st'), plainHash('café'), plainHash('a b')]).toEqual([-1, -1, -1])
+  })
+
+  test('edits are tested as the forms they make would be', () => {
+    const lexicon = createLexicon({names: ['Zorblatt'], words: []} as never)
+    const letters = "abcdefghijklmnopqrstuvwxyzE'"
+    const may = (form: string) => sketchHas(plainHash(form)) || form.toLowerCase() === 'zorblatt'
+    let kept = 0
+    let tried = 0
+    for (const word of ['goverment', 'Recieve', 'Zorblat', 'accomodate', 'teh', 'x', "don't"]) {
+      const edits = lexicon.edits(word)
+      const differing: string[] = []
+      const expect1 = (answer: boolean, form: string) => {
+        tried++
+        if (answer) kept++
+        if (answer !== may(form)) differing.push(form)
+      }
+      for (let at = 0; at <= word.length; at++) {
+        for (const letter of letters) {
+          expect1(edits.insert(at, letter), word.slice(0, at) + letter + word.slice(at))
+          if (at < word.length) expect1(edits.replace(at, letter), word.slice(0, at) + letter + word.slice(at + 1))
+        }
+        if (at < word.length) expect1(edits.remove(at), word.slice(0, at) + word.slice(at + 1))
+        if (at + 1 < word.length) expect1(edits.swap(at), word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2))
+      }
+      expect([word, differing]).toEqual([word, []])
+    }
+    expect(lexicon.edits('goverment').insert(5, 'n')).toBe(true)
+    expect(lexicon.edits('Zorblat').insert(7, 't')).toBe(true)
+    expect(kept / tried).toBeLessThan(0.05)
+    // A word the sketch cannot answer for: every edit may be known.
+    expect(lexicon.edits('21s').insert(3, 't')).toBe(true)
+  })
+
+  test('`npm run build` wrote the sketch this checkout makes', () => {
+    expect(readFileSync('dist/src/english-forms.sketch').equals(sketchBytes())).toBe(true)
   })
 
   test('`npm run build` wrote the file this checkout expands', () => {

@@ -95,7 +95,7 @@ export default defineRule({
     // The forms a typo search tries once each.
     const probe = (word: string) => lexicon.probe(word)
     const unknown = (word: string) => /^[a-z]+$/u.test(word) && !correct(word)
-    const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe, entry, ENDINGS) ?? null)
+    const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe, entry, ENDINGS, lexicon.edits(name)) ?? null)
     const uses = usesIn(article)
     const candidatesOf = (sentence: Sentence) => {
       let found = state.candidates.get(sentence)
@@ -298,7 +298,7 @@ function rethrow(error?: Error): void {
 // variants and colloquial words the dictionaries lack).
 function verdict(state: State, word: string, correct: (word: string) => boolean, lexicon: Lexicon): Typo | null {
   return remember(state.verdicts, word, () => {
-    const typo = findTypo(word, correct)
+    const typo = findTypo(word, correct, lexicon.edits(word))
     return typo && !lexicon.listed(word) ? typo : null
   })
 }

@@ -2,6 +2,7 @@
 // a typo only on strong evidence: one letter left out of, or two letters swapped in, a proper noun
 // every dictionary has (`Febuary`, `Manchster`, `Europen`, `Conservatves`), and a form that the
 // ways names vary do not explain.
+import type {Edits} from '../../src/lexicon.js'
 import type {Correct} from './typo.js'
 
 /**
@@ -28,7 +29,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
  * - the first letter, and a last letter dropped (`Frederic`, `Februar` in German copy);
  * - more than one dictionary word one slip away: no clear source.
  */
-export function properTypo(word: string, correct: Correct, entry: Entry, endings: readonly Ending[]): string | undefined {
+export function properTypo(word: string, correct: Correct, entry: Entry, endings: readonly Ending[], edits?: Edits): string | undefined {
   const n = word.length
   if (n < MIN_PROPER) return undefined
   const found = new Set<string>()
@@ -48,12 +49,14 @@ export function properTypo(word: string, correct: Correct, entry: Entry, endings
     const tail = rest.slice(i - 1)
     for (const letter of LETTERS) {
       if (letter === 'h' || letter === word[i - 1] || letter === word[i]) continue
+      // (`edits` turns away the forms `correct` would not know, without building them)
+      if (edits?.insert(i, letter) === false) continue
       consider(head + letter, tail)
     }
   }
   // Two letters swapped, the first left alone.
   for (let i = 1; i + 1 < n; i++) {
-    if (word[i] !== word[i + 1]) consider(rest.slice(0, i - 1) + word[i + 1] + word[i], rest.slice(i + 1))
+    if (word[i] !== word[i + 1] && edits?.swap(i) !== false) consider(rest.slice(0, i - 1) + word[i + 1] + word[i], rest.slice(i + 1))
   }
   return found.size === 1 ? [...found][0] : undefined
 }

@@ -1,6 +1,7 @@
 // Whether a word the dictionaries do not know is a typo or a valid word they lack. Edited news is
 // full of the second kind (`webpage`, `gamers`, `teraflops`, `naira`), so a word is only a typo
 // on positive evidence: a lost space, or a dictionary word one slip away that nothing else explains.
+import type {Edits} from '../../src/lexicon.js'
 import {FUNCTION_WORDS, PREFIXES, SUFFIXES} from './words.js'
 
 /** Whether the dictionaries accept a word. */
@@ -26,9 +27,12 @@ const MIN_WEAK_LENGTH = 6
 const MAX_NEIGHBOURS = 3
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 
-/** The typo a lower-case word most likely is, or undefined when it is not clearly one. */
-export function findTypo(word: string, correct: Correct): Typo | undefined {
-  const {strong, weak, crowd} = neighbours(word, correct)
+/**
+ * The typo a lower-case word most likely is, or undefined when it is not clearly one. `edits`
+ * (the lexicon's) turns away forms `correct` would not know before they are built.
+ */
+export function findTypo(word: string, correct: Correct, edits?: Edits): Typo | undefined {
+  const {strong, weak, crowd} = neighbours(word, correct, edits)
   if (crowd > MAX_NEIGHBOURS) return lostSpaceTypo(word, correct)
   // A prefix before a word of four letters or more outweighs even a strong neighbour:
   // `regetting` is re-getting, not `regretting`.
@@ -60,7 +64,7 @@ export interface Neighbours {
  * letter is left alone (people rarely get it wrong; `delist` is not `duelist` missing a `u`), and
  * the last for additions and replacements (an ending differs: `biometric`, `trailblazed`).
  */
-export function neighbours(word: string, correct: Correct): Neighbours {
+export function neighbours(word: string, correct: Correct, edits?: Edits): Neighbours {
   const n = word.length
   const strong = new Set<string>()
   const weak = new Set<string>()
@@ -74,6 +78,7 @@ export function neighbours(word: string, correct: Correct): Neighbours {
   for (let i = 0; i + 1 < n; i++) {
     // `-re`/`-er` is British against American (`centre`), not a swap.
     if (word[i] === word[i + 1] || (i === n - 2 && /^(?:re|er)$/u.test(word.slice(i)))) continue
+    if (edits?.swap(i) === false) continue
     found(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), strong)
   }
   const weakly = n >= MIN_WEAK_LENGTH ? weak : undefined
@@ -88,21 +93,23 @@ export function neighbours(word: string, correct: Correct): Neighbours {
       // the end (`governmen`, but `workgroup` is not `workgroups`) is weaker evidence, unless
       // it is a doubled letter (`adress`).
       const edge = (i === 1 || i === n) && !doubled
+      if (edits?.insert(i, letter) === false) continue
       found(word.slice(0, i) + letter + word.slice(i), edge ? weakly : n >= MIN_LENGTH ? strong : undefined)
     }
   }
   for (let i = 2; i < n - 1; i++) {
-    if (!(word[i] === 'l' && word[i - 1] === 'l' && /[aeio]/u.test(word[i + 1]))) {
+    if (!(word[i] === 'l' && word[i - 1] === 'l' && /[aeio]/u.test(word[i + 1])) && edits?.remove(i) !== false) {
       found(word.slice(0, i) + word.slice(i + 1), weakly)
     }
     for (const letter of LETTERS) {
       // `s` for `z` is British against American (`demonisation`).
       if (letter === word[i] || (letter === 'z' && word[i] === 's') || (letter === 's' && word[i] === 'z')) continue
+      if (edits?.replace(i, letter) === false) continue
       found(word.slice(0, i) + letter + word.slice(i + 1), weakly)
     }
   }
   // A doubled last letter (`untill`).
-  if (word[n - 1] === word[n - 2]) found(word.slice(0, -1), weakly)
+  if (word[n - 1] === word[n - 2] && edits?.remove(n - 1) !== false) found(word.slice(0, -1), weakly)
   return {strong: [...strong], weak: [...weak], crowd: all.size}
 }
 
