@@ -1,8 +1,9 @@
-// The lexicon: American, British and Australian English and the project's word lists, in one nspell
-// checker built on first use and shared by every rule of a processor (spelling evidence, name typos,
-// the headline). It is the only full dictionary a process builds: the spelling rule hands
-// retext-spell the bare affix file (see rules/spelling) and asks this checker for every verdict.
-// The dictionary's forms are expanded once, by `npm run build` (see `formsText`), not per process.
+// The lexicon: American, British and Australian English and the project's word lists, judged as one
+// nspell checker would, loaded on first use and shared by every rule of a processor (spelling
+// evidence, name typos, the headline). It is the only full dictionary a process loads: the spelling
+// rule hands retext-spell the bare affix file (see rules/spelling) and asks this one for every
+// verdict and suggestion. The dictionary's forms are expanded once, by `npm run build` (see
+// `formsText`), not per process, and sketched for quick refusals (`sketchBytes`).
 import en from 'dictionary-en'
 import au from 'dictionary-en-au'
 import gb from 'dictionary-en-gb'
@@ -380,14 +381,28 @@ function formsTable(): Record<string, string[]> {
 // What nspell's checker holds beside its table: the affix file's flags, conversions and
 // compound rules.
 interface Internals {
-  flags: Record<string, unknown>
-  conversion: {in: Array<[RegExp, string]>}
+  flags: Record<string, unknown> & {TRY: string[]; KEY: string[]}
+  conversion: {in: Array<[RegExp, string]>; out: Array<[RegExp, string]>}
+  replacementTable: Array<[string, string]>
   compoundRules: RegExp[]
   compoundRuleCodes: Record<string, string[]>
 }
 
 /** nspell's verdict on a word, given the flags of the forms it is looked up as. */
 export type Judge = (word: string, extra?: ReadonlySet<string>) => boolean
+
+// The form a word is known as (as written, in sentence case or in lower case), or null.
+type Form = (word: string, extra: ReadonlySet<string> | undefined) => string | null
+
+// What the suggester needs of the judge: nspell's internals, its `form`, and whether a form
+// may be suggested (no NOSUGGEST flag).
+interface Speller {
+  internals: Internals
+  formOf: Form
+  suggestable(form: string, extra: ReadonlySet<string> | undefined): boolean
+}
+
+let speller: Speller | undefined
 
 let judge: Judge | undefined
 // Whether the judge accepts only words whose lower case is a form or a project word, when they
@@ -438,30 +453,203 @@ export function englishJudge(): Judge {
     if (value.length >= compoundMin && (!digitsOnly || /\d/u.test(value))) return compoundRules.some((rule) => rule.test(value))
     return false
   }
-  judge = (value, extra) => {
+  // nspell's `form` (util/form.js): the form a word is known as, or null.
+  const formOf: Form = (value, extra) => {
     let normal = value.trim()
-    if (!normal) return false
+    if (!normal) return null
     for (const [pattern, replacement] of conversion.in) normal = normal.replace(pattern, replacement)
     const found = lookup(normal, extra)
-    if (exact(normal, found)) return !has('FORBIDDENWORD', found)
+    if (exact(normal, found)) return has('FORBIDDENWORD', found) ? null : normal
     const ignore = (forms: string | undefined) => has('KEEPCASE', forms) || has('FORBIDDENWORD', forms)
     // (a word that starts with a lower-case ASCII letter is not in upper case)
     const first = normal.charCodeAt(0)
     if (!(first >= 0x61 && first <= 0x7a) && normal.toUpperCase() === normal) {
       const sentence = normal.charAt(0) + normal.slice(1).toLowerCase()
       const forms = lookup(sentence, extra)
-      if (ignore(forms)) return false
-      if (exact(sentence, forms)) return true
+      if (ignore(forms)) return null
+      if (exact(sentence, forms)) return sentence
     }
     const lower = normal.toLowerCase()
     if (lower !== normal) {
       const forms = lookup(lower, extra)
-      if (ignore(forms)) return false
-      if (exact(lower, forms)) return true
+      if (ignore(forms)) return null
+      if (exact(lower, forms)) return lower
     }
-    return false
+    return null
   }
+  judge = (value, extra) => formOf(value, extra) !== null
+  const suggestable = (form: string, extra: ReadonlySet<string> | undefined) => !has('NOSUGGEST', lookup(form, extra))
+  speller = {internals, formOf, suggestable}
   return judge
+}
+
+/**
+ * nspell's `suggest` (suggest.js), step for step, with the judge's `form` for nspell's: through
+ * nspell's table every form it tries was looked up by halves and run through the compound rules,
+ * 10 to 100 ms a word. The forms it tries are mostly no word: `may` (the sketch) turns those away
+ * first. test/lexicon.test.ts holds it to nspell's own suggestions.
+ */
+function suggestWith(word: string, extra: ReadonlySet<string>, may: (hash: number) => boolean): string[] {
+  englishJudge()
+  const {internals, formOf, suggestable} = speller!
+  const {flags, conversion, replacementTable} = internals
+  const convert = (text: string, patterns: Array<[RegExp, string]>) => patterns.reduce((done, [pattern, replacement]) => done.replace(pattern, replacement), text)
+  const value = convert(word.trim(), conversion.in)
+  if (!value || formOf(value, extra) !== null) return []
+  const currentCase = casing(value)
+  const edits: string[] = []
+  // The replacement table: each place a pattern stands, its first replaced (as nspell does).
+  for (const [from, to] of replacementTable) {
+    for (let offset = value.indexOf(from); offset > -1; offset = value.indexOf(from, offset + 1)) edits.push(value.replace(from, to))
+  }
+  // The keyboard: a letter swapped for one beside it.
+  for (let index = 0; index < value.length; index++) {
+    const character = value.charAt(index)
+    const before = value.slice(0, index)
+    const after = value.slice(index + 1)
+    const insensitive = character.toLowerCase()
+    const upper = insensitive !== character
+    const added = new Set<string>()
+    for (const group of flags.KEY) {
+      const position = group.indexOf(insensitive)
+      if (position < 0) continue
+      for (let other = 0; other < group.length; other++) {
+        if (other === position) continue
+        const otherCharacter = group.charAt(other)
+        if (added.has(otherCharacter)) continue
+        added.add(otherCharacter)
+        edits.push(before + (upper ? otherCharacter.toUpperCase() : otherCharacter) + after)
+      }
+    }
+  }
+  // A doubled letter written once, or a single one twice, up to three times.
+  let nextCharacter = value.charAt(0)
+  const doubles = ['']
+  let max = 1
+  let distance = 0
+  for (let index = 0; index < value.length; index++) {
+    const character = nextCharacter
+    nextCharacter = value.charAt(index + 1)
+    const replacement = character === nextCharacter ? '' : character + character
+    const count = doubles.length
+    for (let offset = 0; offset < count; offset++) {
+      if (offset <= max) doubles.push(doubles[offset] + replacement)
+      doubles[offset] += character
+    }
+    if (++distance < 3) max = doubles.length
+  }
+  edits.push(...doubles)
+  // The word, capitalised and in upper case.
+  const values = [value]
+  const lower = value.toLowerCase()
+  if (value === lower || currentCase === null) values.push(value.charAt(0).toUpperCase() + lower.slice(1))
+  const upperCase = value.toUpperCase()
+  if (value !== upperCase) values.push(upperCase)
+
+  // Each form tried: whether it is a suggestion (null, tried again, when it is no form) and its weight.
+  const states = new Map<string, boolean>()
+  const weights = new Map<string, number>()
+  const suggestions: string[] = []
+  const check = (form: string, double: boolean, result: string[]) => {
+    let state = states.get(form)
+    if (state === undefined) {
+      result.push(form)
+      const hash = sketchAnswers ? plainHash(form) : -1
+      const corrected = hash !== -1 && !may(hash) ? null : formOf(form, extra)
+      if (corrected !== null) {
+        state = suggestable(corrected, extra)
+        states.set(form, state)
+        if (state) {
+          weights.set(form, double ? 10 : 0)
+          suggestions.push(form)
+        }
+      }
+    }
+    if (state) weights.set(form, weights.get(form)! + 1)
+  }
+  const characters = flags.TRY
+  const generate = (words: readonly string[], pregenerated?: readonly string[]) => {
+    const result: string[] = []
+    if (pregenerated) for (const edit of pregenerated) check(edit, true, result)
+    for (const word of words) {
+      let before = ''
+      let character = ''
+      let nextCharacter = word.charAt(0)
+      let nextAfter = word
+      let nextNextAfter = word.slice(1)
+      let nextUpper = nextCharacter.toLowerCase() !== nextCharacter
+      const wordCase = casing(word)
+      for (let position = 0; position <= word.length; position++) {
+        before += character
+        const after = nextAfter
+        nextAfter = nextNextAfter
+        nextNextAfter = nextAfter.slice(1)
+        character = nextCharacter
+        nextCharacter = word.charAt(position + 1)
+        const upper = nextUpper
+        if (nextCharacter) nextUpper = nextCharacter.toLowerCase() !== nextCharacter
+        if (nextAfter && upper !== nextUpper) {
+          check(before + switchCase(nextAfter), false, result)
+          check(before + switchCase(nextCharacter) + switchCase(character) + nextNextAfter, false, result)
+        }
+        check(before + nextAfter, false, result)
+        if (nextAfter) check(before + nextCharacter + character + nextNextAfter, false, result)
+        for (let inject of characters) {
+          if (upper && inject !== inject.toUpperCase()) {
+            if (wordCase !== 's') {
+              check(before + inject + after, false, result)
+              check(before + inject + nextAfter, false, result)
+            }
+            inject = inject.toUpperCase()
+          }
+          check(before + inject + after, false, result)
+          check(before + inject + nextAfter, false, result)
+        }
+      }
+    }
+    return result
+  }
+  const firstLevel = generate(values, edits)
+  // None one edit away: the forms two edits away, a few at a time.
+  const most = Math.min(firstLevel.length, Math.pow(Math.max(15 - value.length, 3), 3))
+  const size = Math.max(Math.pow(10 - value.length, 3), 1)
+  for (let previous = 0; suggestions.length === 0 && previous < most; previous += size) generate(firstLevel.slice(previous, previous + size))
+  const weight = (form: string) => weights.get(form)!
+  suggestions.sort((a, b) => {
+    const byWeight = weight(a) === weight(b) ? 0 : weight(a) > weight(b) ? -1 : 1
+    if (byWeight) return byWeight
+    const left = casing(a)
+    const right = casing(b)
+    const byCase = left === right ? 0 : left === currentCase ? -1 : right === currentCase ? 1 : 0
+    return byCase || a.localeCompare(b)
+  })
+  const out: string[] = []
+  const seen: string[] = []
+  for (const suggestion of suggestions) {
+    const converted = convert(suggestion, conversion.out)
+    const key = converted.toLowerCase()
+    if (!seen.includes(key)) {
+      out.push(converted)
+      seen.push(key)
+    }
+  }
+  return out
+}
+
+// nspell's casing: 'l' all lower, 'u' all upper, 's' capitalised, else null.
+function casing(value: string): 'l' | 'u' | 's' | null {
+  const of = (text: string) => (text === text.toLowerCase() ? 'l' : text === text.toUpperCase() ? 'u' : null)
+  const head = of(value.charAt(0))
+  const rest = value.slice(1)
+  if (!rest) return head
+  const tail = of(rest)
+  if (head === tail) return head
+  return head === 'u' && tail === 'l' ? 's' : null
+}
+
+function switchCase(fragment: string): string {
+  const first = fragment.charAt(0)
+  return (first.toLowerCase() === first ? first.toUpperCase() : first.toLowerCase()) + fragment.slice(1)
 }
 
 /** An nspell checker of the joined dictionary: the bare affix file's rules, the expanded forms. */
@@ -474,13 +662,6 @@ export function englishChecker(): ReturnType<typeof nspell> {
 /** A lexicon for one processor; nothing is loaded until a rule asks. */
 export function createLexicon(settings: Settings): Lexicon {
   const project = new Set([...settings.names, ...settings.words])
-  let checker: ReturnType<typeof nspell> | undefined
-  const load = () => {
-    if (checker) return checker
-    checker = englishChecker()
-    for (const word of project) checker.add(word)
-    return checker
-  }
   const plain = (word: string) => word.replace(/’/gu, "'")
   let projectHashes: Set<number> | undefined
   // Whether a form with this hash in lower case may be known (a project word, or in the sketch).
@@ -511,7 +692,7 @@ export function createLexicon(settings: Settings): Lexicon {
     },
     listed: (word) => word.length <= MAX_WORD && listed(word),
     probe: (word) => project.has(word) || (word.length <= MAX_WORD && (verdicts.get(word) ?? correct(word))),
-    suggest: (word) => (word.length > MAX_WORD ? [] : load().suggest(plain(word))),
+    suggest: (word) => (word.length > MAX_WORD ? [] : suggestWith(plain(word), project, may)),
     edits(word) {
       englishJudge()
       return sketchAnswers ? editsOf(word, may) : PERHAPS
