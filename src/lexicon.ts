@@ -132,7 +132,8 @@ let stems: Set<string> | undefined
  * passes is then put to nspell, which knows the forms built from them (`Conservatives`).
  */
 export function dictionaryStems(): ReadonlySet<string> {
-  stems ??= new Set(loadForms().stems)
+  // Only the entries' lines are split, found where the sketch says they start.
+  stems ??= new Set(forms ? forms.stems : formsSource().slice(loadSketch().stemsAt).split('\n'))
   return stems
 }
 
@@ -176,11 +177,12 @@ interface Forms {
 }
 
 let forms: Forms | undefined
+let source: string | undefined
 
-// The expanded dictionary: the file `npm run build` wrote if it matches the dictionaries, else
-// expanded now.
-function loadForms(): Forms {
-  if (forms) return forms
+// The expanded dictionary as text: the file `npm run build` wrote if it matches the dictionaries,
+// else expanded now.
+function formsSource(): string {
+  if (source !== undefined) return source
   let text: string | undefined
   try {
     text = readFileSync(FORMS_FILE, 'utf8')
@@ -188,7 +190,16 @@ function loadForms(): Forms {
     // Not built: expanded below.
   }
   if (text === undefined || !text.startsWith(`${formsKey()}\n`)) text = formsText()
-  const lines = text.split('\n')
+  source = text
+  return source
+}
+
+// The expanded dictionary split into its lines (300,000 strings, some 20 ms and more garbage to
+// collect): for nspell's own table and the sketch's making, not for the judge, which reads the
+// forms from the text where the sketch finds them.
+function loadForms(): Forms {
+  if (forms) return forms
+  const lines = formsSource().split('\n')
   const [count, entries] = lines[1].split(' ').map(Number)
   forms = {words: lines.slice(2, 2 + count), codes: lines.slice(2 + count, 2 + 2 * count), stems: lines.slice(2 + 2 * count, 2 + 2 * count + entries)}
   return forms
@@ -229,38 +240,59 @@ export function textHash(text: string): number {
 
 // What the sketch was made from and how: a sketch of other forms, or hashed another way, is not used.
 function sketchKey(): number {
-  return textHash(`copydesk-sketch 1 ${HASH_BASE} ${MIX} ${formsKey()}`)
+  return textHash(`copydesk-sketch 2 ${HASH_BASE} ${MIX} ${formsKey()}`)
 }
 
 // The slot a hash starts from in a table of 2^bits slots; a stored hash is never 0 (an empty slot).
 const slotOf = (key: number, bits: number) => Math.imul(key, MIX) >>> (32 - bits)
 const keyOf = (hash: number) => hash || 1
+// The sketch's head: its key, the table's size in bits, the length of the forms' text and where
+// in it the entries start.
+const HEAD = 4
 
 /**
- * The sketch as `npm run build` writes it, 32-bit numbers: its key, the table's size in bits, and
- * the table, open addressing with linear probing, at most half full.
+ * The sketch as `npm run build` writes it, 32-bit numbers: the head, then three tables of 2^bits
+ * slots, at most half full, open addressing with linear probing: the hash of each form in lower
+ * case (`textHash`), where the form's line starts in the forms' text, where its flags' line does.
+ * Forms that differ only in case have a slot each.
  */
 export function sketchBytes(): Buffer {
-  const hashes = new Set(loadForms().words.map((word) => textHash(word.toLowerCase())))
+  const text = formsSource()
+  // Where each line of the text starts.
+  const starts = [0]
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1)
+  const lineAt = (index: number) => text.slice(starts[index], index + 1 < starts.length ? starts[index + 1] - 1 : text.length)
+  const [count] = lineAt(1).split(' ').map(Number)
   let bits = 1
-  while (1 << bits < 2 * hashes.size) bits++
-  const table = new Uint32Array(2 + (1 << bits))
-  table[0] = sketchKey()
-  table[1] = bits
-  const mask = (1 << bits) - 1
-  for (const hash of hashes) {
-    const key = keyOf(hash)
+  while (1 << bits < 2 * count) bits++
+  const size = 1 << bits
+  const table = new Uint32Array(HEAD + 3 * size)
+  table.set([sketchKey(), bits, text.length, starts[2 + 2 * count]])
+  for (let index = 0; index < count; index++) {
+    const key = keyOf(textHash(lineAt(2 + index).toLowerCase()))
     let slot = slotOf(key, bits)
-    while (table[2 + slot] !== 0 && table[2 + slot] !== key) slot = (slot + 1) & mask
-    table[2 + slot] = key
+    while (table[HEAD + slot] !== 0) slot = (slot + 1) & (size - 1)
+    table[HEAD + slot] = key
+    table[HEAD + size + slot] = starts[2 + index]
+    table[HEAD + 2 * size + slot] = starts[2 + count + index]
   }
   return Buffer.from(table.buffer)
 }
 
-let sketch: Uint32Array | undefined
+interface Sketch {
+  bits: number
+  keys: Uint32Array
+  /** Where each slot's form starts in the forms' text, and where its flags do. */
+  wordAt: Uint32Array
+  flagsAt: Uint32Array
+  /** Where the dictionary's entries start in the text. */
+  stemsAt: number
+}
 
-// The sketch `npm run build` wrote if it matches the dictionaries, else made now.
-function loadSketch(): Uint32Array {
+let sketch: Sketch | undefined
+
+// The sketch `npm run build` wrote if it matches the dictionaries' forms, else made now.
+function loadSketch(): Sketch {
   if (sketch) return sketch
   let bytes: Buffer | undefined
   try {
@@ -270,23 +302,67 @@ function loadSketch(): Uint32Array {
   }
   // (copied when the file's bytes do not start on a multiple of four)
   const table = (buffer: Buffer) => (buffer.byteOffset % 4 === 0 ? new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.length >> 2) : new Uint32Array(Uint8Array.from(buffer).buffer))
-  let read = bytes && bytes.length >= 8 && bytes.length % 4 === 0 ? table(bytes) : undefined
-  if (!read || read[0] !== sketchKey() || read.length !== 2 + 2 ** read[1]) read = table(sketchBytes())
-  sketch = read
+  const fits = (read: Uint32Array) => read.length >= HEAD && read[0] === sketchKey() && read[1] < 32 && read.length === HEAD + 3 * 2 ** read[1] && read[2] === formsSource().length
+  let read = bytes && bytes.length % 4 === 0 ? table(bytes) : undefined
+  if (!read || !fits(read)) read = table(sketchBytes())
+  const size = 2 ** read[1]
+  sketch = {
+    bits: read[1],
+    keys: read.subarray(HEAD, HEAD + size),
+    wordAt: read.subarray(HEAD + size, HEAD + 2 * size),
+    flagsAt: read.subarray(HEAD + 2 * size, HEAD + 3 * size),
+    stemsAt: read[3]
+  }
   return sketch
 }
 
 /** Whether some form of the dictionaries, in lower case, may have this hash (`textHash`). */
 export function sketchHas(hash: number): boolean {
-  const table = loadSketch()
-  const bits = table[1]
+  const {bits, keys} = loadSketch()
   const mask = (1 << bits) - 1
   const key = keyOf(hash)
   for (let slot = slotOf(key, bits); ; slot = (slot + 1) & mask) {
-    const found = table[2 + slot]
+    const found = keys[slot]
     if (found === key) return true
     if (found === 0) return false
   }
+}
+
+/**
+ * Where the flags of a form start in the forms' text (they run to the line's end), or -1 for no
+ * form: found by the sketch, and the form compared in place, with no line split or string made.
+ */
+function flagsOf(word: string): number {
+  const {bits, keys, wordAt, flagsAt} = loadSketch()
+  const text = source!
+  const mask = (1 << bits) - 1
+  const hash = lowerHash(word)
+  if (hash === -1) return -1
+  const key = keyOf(hash)
+  for (let slot = slotOf(key, bits); ; slot = (slot + 1) & mask) {
+    const found = keys[slot]
+    if (found === 0) return -1
+    if (found === key) {
+      const at = wordAt[slot]
+      if (text.charCodeAt(at + word.length) === 10 && text.startsWith(word, at)) return flagsAt[slot]
+    }
+  }
+}
+
+/**
+ * The hash of a word in lower case (`textHash`), or -1 for a word holding a line break (no form
+ * does, and the text's lines must not be read as one).
+ */
+function lowerHash(word: string): number {
+  let hash = 0
+  for (let at = 0; at < word.length; at++) {
+    let code = word.charCodeAt(at)
+    if (code === 10) return -1
+    if (code >= 0x80) return word.includes('\n') ? -1 : textHash(word.toLowerCase())
+    if (code >= 0x41 && code <= 0x5a) code += 32
+    hash = (Math.imul(hash, HASH_BASE) + code) >>> 0
+  }
+  return hash
 }
 
 /**
@@ -405,6 +481,8 @@ interface Speller {
 let speller: Speller | undefined
 
 let judge: Judge | undefined
+// A project word's flags: none (nspell adds it so).
+const NO_FLAGS = -2
 // Whether the judge accepts only words whose lower case is a form or a project word, when they
 // hold no digit and no code unit past ASCII: so the sketch may turn words away (see `englishJudge`).
 let sketchAnswers = false
@@ -418,23 +496,29 @@ let sketchAnswers = false
  */
 export function englishJudge(): Judge {
   if (judge) return judge
-  const {words, codes} = loadForms()
   const internals = nspell(bareDictionary()) as unknown as Internals
   const {flags, conversion, compoundRules, compoundRuleCodes} = internals
-  // Most words looked up are no form: the forms a typo search tries. A map answers those at
-  // once, and a form's flags without a search by halves (built in some 15 ms, as a set of the
-  // forms was; the searches took a third of the lookups' time).
-  const known = new Map<string, string>()
-  for (let at = 0; at < words.length; at++) known.set(words[at], codes[at])
-  // A form's flags, one character each ('' for none); undefined for no form.
-  const lookup = (word: string, extra: ReadonlySet<string> | undefined): string | undefined => {
-    const found = known.get(word)
-    if (found !== undefined) return found
-    return extra?.has(word) ? '' : undefined
+  // The forms are looked up in their text where the sketch finds them: no line split into
+  // strings, no map of 120,000 forms built (together 40 ms and much garbage to collect).
+  const text = formsSource()
+  loadSketch()
+  // Where a form's flags start in the text (one character each, to the line's end); -1 for no
+  // form, NO_FLAGS for a project word that is no form.
+  const lookup = (word: string, extra: ReadonlySet<string> | undefined): number => {
+    const found = flagsOf(word)
+    if (found !== -1) return found
+    return extra?.has(word) ? NO_FLAGS : -1
   }
-  const has = (name: string, found: string | undefined) => {
+  const has = (name: string, found: number) => {
     const flag = flags[name]
-    return found !== undefined && typeof flag === 'string' && flag.length === 1 && found.includes(flag)
+    if (found < 0 || typeof flag !== 'string' || flag.length !== 1) return false
+    const code = flag.charCodeAt(0)
+    for (let at = found; at < text.length; at++) {
+      const here = text.charCodeAt(at)
+      if (here === 10) return false
+      if (here === code) return true
+    }
+    return false
   }
   // The compound rules (numerals: `21st`) match only a word with a digit, when each needs a
   // code whose words all have one: the rules are then not run on words without digits.
@@ -448,8 +532,8 @@ export function englishJudge(): Judge {
   const conversions = [...new TextDecoder().decode(en.aff).matchAll(/^ICONV[ \t]+(\S+)[ \t]+\S+/gmu)].map((match) => match[1])
   sketchAnswers = digitsOnly && conversions.length === conversion.in.length && conversions.every((from) => plainHash(from) === -1)
   const compoundMin = Number(flags.COMPOUNDMIN)
-  const exact = (value: string, found: string | undefined) => {
-    if (found !== undefined) return !has('ONLYINCOMPOUND', found)
+  const exact = (value: string, found: number) => {
+    if (found !== -1) return !has('ONLYINCOMPOUND', found)
     if (value.length >= compoundMin && (!digitsOnly || /\d/u.test(value))) return compoundRules.some((rule) => rule.test(value))
     return false
   }
@@ -460,7 +544,7 @@ export function englishJudge(): Judge {
     for (const [pattern, replacement] of conversion.in) normal = normal.replace(pattern, replacement)
     const found = lookup(normal, extra)
     if (exact(normal, found)) return has('FORBIDDENWORD', found) ? null : normal
-    const ignore = (forms: string | undefined) => has('KEEPCASE', forms) || has('FORBIDDENWORD', forms)
+    const ignore = (forms: number) => has('KEEPCASE', forms) || has('FORBIDDENWORD', forms)
     // (a word that starts with a lower-case ASCII letter is not in upper case)
     const first = normal.charCodeAt(0)
     if (!(first >= 0x61 && first <= 0x7a) && normal.toUpperCase() === normal) {
