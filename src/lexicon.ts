@@ -124,7 +124,56 @@ function stemsOf(dictionary: Dictionary): string[] {
   return new TextDecoder().decode(dictionary.dic).split('\n').map((line) => line.slice(0, line.includes('/') ? line.indexOf('/') : undefined))
 }
 
-let stems: Set<string> | undefined
+/**
+ * The entries of the joined dictionary as a set: asked only whether it has a word, it finds the
+ * entry in the forms' text by the sketch, comparing in place (a set of the 51,000 entries took
+ * 15 ms a process to build); the set is made only when something asks for more.
+ */
+class Stems implements ReadonlySet<string> {
+  #all: Set<string> | undefined
+  has(word: string): boolean {
+    const {stemBits, stemKeys, stemAt} = loadSketch()
+    const text = source!
+    if (word.includes('\n')) return false
+    const hash = textHash(word)
+    const mask = (1 << stemBits) - 1
+    const key = keyOf(hash)
+    for (let slot = slotOf(key, stemBits); ; slot = (slot + 1) & mask) {
+      const found = stemKeys[slot]
+      if (found === 0) return false
+      if (found === key) {
+        const at = stemAt[slot]
+        const end = at + word.length
+        if ((end === text.length || text.charCodeAt(end) === 10) && text.startsWith(word, at)) return true
+      }
+    }
+  }
+  // Every entry, split from the text where the sketch says they start.
+  #set(): Set<string> {
+    this.#all ??= new Set(formsSource().slice(loadSketch().stemsAt).split('\n'))
+    return this.#all
+  }
+  get size(): number {
+    return this.#set().size
+  }
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    this.#set().forEach((value) => callback.call(thisArg, value, value, this))
+  }
+  entries(): SetIterator<[string, string]> {
+    return this.#set().entries()
+  }
+  keys(): SetIterator<string> {
+    return this.#set().keys()
+  }
+  values(): SetIterator<string> {
+    return this.#set().values()
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.#set()[Symbol.iterator]()
+  }
+}
+
+let stems: Stems | undefined
 
 /**
  * The entries of the joined dictionary without their affix flags (`February`, `conservative`):
@@ -132,8 +181,10 @@ let stems: Set<string> | undefined
  * passes is then put to nspell, which knows the forms built from them (`Conservatives`).
  */
 export function dictionaryStems(): ReadonlySet<string> {
-  // Only the entries' lines are split, found where the sketch says they start.
-  stems ??= new Set(forms ? forms.stems : formsSource().slice(loadSketch().stemsAt).split('\n'))
+  if (!stems) {
+    formsSource()
+    stems = new Stems()
+  }
   return stems
 }
 
@@ -229,12 +280,14 @@ export const SKETCH_FILE = new URL('./english-forms.sketch', import.meta.url)
 // hashes, worked out from the word's without building them, turn away nearly all before a string
 // is made or a dictionary is asked (the forms took two thirds of the spelling rule's time).
 const HASH_BASE = 0x01000193
+// (bound once: under jest every read of the global `Math` goes through the test context, 50 times slower)
+const imul = Math.imul
 const MIX = 0x9e3779b1
 
 /** The hash of a text, code unit by code unit: the sum of each code times BASE to its distance from the end, mod 2^32. */
 export function textHash(text: string): number {
   let hash = 0
-  for (let at = 0; at < text.length; at++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(at)) >>> 0
+  for (let at = 0; at < text.length; at++) hash = (imul(hash, HASH_BASE) + text.charCodeAt(at)) >>> 0
   return hash
 }
 
@@ -244,17 +297,18 @@ function sketchKey(): number {
 }
 
 // The slot a hash starts from in a table of 2^bits slots; a stored hash is never 0 (an empty slot).
-const slotOf = (key: number, bits: number) => Math.imul(key, MIX) >>> (32 - bits)
+const slotOf = (key: number, bits: number) => imul(key, MIX) >>> (32 - bits)
 const keyOf = (hash: number) => hash || 1
-// The sketch's head: its key, the table's size in bits, the length of the forms' text and where
-// in it the entries start.
-const HEAD = 4
+// The sketch's head: its key, the forms' table's size in bits, the length of the forms' text,
+// where in it the entries start, and the entries' table's size in bits.
+const HEAD = 5
 
 /**
  * The sketch as `npm run build` writes it, 32-bit numbers: the head, then three tables of 2^bits
  * slots, at most half full, open addressing with linear probing: the hash of each form in lower
  * case (`textHash`), where the form's line starts in the forms' text, where its flags' line does.
- * Forms that differ only in case have a slot each.
+ * Forms that differ only in case have a slot each. Then two tables for the dictionary's entries
+ * as written: their hashes and where their lines start.
  */
 export function sketchBytes(): Buffer {
   const text = formsSource()
@@ -262,12 +316,25 @@ export function sketchBytes(): Buffer {
   const starts = [0]
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1)
   const lineAt = (index: number) => text.slice(starts[index], index + 1 < starts.length ? starts[index + 1] - 1 : text.length)
-  const [count] = lineAt(1).split(' ').map(Number)
-  let bits = 1
-  while (1 << bits < 2 * count) bits++
+  const [count, entries] = lineAt(1).split(' ').map(Number)
+  const bitsFor = (items: number) => {
+    let bits = 1
+    while (1 << bits < 2 * items) bits++
+    return bits
+  }
+  const bits = bitsFor(count)
   const size = 1 << bits
-  const table = new Uint32Array(HEAD + 3 * size)
-  table.set([sketchKey(), bits, text.length, starts[2 + 2 * count]])
+  const stemBits = bitsFor(entries)
+  const stemSize = 1 << stemBits
+  const table = new Uint32Array(HEAD + 3 * size + 2 * stemSize)
+  table.set([sketchKey(), bits, text.length, starts[2 + 2 * count], stemBits])
+  for (let index = 0; index < entries; index++) {
+    const key = keyOf(textHash(lineAt(2 + 2 * count + index)))
+    let slot = slotOf(key, stemBits)
+    while (table[HEAD + 3 * size + slot] !== 0) slot = (slot + 1) & (stemSize - 1)
+    table[HEAD + 3 * size + slot] = key
+    table[HEAD + 3 * size + stemSize + slot] = starts[2 + 2 * count + index]
+  }
   for (let index = 0; index < count; index++) {
     const key = keyOf(textHash(lineAt(2 + index).toLowerCase()))
     let slot = slotOf(key, bits)
@@ -287,6 +354,10 @@ interface Sketch {
   flagsAt: Uint32Array
   /** Where the dictionary's entries start in the text. */
   stemsAt: number
+  /** The entries' table: their hashes (as written) and where each line starts. */
+  stemBits: number
+  stemKeys: Uint32Array
+  stemAt: Uint32Array
 }
 
 let sketch: Sketch | undefined
@@ -302,16 +373,22 @@ function loadSketch(): Sketch {
   }
   // (copied when the file's bytes do not start on a multiple of four)
   const table = (buffer: Buffer) => (buffer.byteOffset % 4 === 0 ? new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.length >> 2) : new Uint32Array(Uint8Array.from(buffer).buffer))
-  const fits = (read: Uint32Array) => read.length >= HEAD && read[0] === sketchKey() && read[1] < 32 && read.length === HEAD + 3 * 2 ** read[1] && read[2] === formsSource().length
+  const fits = (read: Uint32Array) =>
+    read.length >= HEAD && read[0] === sketchKey() && read[1] < 32 && read[4] < 32 && read.length === HEAD + 3 * 2 ** read[1] + 2 * 2 ** read[4] && read[2] === formsSource().length
   let read = bytes && bytes.length % 4 === 0 ? table(bytes) : undefined
   if (!read || !fits(read)) read = table(sketchBytes())
   const size = 2 ** read[1]
+  const stemSize = 2 ** read[4]
+  const stems = HEAD + 3 * size
   sketch = {
     bits: read[1],
     keys: read.subarray(HEAD, HEAD + size),
     wordAt: read.subarray(HEAD + size, HEAD + 2 * size),
-    flagsAt: read.subarray(HEAD + 2 * size, HEAD + 3 * size),
-    stemsAt: read[3]
+    flagsAt: read.subarray(HEAD + 2 * size, stems),
+    stemsAt: read[3],
+    stemBits: read[4],
+    stemKeys: read.subarray(stems, stems + stemSize),
+    stemAt: read.subarray(stems + stemSize, stems + 2 * stemSize)
   }
   return sketch
 }
@@ -360,7 +437,7 @@ function lowerHash(word: string): number {
     if (code === 10) return -1
     if (code >= 0x80) return word.includes('\n') ? -1 : textHash(word.toLowerCase())
     if (code >= 0x41 && code <= 0x5a) code += 32
-    hash = (Math.imul(hash, HASH_BASE) + code) >>> 0
+    hash = (imul(hash, HASH_BASE) + code) >>> 0
   }
   return hash
 }
@@ -382,7 +459,7 @@ export function plainHash(word: string): number {
   for (let at = 0; at < word.length; at++) {
     const code = plainCode(word.charCodeAt(at))
     if (code === -1) return -1
-    hash = (Math.imul(hash, HASH_BASE) + code) >>> 0
+    hash = (imul(hash, HASH_BASE) + code) >>> 0
   }
   return hash
 }
@@ -390,7 +467,7 @@ export function plainHash(word: string): number {
 const powers = [1]
 // HASH_BASE to the power of a length, mod 2^32.
 function power(length: number): number {
-  while (powers.length <= length) powers.push(Math.imul(powers[powers.length - 1], HASH_BASE) >>> 0)
+  while (powers.length <= length) powers.push(imul(powers[powers.length - 1], HASH_BASE) >>> 0)
   return powers[length]
 }
 
@@ -405,11 +482,11 @@ function editsOf(word: string, may: (hash: number) => boolean): Edits {
   const heads = new Array<number>(n + 1)
   const tails = new Array<number>(n + 1)
   heads[0] = 0
-  for (let at = 0; at < n; at++) heads[at + 1] = (Math.imul(heads[at], HASH_BASE) + codes[at]) >>> 0
+  for (let at = 0; at < n; at++) heads[at + 1] = (imul(heads[at], HASH_BASE) + codes[at]) >>> 0
   tails[n] = 0
-  for (let at = n - 1; at >= 0; at--) tails[at] = (Math.imul(codes[at], power(n - 1 - at)) + tails[at + 1]) >>> 0
-  const then = (hash: number, code: number) => (Math.imul(hash, HASH_BASE) + code) >>> 0
-  const join = (head: number, from: number) => may((Math.imul(head, power(n - from)) + tails[from]) >>> 0)
+  for (let at = n - 1; at >= 0; at--) tails[at] = (imul(codes[at], power(n - 1 - at)) + tails[at + 1]) >>> 0
+  const then = (hash: number, code: number) => (imul(hash, HASH_BASE) + code) >>> 0
+  const join = (head: number, from: number) => may((imul(head, power(n - from)) + tails[from]) >>> 0)
   const letterCode = (letter: string) => (letter.length === 1 ? plainCode(letter.charCodeAt(0)) : -1)
   return {
     insert(at, letter) {

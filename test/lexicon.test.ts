@@ -4,7 +4,7 @@
 import {describe, expect, test} from '@jest/globals'
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
-import {createLexicon, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas} from '../src/lexicon.js'
+import {createLexicon, dictionaryStems, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -146,6 +146,18 @@ describe('the expanded dictionary', () => {
     expect(kept / tried).toBeLessThan(0.05)
     // A word the sketch cannot answer for: every edit may be known.
     expect(lexicon.edits('21s').insert(3, 't')).toBe(true)
+  })
+
+  test("the dictionary's entries are found as a set of them would find them", () => {
+    const lines = formsText().split('\n')
+    const [count, entries] = lines[1].split(' ').map(Number)
+    const expected = new Set(lines.slice(2 + 2 * count, 2 + 2 * count + entries))
+    const stems = dictionaryStems()
+    const words = [...expected].flatMap((word) => [word, `${word}x`, word.slice(1), word.toUpperCase()])
+    words.push('', 'a\nb', `${[...expected][10]}\n${[...expected][11]}`, 'zorblatt')
+    expect(words.filter((word) => stems.has(word) !== expected.has(word))).toEqual([])
+    expect(stems.size).toBe(expected.size)
+    expect([...stems]).toEqual([...expected])
   })
 
   test('`npm run build` wrote the sketch this checkout makes', () => {
