@@ -4,6 +4,7 @@
 import {describe, expect, test} from '@jest/globals'
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
+import wordListPath from 'word-list'
 import {createLexicon, dictionaryStems, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
@@ -158,6 +159,17 @@ describe('the expanded dictionary', () => {
     expect(words.filter((word) => stems.has(word) !== expected.has(word))).toEqual([])
     expect(stems.size).toBe(expected.size)
     expect([...stems]).toEqual([...expected])
+  })
+
+  test('finds in word-list, searched as bytes, the words a set of its lines has', () => {
+    const lexicon = createLexicon({names: [], words: []} as never)
+    const lines = readFileSync(wordListPath, 'utf8').split('\n')
+    const set = new Set(lines)
+    const words = [...new Set(lines.flatMap((word) => [word, `${word}x`]))]
+    words.push('', '\n', 'a\nb', 'zzzzzz', 'café', 'Colour')
+    // (`manlihood` stands out of order in the file, after `manlily`: the search misses it, as
+    // the search of the text did)
+    expect(words.filter((word) => lexicon.listed(word) !== (word.length <= 40 && set.has(word)))).toEqual(['manlihood'])
   })
 
   test('`npm run build` wrote the sketch this checkout makes', () => {
