@@ -1,6 +1,7 @@
 // The spelling rule on planted typos and on valid words the dictionaries lack: which it reports,
 // what it offers, the span it marks, the project's word list, and suggestions computed on demand.
 import {describe, expect, test} from '@jest/globals'
+import {bare, startsLower} from '../rules/spelling/words.js'
 import {createLinter, rules, type Config} from '../src/index.js'
 
 const only = (extra: Config = {}): Config => ({
@@ -157,5 +158,21 @@ describe('spelling', () => {
   test('a word quoted as a word is still left alone', () => {
     expect(flagged('He coined the phrase "liberati" last year.')).toEqual([])
     expect(flagged('He coined the phrase liberati last year.').map((found) => found.actual)).toEqual(['liberati'])
+  })
+})
+
+describe('spelling: word shapes', () => {
+  test('a possessive ending and a lower-case start are told as the regular expressions tell them', () => {
+    // Every text of up to four characters from letters, apostrophes and a letter past ASCII.
+    const alphabet = ['a', 's', 'S', "'", '’', 'é', '\u{1F600}']
+    let texts = ['']
+    const all = ['']
+    for (let length = 1; length <= 4; length++) {
+      texts = texts.flatMap((text) => alphabet.map((character) => text + character))
+      all.push(...texts)
+    }
+    expect(all.filter((text) => bare(text) !== text.replace(/['’]s?$/u, ''))).toEqual([])
+    expect(all.filter((text) => startsLower(text) !== /^[a-z]/u.test(text))).toEqual([])
+    expect([bare("Smith's"), bare('Jones’'), bare('bus'), bare("'s")]).toEqual(['Smith', 'Jones', 'bus', ''])
   })
 })

@@ -13,7 +13,7 @@ import {defineRule} from '../../src/rule.js'
 import {properTypo, type Ending} from './proper.js'
 import {inLatinPhrase, isSpeciesName} from './latin.js'
 import {explained, findTypo, type Typo} from './typo.js'
-import {COMPOUND_HEADS} from './words.js'
+import {bare, COMPOUND_HEADS, startsLower} from './words.js'
 
 type Detect = (tree: Root, file: VFile, next: (error?: Error) => void) => void
 
@@ -44,7 +44,6 @@ interface Candidate {
 const CHECKED = /^[a-z]+(?:-[a-z]+)*(?:['’]s?)?$/u
 // A capitalised word (`Febuary`), possibly possessive; not `McDonald`, `iPhone` or `NATO`.
 const CAPITALISED = /^[A-Z][a-z]+(?:['’]s?)?$/u
-const POSSESSIVE = /['’]s?$/u
 // Characters that glue a word to its neighbours into something else: `clich&#233;d`, `a/b`,
 // `name@example`, `bbc.co.uk`.
 const GLUE = /[\p{L}\p{N}@#&_/\\.]/u
@@ -111,8 +110,8 @@ export default defineRule({
     const seen = new Map<string, Set<string>>()
     const texts = new Map<Sentence, string>()
     for (const {text, sentence} of all) {
-      if (/^[a-z]/u.test(text)) continue
-      const word = text.replace(POSSESSIVE, '')
+      if (startsLower(text)) continue
+      const word = bare(text)
       let whole = texts.get(sentence)
       if (whole === undefined) {
         const {start, end} = spanOf(sentence)
@@ -124,8 +123,8 @@ export default defineRule({
       seen.set(word, sentences)
     }
     const candidates = all.filter(({text, sentence, index}) => {
-      if (/^[a-z]/u.test(text)) return true
-      const word = text.replace(POSSESSIVE, '')
+      if (startsLower(text)) return true
+      const word = bare(text)
       if (seen.get(word)!.size > 1) return false
       if ([-1, 1].some((step) => nameBeside(sentence.children, index, step as -1 | 1, correct, false))) return false
       return misspelt(word) !== null
@@ -144,7 +143,7 @@ export default defineRule({
       const spellChecked = () => (checked ??= found(sentence, index))
       const {start, end} = spanOf(token)
       if (source.slice(start, end) !== text || glued(source, start, end)) continue
-      const word = text.replace(POSSESSIVE, '')
+      const word = bare(text)
       const tokens = sentence.children
       if (/^[A-Z]/u.test(word)) {
         const typo = misspelt(word)
@@ -219,8 +218,8 @@ function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): C
     const first = token.children[0]
     if (first?.type !== 'TextNode') return
     const text = token.children.length === 1 ? first.value : toString(token)
-    const word = text.replace(POSSESSIVE, '')
-    if (/^[a-z]/u.test(text)) {
+    const word = bare(text)
+    if (startsLower(text)) {
       // A name in lower case (`the andes`, `told reuters`) is not misspelt.
       if (!CHECKED.test(text) || correct(word) || correct(word[0].toUpperCase() + word.slice(1))) return
       if (word.split('-').every((piece) => piece.length <= MAX_WORD && (piece === '' || correct(piece)))) return
@@ -365,7 +364,8 @@ function glued(source: string, start: number, end: number): boolean {
  * (`Heather`, but not `In`).
  */
 function nameBeside(siblings: readonly SentenceContent[], index: number, step: -1 | 1, correct: (word: string) => boolean, known: boolean): boolean {
-  const next = wordAround(siblings, index, step)?.replace(POSSESSIVE, '')
+  const word = wordAround(siblings, index, step)
+  const next = word === undefined ? undefined : bare(word)
   if (!next || !/^[A-Z]/u.test(next)) return false
   if (!correct(next)) return true
   const opensSentence = step === -1 && !siblings.slice(0, index + 2 * step).some((node) => node.type === 'WordNode')
