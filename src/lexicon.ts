@@ -204,7 +204,8 @@ function formsKey(): string {
  * Every form nspell makes of the joined dictionary, with its flags, and the dictionary's entries:
  * as text, for `npm run build` to write beside this module. nspell took a fifth of a cold run
  * of the CLI (0.3 s) to expand the dictionaries' 120,000 forms into a table in every process;
- * the sorted forms are read in a few milliseconds and looked up by halves.
+ * the sorted forms are read in a few milliseconds and found where the sketch (`sketchBytes`)
+ * says they stand (nspell's own table, `englishChecker`, still looks them up by halves).
  * Lines: the key, the counts, the sorted forms, their flags (one line each), the entries.
  */
 export function formsText(): string {
