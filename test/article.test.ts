@@ -1,0 +1,44 @@
+// The article model's verbatim zones are found word by word (only words that hold a mark of code
+// or an address are read): they must be exactly what a scan of the whole text finds.
+import {expect, test} from '@jest/globals'
+import fc from 'fast-check'
+import {VERBATIM, verbatimZones} from '../src/article.js'
+
+// The zones as a scan of the whole text with VERBATIM finds them, ending marks trimmed as the model does.
+function scanned(prose: string): Array<{start: number; end: number}> {
+  return [...prose.matchAll(VERBATIM)].map((match) => {
+    let token = match[0].replace(/[.,;:!?]+$/u, '')
+    if (/[)\]]$/u.test(token) && !/[([]/u.test(token)) token = token.slice(0, -1).replace(/[.,;:!?]+$/u, '')
+    return {start: match.index, end: match.index + token.length}
+  })
+}
+
+const PIECES = [
+  'a', 'Bc', 'x1', 'www.', 'http://', 'https://', 'example.com', '/', '//', '.', '..', '@', '#', '\\', 'C:', ':', '_', '(', ')', '[', ']',
+  '=', '{', '}', ',', ';', '!', '?', '-', '+', 'é', '😀', '’', '"', ' ', ' ', ' ', '\u00a0', '\n', '\t', '\u2028', '\u3000', '\ufeff', '\u200b'
+]
+
+test('verbatim zones are those a scan of the whole text finds', () => {
+  const text = 'Mail jane.doe@example.com, see https://example.com/a. or (at example.com/b) #tag @jane /usr/bin C:\\x user_name a.b() x=1 {r} www.x.org.'
+  expect(verbatimZones(text).map(({start, end}) => text.slice(start, end))).toEqual([
+    'jane.doe@example.com',
+    'https://example.com/a',
+    'example.com/b',
+    '#tag',
+    '@jane',
+    '/usr/bin',
+    'C:\\x',
+    'user_name',
+    'a.b()',
+    'x=1',
+    '{r}',
+    'www.x.org'
+  ])
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES), {maxLength: 60}), (pieces) => {
+      const prose = pieces.join('')
+      expect(verbatimZones(prose)).toEqual(scanned(prose))
+    }),
+    {numRuns: 3000}
+  )
+})
