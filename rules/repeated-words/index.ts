@@ -5,6 +5,7 @@
 // `had had` and `can can`; a small detector here judges those by what follows (`said that that
 // was wrong` stays, `a deal that that gives them` is a slip). The fix keeps the first word.
 import type {Root} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
@@ -22,6 +23,9 @@ export default defineRule({
   check(tree, file, {article, report, state: findRepeats, remember}) {
     const pairs: Array<{start: number; end: number}> = []
     const find = (root: Root, shift: number) => {
+      // Most paragraphs have no word twice in a row: retext-repeated-words (a file, a tree walk
+      // and an object per word) is run only where one is.
+      if (!hasRepeat(root)) return []
       const scratch = new VFile({value: file.value})
       findRepeats(root, scratch)
       const found: Array<{start: number; end: number}> = []
@@ -96,6 +100,28 @@ export default defineRule({
     }
   }
 })
+
+type Parent = {type: string; children?: Parent[]; value?: string}
+
+// Whether a tree has what retext-repeated-words looks for: in a sentence, a word, one white
+// space and a word of the same text in lower case. (Its sentences are found as its tree walk
+// finds them: anywhere, and not inside another sentence.)
+function hasRepeat(node: Parent): boolean {
+  const {children} = node
+  if (!children) return false
+  if (node.type !== 'SentenceNode') return children.some(hasRepeat)
+  for (let index = 2; index < children.length; index++) {
+    if (children[index].type !== 'WordNode' || children[index - 1].type !== 'WhiteSpaceNode' || children[index - 2].type !== 'WordNode') continue
+    if (wordText(children[index]).toLowerCase() === wordText(children[index - 2]).toLowerCase()) return true
+  }
+  return false
+}
+
+// A word's text (one text node, mostly: no walk).
+function wordText(word: Parent): string {
+  const only = word.children?.length === 1 ? word.children[0] : undefined
+  return typeof only?.value === 'string' ? only.value : toString(word as never)
+}
 
 // An exclamation mark right after the pair, past any closing quotes or brackets.
 const CHEER = /^["'”’»)\]]*!/u
