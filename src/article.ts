@@ -7,6 +7,7 @@ import type {Span} from './rule.js'
 import {spanOf} from './nlcst.js'
 import {buildNameIndex, type NameIndex} from './names.js'
 import {createTally, type Counter} from './tally.js'
+import {countWords, isSpace} from './text.js'
 import {scanLines, tokensNear, type Token} from './tokens.js'
 
 export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation' | 'furniture'
@@ -391,27 +392,27 @@ const DATE_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}(?:[/.-]\d{1,4}){1,2}|\d{1
 
 function furnitureOf(prose: string): Furniture | undefined {
   const text = prose.trim()
-  const words = text.split(/\s+/u)
-  if (words.length > 20) return undefined
+  const words = countWords(text, 20)
+  if (words > 20) return undefined
   // A sentence ends with a period; a stamp may end with one of `p.m.` or `a.m.`.
   const sentence = /[.!?]["'”’)]*$/u.test(text) && !/\b[ap]\.m\.$|\bdept\.$|\d$/iu.test(text)
   if (DEPARTMENT.test(text)) return 'department'
-  if (BYLINE.test(text) && !sentence && words.length <= 16) return 'byline'
-  if (POSTED_BY.test(text) && words.length <= 12) return 'byline'
-  if (WROTE.test(text) && words.length <= 8) return 'byline'
-  if (YIELD.test(text) && !sentence && words.length <= 10) return 'yield'
-  if ((CREDIT.test(text) || REPRINT.test(text)) && words.length <= (sentence ? 8 : 16)) return 'credit'
+  if (BYLINE.test(text) && !sentence && words <= 16) return 'byline'
+  if (POSTED_BY.test(text) && words <= 12) return 'byline'
+  if (WROTE.test(text) && words <= 8) return 'byline'
+  if (YIELD.test(text) && !sentence && words <= 10) return 'yield'
+  if ((CREDIT.test(text) || REPRINT.test(text)) && words <= (sentence ? 8 : 16)) return 'credit'
   const tokens = text.split(/[\s,]+/u).filter((token) => token !== '')
   const dated = tokens.some((token) => MONTH.test(token) || WEEKDAY.test(token) || /^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/u.test(token))
   if (dated && tokens.every((token) => MONTH.test(token) || WEEKDAY.test(token) || DATE_WORD.test(token))) return 'date'
-  if (STAMP.test(text) && dated && words.length <= 16) return 'date'
+  if (STAMP.test(text) && dated && words <= 16) return 'date'
   return undefined
 }
 
 function classify(prose: string, first: boolean): BlockKind {
   const text = prose.trim()
   if (LIST_ITEM.test(text)) return 'list-item'
-  const words = text.split(/\s+/u).length
+  const words = countWords(text, 2 * MAX_HEADING_WORDS)
   const ends = TERMINAL.test(text)
   if (first && words <= 2 * MAX_HEADING_WORDS && !/\.[\s"'”’)]*$/u.test(text)) return 'headline'
   if (!ends && words <= MAX_HEADING_WORDS) return 'subheading'
@@ -660,12 +661,6 @@ export function verbatimZones(prose: string): Array<{start: number; end: number}
 const VERBATIM_MARK = /[:/@#\\_(={}]|www\./gu
 // The end of a word: the first white space from where it is set.
 const WORD_END = /\S*/uy
-
-// Whether a UTF-16 code unit is white space as `\s` has it.
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-}
 
 // Addresses (`https://…`, `www.…`, `pic.example.com/x`, `jane@example.com`), handles and hashtags
 // (`@jane`, `#tag`), paths (`/usr/bin`, `C:\\x`), and tokens with code's marks (`user_name`,

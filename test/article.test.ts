@@ -1,8 +1,10 @@
 // The article model's verbatim zones are found word by word (only words that hold a mark of code
-// or an address are read): they must be exactly what a scan of the whole text finds.
+// or an address are read): they must be exactly what a scan of the whole text finds. Words are
+// counted without splitting a text: the count must be what the split gives.
 import {expect, test} from '@jest/globals'
 import fc from 'fast-check'
 import {VERBATIM, verbatimZones} from '../src/article.js'
+import {countWords} from '../src/text.js'
 
 // The zones as a scan of the whole text with VERBATIM finds them, ending marks trimmed as the model does.
 function scanned(prose: string): Array<{start: number; end: number}> {
@@ -38,6 +40,19 @@ test('verbatim zones are those a scan of the whole text finds', () => {
     fc.property(fc.array(fc.constantFrom(...PIECES), {maxLength: 60}), (pieces) => {
       const prose = pieces.join('')
       expect(verbatimZones(prose)).toEqual(scanned(prose))
+    }),
+    {numRuns: 3000}
+  )
+})
+
+test('words are counted as splitting at white space counts them, up to a limit', () => {
+  expect([countWords('Leave a comment'), countWords(''), countWords(' two  words\u00a0'), countWords('a b c d e', 2)]).toEqual([3, 1, 4, 3])
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES), {maxLength: 40}), fc.nat(12), (pieces, limit) => {
+      const text = pieces.join('')
+      const count = text.split(/\s+/u).length
+      expect(countWords(text)).toBe(count)
+      expect(countWords(text, limit)).toBe(Math.min(count, limit + 1))
     }),
     {numRuns: 3000}
   )

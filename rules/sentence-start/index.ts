@@ -5,7 +5,7 @@ import {isAbbreviation} from '../../src/abbreviations.js'
 import {isVerbatimAt, quotationAt, type Article, type Block} from '../../src/article.js'
 import type {Lexicon} from '../../src/lexicon.js'
 import {defineRule, type ReportExtra, type RuleContext, type Span} from '../../src/rule.js'
-import {runBefore} from '../../src/text.js'
+import {countWords, runBefore} from '../../src/text.js'
 import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, LOWER_CASE_BRANDS, OPEN_ENDED, PARTICLES, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
 
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
@@ -270,7 +270,7 @@ function isLowerCaseStyle(article: Article, remember: RuleContext<object, undefi
     const start = remember(block, 'style', () => {
       // A paragraph, not a line such as `1 tbs. olive oil` or `salt and pepper`.
       const first = /^\s*["“‘(]?(\p{L})/u.exec(block.prose.slice(block.bodyStart))
-      if (!first || block.prose.split(/\s+/u).length < 6) return 'none'
+      if (!first || countWords(block.prose, 6) < 6) return 'none'
       return /\p{Ll}/u.test(first[1]) ? 'lower' : 'upper'
     })
     if (start === 'none') continue
