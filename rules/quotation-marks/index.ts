@@ -16,9 +16,11 @@ interface Open {
 }
 
 const LETTER = /\p{L}/u
-// Apostrophes inside words, curly and straight.
-const CURLY_APOSTROPHE = /(?<=\p{L})’(?=\p{L})/gu
-const STRAIGHT_APOSTROPHE = /(?<=\p{L})'(?=\p{L})/gu
+const SPACE_BEFORE_MARK = /[ \u00a0]['’‘]/u
+// Apostrophes inside words, curly and straight. (Each expression starts with its mark and looks
+// back from it: one that starts by looking behind is tried at every character of the copy.)
+const CURLY_APOSTROPHE = /’(?<=\p{L}’)(?=\p{L})/gu
+const STRAIGHT_APOSTROPHE = /'(?<=\p{L}')(?=\p{L})/gu
 // How far a word is looked for around a mark: enough for any word, and no scan of a whole
 // paragraph per mark.
 const WINDOW = 40
@@ -86,7 +88,7 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
   // `Japan"s`, `won"t`: an apostrophe typed as a double quote. Not `"L"s` (the plural of a quoted
   // letter: `two wooden "L"s`), whose mark closes a quotation opened just before the word.
-  for (const match of text.matchAll(/(?<=\p{L})["“”](?=\p{L})/gu)) {
+  for (const match of text.matchAll(/["“”](?<=\p{L}["“”])(?=\p{L})/gu)) {
     const at = match.index
     const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(0, at - WINDOW), at))![0]
     if (!CONTRACTION.test(text.slice(at + 1, at + 5))) continue
@@ -102,7 +104,8 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
   }
 
   // `isn 't`, `House ’s`, `I 've`: a space before the apostrophe of a contraction or possessive.
-  for (const match of text.matchAll(/(?<=\p{L})([ \u00a0]+)(['’‘])(?=(\p{L}+))/gu)) {
+  // (only where a space stands before such a mark: the expression starts by looking behind)
+  for (const match of SPACE_BEFORE_MARK.test(text) ? text.matchAll(/(?<=\p{L})([ \u00a0]+)(['’‘])(?=(\p{L}+))/gu) : []) {
     const at = match.index
     const mark = match[2]
     const ending = match[3]

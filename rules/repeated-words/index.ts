@@ -174,6 +174,9 @@ function nextWord(text: string): string {
 
 // `that that`, `had had`, `can can` in a text, by offsets in it.
 function doubledIn(text: string): Array<{start: number; end: number}> {
+  // (only in text that has two of them in a row: the expression starts by looking behind, which
+  // is tried at every character)
+  if (!/(?:that|had|can)[ \t]+(?:that|had|can)/iu.test(text)) return []
   return [...text.matchAll(/(?<![\p{L}\p{N}'’-])(that|had|can)[ \t]+\1(?![\p{L}\p{N}'’-])/giu)].map((match) => ({start: match.index, end: match.index + match[0].length}))
 }
 

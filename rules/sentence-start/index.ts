@@ -10,8 +10,9 @@ import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, LOWER_C
 
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
 // Only a period: after `?` or `!` a lower-case word is usually right (`fight it out?" the Labour
-// MP`, `Shall We Dance? at number three`, `Wham! through`).
-const BREAK = /(?<=[^.\s])\.(["'”’»)\]]*)(\s+)(["'“‘«„‚‹([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu
+// MP`, `Shall We Dance? at number three`, `Wham! through`). (It starts with the period and looks
+// back from it: an expression that starts by looking behind is tried at every character.)
+const BREAK = /\.(?<=[^.\s]\.)(["'”’»)\]]*)(\s+)(["'“‘«„‚‹([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu
 // The first word of a paragraph, after opening quotes or brackets.
 const FIRST = /^(\s*["'“‘«„‚‹([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/u
 // Lower-case names and addresses: `iPhone`, `eBay`, `www.bbc.co.uk`, `e-mail`.
