@@ -35,8 +35,8 @@ const POSSESSIVE = /['’]s?$/u
 const TRAILING_PERIOD = /^([^.]+)\.$/u
 const CAPITALIZED = /^\p{Lu}/u
 
-// Most words are ASCII: test those without the Unicode regex, which is slow on this hot path.
-function isCapitalized(word: string): boolean {
+/** Whether a word starts with a capital letter; most words are ASCII, tested without an expression. */
+export function isCapitalized(word: string): boolean {
   const code = word.charCodeAt(0)
   if (code < 128) return code >= 65 && code <= 90
   return CAPITALIZED.test(word)
@@ -145,8 +145,8 @@ function withoutFinalPeriod(word: string): string {
   return word.length >= 2 && word.indexOf('.') === word.length - 1 ? word.slice(0, -1) : word
 }
 
-// A possessive ending cut off, as POSSESSIVE reads it: `Trump’s`, `Jones'`.
-function withoutPossessive(word: string): string {
+/** A possessive ending cut off, as `/['’]s?$/u` reads it: `Trump’s`, `Jones'`. */
+export function withoutPossessive(word: string): string {
   const {length} = word
   const last = word.charCodeAt(length - 1)
   if (last === 0x27 || last === 0x2019) return word.slice(0, -1)
