@@ -81,27 +81,50 @@ export function parseText(source: string, wrapped = isHardWrapped(source), cache
 // parse-english's white space, and a run of it that holds two or more line breaks and nothing but
 // spaces and tabs besides: parse-english always ends a sentence and a paragraph there (its
 // breakImplicitSentences and paragraph split), so the text on either side parses alone.
-const SPACE = '[\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]'
+// (parse-english's white space is `[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]`.)
 // Found as a whole run of white space, then checked: the one expression that said it all
 // (`[ \t]*(?:(?:\r?\n|\r)[ \t]*){2,}` between look-arounds) overflowed the expression engine's
 // stack on a run of some million line breaks, and the file was called too large to parse.
-const SPACE_RUN = new RegExp(`${SPACE}+`, 'gu')
-const SPACE_CHAR = new RegExp(`^${SPACE}$`, 'u')
-/** The first blank line (a whole run of white space with two line breaks) at or after `from`. */
+/**
+ * The first blank line (a whole run of white space with two line breaks) at or after `from`. Only
+ * the runs that hold a line break are looked at, from one line break to the next: a match for
+ * every space between two words was a tenth of what a plain-text parse allocated.
+ */
 export function nextBlankLine(source: string, from: number): {index: number; 0: string} | null {
-  SPACE_RUN.lastIndex = from
-  for (let run = SPACE_RUN.exec(source); run; run = SPACE_RUN.exec(source)) {
+  for (let at = from; at < source.length; ) {
+    const lineBreak = nextLineBreak(source, at)
+    if (lineBreak === -1) return null
+    let start = lineBreak
+    while (start > 0 && isParserSpace(source.charCodeAt(start - 1))) start--
+    let end = lineBreak + 1
+    while (end < source.length && isParserSpace(source.charCodeAt(end))) end++
+    at = end
     // A run that began before `from` is not whole.
-    if (run.index > 0 && SPACE_CHAR.test(source[run.index - 1])) continue
-    const text = run[0]
+    if (start < from) continue
+    const text = source.slice(start, end)
     if (!/^[ \t\r\n]+$/u.test(text)) continue
     let breaks = 0
     for (let i = 0; i < text.length && breaks < 2; i++) {
       if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++
     }
-    if (breaks >= 2) return run
+    if (breaks >= 2) return {index: start, 0: text}
   }
   return null
+}
+
+// The index of the first CR or LF at or after `from`, or -1.
+function nextLineBreak(source: string, from: number): number {
+  for (let at = from; at < source.length; at++) {
+    const code = source.charCodeAt(at)
+    if (code === 0x0a || code === 0x0d) return at
+  }
+  return -1
+}
+
+// Whether a UTF-16 code unit is white space as SPACE has it.
+function isParserSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000
 }
 
 // Two of parse-latin's paragraph steps merge one sentence into the one before by splicing it out
