@@ -47,6 +47,7 @@ export function isCapitalized(word: string): boolean {
 // an editor's re-lint reads only the sentences it has not seen.
 interface SentenceNames {
   uses: Array<Omit<NameUse, 'block'>>
+  /** The words not capitalized, as written. */
   lower: string[]
 }
 const bySentence = new WeakMap<Sentence, SentenceNames>()
@@ -77,7 +78,7 @@ export function buildNameIndex(article: Article): NameIndex {
     get lower() {
       if (!lower) {
         lower = new Set()
-        for (const each of found) for (const {names} of each) for (const word of names.lower) lower.add(word)
+        for (const each of found) for (const {names} of each) for (const word of names.lower) lower.add(word.toLowerCase())
       }
       return lower
     },
@@ -121,7 +122,8 @@ function namesOf(sentence: Sentence, base: number): SentenceNames {
       const hyphen = raw.indexOf('-', from)
       const to = hyphen === -1 ? raw.length : hyphen
       const part = from === 0 && to === raw.length ? raw : raw.slice(from, to)
-      if (!isCapitalized(part)) found.lower.push(part.toLowerCase())
+      // (lower-cased when `lower` is first read: most lints never read it)
+      if (!isCapitalized(part)) found.lower.push(part)
       else if (part.length >= 2 && !DIGIT.test(part)) {
         found.uses.push({
           text: part,

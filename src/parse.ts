@@ -192,7 +192,15 @@ function mergeInnerWordMarks(sentence: Sentence): void {
   while (index < nodes.length) {
     const child = nodes[index]
     const previous = children[children.length - 1]
-    if (previous?.type === 'WordNode' && (child.type === 'SymbolNode' || child.type === 'PunctuationNode')) {
+    // (only a joining mark before a word or another mark can start a join: a comma or a final
+    // period, nearly every mark after a word, is passed without the arrays below)
+    const next = nodes[index + 1]
+    if (
+      previous?.type === 'WordNode' &&
+      (child.type === 'SymbolNode' || child.type === 'PunctuationNode') &&
+      INNER_WORD_MARK.test(child.value) &&
+      (next?.type === 'WordNode' || next?.type === 'SymbolNode' || next?.type === 'PunctuationNode')
+    ) {
       // Marks and words from here on, as long as they alternate; marks not followed by a word
       // stay where they are.
       const tokens: Word['children'] = []
@@ -544,6 +552,12 @@ const lines = new WeakMap<Sentence, Array<Sentence | WhiteSpace>>()
 function linesOf(sentence: Sentence): Array<Sentence | WhiteSpace> {
   let parts = lines.get(sentence)
   if (parts) return parts
+  // (most sentences are on one line: they are their own part, without a copy of their children)
+  if (!sentence.children.some((token) => token.type === 'WhiteSpaceNode' && LINE_BREAK.test(token.value))) {
+    parts = [sentence]
+    lines.set(sentence, parts)
+    return parts
+  }
   parts = []
   let part: SentenceContent[] = []
   for (const token of sentence.children) {
