@@ -330,11 +330,18 @@ export function parseByParagraph(source: string, cache?: PieceCache): Root {
   let line = 1
   let column = 1
   let offset = 0
+  // (line breaks counted by a loop: a match of them for each piece was garbage)
   const advance = (text: string) => {
-    const breaks = text.match(/\r\n|\r|\n/gu)
-    if (breaks) {
-      line += breaks.length
-      column = text.length - Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'))
+    let breaks = 0
+    let last = -1
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at)
+      if (code === 0x0a || (code === 0x0d && text.charCodeAt(at + 1) !== 0x0a)) breaks++
+      if (code === 0x0a || code === 0x0d) last = at
+    }
+    if (breaks > 0) {
+      line += breaks
+      column = text.length - last
     } else column += text.length
     offset += text.length
   }

@@ -112,9 +112,20 @@ function hasRepeat(node: Parent): boolean {
   if (node.type !== 'SentenceNode') return children.some(hasRepeat)
   for (let index = 2; index < children.length; index++) {
     if (children[index].type !== 'WordNode' || children[index - 1].type !== 'WhiteSpaceNode' || children[index - 2].type !== 'WordNode') continue
-    if (wordText(children[index]).toLowerCase() === wordText(children[index - 2]).toLowerCase()) return true
+    const word = wordText(children[index])
+    const before = wordText(children[index - 2])
+    if (sameFirstLetter(word, before) && word.toLowerCase() === before.toLowerCase()) return true
   }
   return false
+}
+
+// Whether two words may be the same in lower case by their first characters: two ASCII ones
+// must be the same letter (most pairs differ there, and lower-casing both took longer).
+function sameFirstLetter(a: string, b: string): boolean {
+  const x = a.charCodeAt(0)
+  const y = b.charCodeAt(0)
+  if (!(x < 0x80 && y < 0x80)) return true
+  return (x >= 0x41 && x <= 0x5a ? x + 0x20 : x) === (y >= 0x41 && y <= 0x5a ? y + 0x20 : y)
 }
 
 // A word's text (one text node, mostly: no walk).
