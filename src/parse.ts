@@ -560,7 +560,7 @@ function linesOf(sentence: Sentence): Array<Sentence | WhiteSpace> {
   let parts = lines.get(sentence)
   if (parts) return parts
   // (most sentences are on one line: they are their own part, without a copy of their children)
-  if (!sentence.children.some((token) => token.type === 'WhiteSpaceNode' && LINE_BREAK.test(token.value))) {
+  if (!breaksLine(sentence)) {
     parts = [sentence]
     lines.set(sentence, parts)
     return parts
@@ -578,6 +578,15 @@ function linesOf(sentence: Sentence): Array<Sentence | WhiteSpace> {
   else if (part.length > 0) parts.push(group<Sentence>('SentenceNode', part))
   lines.set(sentence, parts)
   return parts
+}
+
+// Whether a sentence holds a line break (the white space between two words is nearly always one
+// space, passed without reading it).
+function breaksLine(sentence: Sentence): boolean {
+  for (const token of sentence.children) {
+    if (token.type === 'WhiteSpaceNode' && token.value !== ' ' && LINE_BREAK.test(token.value)) return true
+  }
+  return false
 }
 
 function group<T extends Paragraph | Sentence>(type: T['type'], nodes: T['children']): T {
