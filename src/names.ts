@@ -35,8 +35,8 @@ const POSSESSIVE = /['’]s?$/u
 const TRAILING_PERIOD = /^([^.]+)\.$/u
 const CAPITALIZED = /^\p{Lu}/u
 
-// Most words are ASCII: test those without the Unicode regex, which is slow on this hot path.
-function isCapitalized(word: string): boolean {
+/** Whether a word starts with a capital letter; most words are ASCII, tested without an expression. */
+export function isCapitalized(word: string): boolean {
   const code = word.charCodeAt(0)
   if (code < 128) return code >= 65 && code <= 90
   return CAPITALIZED.test(word)
@@ -47,6 +47,7 @@ function isCapitalized(word: string): boolean {
 // an editor's re-lint reads only the sentences it has not seen.
 interface SentenceNames {
   uses: Array<Omit<NameUse, 'block'>>
+  /** The words not capitalized, as written. */
   lower: string[]
 }
 const bySentence = new WeakMap<Sentence, SentenceNames>()
@@ -75,7 +76,10 @@ export function buildNameIndex(article: Article): NameIndex {
   return {
     uses,
     get lower() {
-      lower ??= new Set(found.flatMap((each) => each.flatMap(({names}) => names.lower)))
+      if (!lower) {
+        lower = new Set()
+        for (const each of found) for (const {names} of each) for (const word of names.lower) lower.add(word.toLowerCase())
+      }
       return lower
     },
     count: (text) => uses.get(text)?.length ?? 0,
@@ -101,29 +105,56 @@ function namesIn(block: Block): Array<{names: SentenceNames; shift: number}> {
 
 function namesOf(sentence: Sentence, base: number): SentenceNames {
   const found: SentenceNames = {uses: [], lower: []}
-  const words = sentence.children.filter((node): node is Word => node.type === 'WordNode')
-  const texts = words.map((word) => (word.children.length === 1 && 'value' in word.children[0] ? word.children[0].value : toString(word)))
-  words.forEach((word, index) => {
-    const raw = texts[index].replace(TRAILING_PERIOD, '$1').replace(POSSESSIVE, '')
-    let offset = 0
-    // `Ardern-era` is a use of `Ardern`; `O'Brien` stays whole.
-    for (const part of raw.includes('-') ? raw.split('-') : [raw]) {
-      const from = offset
-      offset += part.length + 1
-      if (!isCapitalized(part)) {
-        found.lower.push(part.toLowerCase())
-        continue
+  const words: Word[] = []
+  const texts: string[] = []
+  for (const node of sentence.children) {
+    if (node.type !== 'WordNode') continue
+    words.push(node)
+    const only = node.children.length === 1 ? node.children[0] : undefined
+    texts.push(only && 'value' in only ? only.value : toString(node))
+  }
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]
+    const raw = withoutPossessive(withoutFinalPeriod(texts[index]))
+    // `Ardern-era` is a use of `Ardern`; `O'Brien` stays whole. Parts by hand: a word is seldom
+    // hyphenated, and an array for each word was garbage.
+    for (let from = 0; from <= raw.length; ) {
+      const hyphen = raw.indexOf('-', from)
+      const to = hyphen === -1 ? raw.length : hyphen
+      const part = from === 0 && to === raw.length ? raw : raw.slice(from, to)
+      // (lower-cased when `lower` is first read: most lints never read it)
+      if (!isCapitalized(part)) found.lower.push(part)
+      else if (part.length >= 2 && !DIGIT.test(part)) {
+        found.uses.push({
+          text: part,
+          start: offsetInWord(word, from) - base,
+          end: offsetInWord(word, to - 1) + 1 - base,
+          initial: index === 0 && from === 0,
+          before: texts[index - 1],
+          after: texts[index + 1]
+        })
       }
-      if (part.length < 2 || /\d/u.test(part)) continue
-      found.uses.push({
-        text: part,
-        start: offsetInWord(word, from) - base,
-        end: offsetInWord(word, from + part.length - 1) + 1 - base,
-        initial: index === 0 && offset === part.length + 1,
-        before: texts[index - 1],
-        after: texts[index + 1]
-      })
+      from = to + 1
     }
-  })
+  }
   return found
+}
+
+const DIGIT = /\d/u
+
+// `Tisch.` as TRAILING_PERIOD reads it: the period of a word with no other is cut off.
+function withoutFinalPeriod(word: string): string {
+  return word.length >= 2 && word.indexOf('.') === word.length - 1 ? word.slice(0, -1) : word
+}
+
+/** A possessive ending cut off, as `/['’]s?$/u` reads it: `Trump’s`, `Jones'`. */
+export function withoutPossessive(word: string): string {
+  const {length} = word
+  const last = word.charCodeAt(length - 1)
+  if (last === 0x27 || last === 0x2019) return word.slice(0, -1)
+  if (last === 0x73 && length >= 2) {
+    const before = word.charCodeAt(length - 2)
+    if (before === 0x27 || before === 0x2019) return word.slice(0, -2)
+  }
+  return word
 }

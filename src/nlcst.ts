@@ -20,6 +20,12 @@ export function spanOf(node: Node): Span {
  * word's end).
  */
 export function offsetInWord(word: Node & {children?: Node[]}, index: number): number {
+  // Most words are one text node: no walk.
+  const only = word.children?.length === 1 ? (word.children[0] as Node & {value?: string}) : undefined
+  const start = only?.position?.start.offset
+  if (typeof only?.value === 'string' && start !== undefined && only.position!.end.offset !== undefined && word.position?.start.offset !== undefined && word.position.end.offset !== undefined) {
+    return start + Math.min(index, only.value.length)
+  }
   let seen = 0
   let end = spanOf(word).start
   const walk = (node: Node & {value?: string; children?: Node[]}): number | undefined => {

@@ -81,27 +81,50 @@ export function parseText(source: string, wrapped = isHardWrapped(source), cache
 // parse-english's white space, and a run of it that holds two or more line breaks and nothing but
 // spaces and tabs besides: parse-english always ends a sentence and a paragraph there (its
 // breakImplicitSentences and paragraph split), so the text on either side parses alone.
-const SPACE = '[\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]'
+// (parse-english's white space is `[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]`.)
 // Found as a whole run of white space, then checked: the one expression that said it all
 // (`[ \t]*(?:(?:\r?\n|\r)[ \t]*){2,}` between look-arounds) overflowed the expression engine's
 // stack on a run of some million line breaks, and the file was called too large to parse.
-const SPACE_RUN = new RegExp(`${SPACE}+`, 'gu')
-const SPACE_CHAR = new RegExp(`^${SPACE}$`, 'u')
-/** The first blank line (a whole run of white space with two line breaks) at or after `from`. */
+/**
+ * The first blank line (a whole run of white space with two line breaks) at or after `from`. Only
+ * the runs that hold a line break are looked at, from one line break to the next: a match for
+ * every space between two words was a tenth of what a plain-text parse allocated.
+ */
 export function nextBlankLine(source: string, from: number): {index: number; 0: string} | null {
-  SPACE_RUN.lastIndex = from
-  for (let run = SPACE_RUN.exec(source); run; run = SPACE_RUN.exec(source)) {
+  for (let at = from; at < source.length; ) {
+    const lineBreak = nextLineBreak(source, at)
+    if (lineBreak === -1) return null
+    let start = lineBreak
+    while (start > 0 && isParserSpace(source.charCodeAt(start - 1))) start--
+    let end = lineBreak + 1
+    while (end < source.length && isParserSpace(source.charCodeAt(end))) end++
+    at = end
     // A run that began before `from` is not whole.
-    if (run.index > 0 && SPACE_CHAR.test(source[run.index - 1])) continue
-    const text = run[0]
+    if (start < from) continue
+    const text = source.slice(start, end)
     if (!/^[ \t\r\n]+$/u.test(text)) continue
     let breaks = 0
     for (let i = 0; i < text.length && breaks < 2; i++) {
       if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++
     }
-    if (breaks >= 2) return run
+    if (breaks >= 2) return {index: start, 0: text}
   }
   return null
+}
+
+// The index of the first CR or LF at or after `from`, or -1.
+function nextLineBreak(source: string, from: number): number {
+  for (let at = from; at < source.length; at++) {
+    const code = source.charCodeAt(at)
+    if (code === 0x0a || code === 0x0d) return at
+  }
+  return -1
+}
+
+// Whether a UTF-16 code unit is white space as SPACE has it.
+function isParserSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000
 }
 
 // Two of parse-latin's paragraph steps merge one sentence into the one before by splicing it out
@@ -169,7 +192,15 @@ function mergeInnerWordMarks(sentence: Sentence): void {
   while (index < nodes.length) {
     const child = nodes[index]
     const previous = children[children.length - 1]
-    if (previous?.type === 'WordNode' && (child.type === 'SymbolNode' || child.type === 'PunctuationNode')) {
+    // (only a joining mark before a word or another mark can start a join: a comma or a final
+    // period, nearly every mark after a word, is passed without the arrays below)
+    const next = nodes[index + 1]
+    if (
+      previous?.type === 'WordNode' &&
+      (child.type === 'SymbolNode' || child.type === 'PunctuationNode') &&
+      INNER_WORD_MARK.test(child.value) &&
+      (next?.type === 'WordNode' || next?.type === 'SymbolNode' || next?.type === 'PunctuationNode')
+    ) {
       // Marks and words from here on, as long as they alternate; marks not followed by a word
       // stay where they are.
       const tokens: Word['children'] = []
@@ -299,11 +330,18 @@ export function parseByParagraph(source: string, cache?: PieceCache): Root {
   let line = 1
   let column = 1
   let offset = 0
+  // (line breaks counted by a loop: a match of them for each piece was garbage)
   const advance = (text: string) => {
-    const breaks = text.match(/\r\n|\r|\n/gu)
-    if (breaks) {
-      line += breaks.length
-      column = text.length - Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'))
+    let breaks = 0
+    let last = -1
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at)
+      if (code === 0x0a || (code === 0x0d && text.charCodeAt(at + 1) !== 0x0a)) breaks++
+      if (code === 0x0a || code === 0x0d) last = at
+    }
+    if (breaks > 0) {
+      line += breaks
+      column = text.length - last
     } else column += text.length
     offset += text.length
   }
@@ -521,6 +559,12 @@ const lines = new WeakMap<Sentence, Array<Sentence | WhiteSpace>>()
 function linesOf(sentence: Sentence): Array<Sentence | WhiteSpace> {
   let parts = lines.get(sentence)
   if (parts) return parts
+  // (most sentences are on one line: they are their own part, without a copy of their children)
+  if (!breaksLine(sentence)) {
+    parts = [sentence]
+    lines.set(sentence, parts)
+    return parts
+  }
   parts = []
   let part: SentenceContent[] = []
   for (const token of sentence.children) {
@@ -534,6 +578,15 @@ function linesOf(sentence: Sentence): Array<Sentence | WhiteSpace> {
   else if (part.length > 0) parts.push(group<Sentence>('SentenceNode', part))
   lines.set(sentence, parts)
   return parts
+}
+
+// Whether a sentence holds a line break (the white space between two words is nearly always one
+// space, passed without reading it).
+function breaksLine(sentence: Sentence): boolean {
+  for (const token of sentence.children) {
+    if (token.type === 'WhiteSpaceNode' && token.value !== ' ' && LINE_BREAK.test(token.value)) return true
+  }
+  return false
 }
 
 function group<T extends Paragraph | Sentence>(type: T['type'], nodes: T['children']): T {

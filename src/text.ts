@@ -17,3 +17,24 @@ export function runBefore(text: string, end: number, char: RegExp): string {
   }
   return text.slice(start, end)
 }
+
+/** Whether a UTF-16 code unit is white space as `\s` has it. */
+export function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/**
+ * How many pieces `text.split(/\s+/u)` makes (the words of a trimmed text), counted no further
+ * than `limit + 1`: a paragraph is not split into an array of its words to learn that it is long.
+ */
+export function countWords(text: string, limit = Infinity): number {
+  let count = 1
+  let inSpace = false
+  for (let at = 0; at < text.length && count <= limit; at++) {
+    const space = isSpace(text.charCodeAt(at))
+    if (space && !inSpace) count++
+    inSpace = space
+  }
+  return count
+}

@@ -80,6 +80,8 @@ function entityAt(text: string, index: number, to: number): number {
 export function scanTokens(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = []
   forEachRun(text, from, to, (start, end) => {
+    // (a run of letters, as nearly every word is, is no token: it is not sliced and read)
+    if (!mayBeToken(text, start, end)) return
     // A Markdown link or image, `[text](address)`, holds two runs.
     let offset = start
     for (const part of text.slice(start, end).split(/(?<=\])(?=\()/u)) {
@@ -151,6 +153,23 @@ export function scanLines(text: string): Token[] {
     start = end + 1
   }
   return tokens
+}
+
+/**
+ * Whether `text.slice(start, end)` holds a character without which `classify` finds no token:
+ * every kind needs a digit or one of `: . @ / \\ ~ + # _ ( ) $` (a scheme or a drive its colon,
+ * a domain or a version its period, a path its slash, code its `_`, `#`, `++` or `()`).
+ */
+function mayBeToken(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at)
+    if (code >= 0x30 && code <= 0x3a) return true // 0-9 and :
+    switch (code) {
+      case 0x2e: case 0x40: case 0x2f: case 0x5c: case 0x7e: case 0x2b: case 0x23: case 0x5f: case 0x28: case 0x29: case 0x24:
+        return true
+    }
+  }
+  return false
 }
 
 // The token a run holds, if any: its punctuation stripped, then read by shape.

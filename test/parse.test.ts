@@ -3,7 +3,7 @@
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
 import {ParseEnglish} from 'parse-english'
-import {parseByParagraph} from '../src/parse.js'
+import {nextBlankLine, parseByParagraph} from '../src/parse.js'
 
 // Tokens that exercise the merging steps: lower-case and digit starts, abbreviations, marks alone;
 // a line break is never followed by a blank line (a `.` is put between).
@@ -65,5 +65,37 @@ describe('parseByParagraph', () => {
     const sentences = tree.children.filter((node) => node.type === 'ParagraphNode').map((node) => (node as {children: unknown[]}).children.length)
     expect(sentences).toEqual([1, 1])
     expect(tree.children[2].position?.start).toEqual({line: 3, column: 1, offset: 30})
+  })
+})
+
+describe('nextBlankLine', () => {
+  // What it was: every run of parse-english's white space from `from` on, the first with two line
+  // breaks and nothing but spaces and tabs besides.
+  const SPACE = '[\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]'
+  const reference = (source: string, from: number) => {
+    const runs = new RegExp(`${SPACE}+`, 'gu')
+    runs.lastIndex = from
+    for (let run = runs.exec(source); run; run = runs.exec(source)) {
+      if (run.index > 0 && new RegExp(`^${SPACE}$`, 'u').test(source[run.index - 1])) continue
+      if (!/^[ \t\r\n]+$/u.test(run[0])) continue
+      const breaks = run[0].match(/\r\n|\r|\n/gu)?.length ?? 0
+      if (breaks >= 2) return {index: run.index, text: run[0]}
+    }
+    return null
+  }
+  const PIECES = ['a', 'b.', ' ', '  ', '\t', '\n', '\r', '\r\n', '\n\n', '\u00a0', '\u2028', '\u0085', '\u3000', '\ufeff', '\u200b', 'é', '😀']
+
+  test('finds the blank line a scan of every white-space run finds', () => {
+    expect(nextBlankLine('One.\n\nTwo.\n \n', 0)).toMatchObject({index: 4, 0: '\n\n'})
+    expect(nextBlankLine('One.\n\nTwo.\n \n', 5)).toMatchObject({index: 10, 0: '\n \n'})
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), {maxLength: 30}), fc.nat(40), (pieces, at) => {
+        const source = pieces.join('')
+        const from = Math.min(at, source.length)
+        const found = nextBlankLine(source, from)
+        expect(found && {index: found.index, text: found[0]}).toEqual(reference(source, from))
+      }),
+      {numRuns: 5000}
+    )
   })
 })

@@ -2,6 +2,7 @@
 // whole line that belongs to the page, not to the article. The fix removes the line together with
 // the line break before it, so no blank line is left behind.
 import {defineRule} from '../../src/rule.js'
+import {countWords} from '../../src/text.js'
 import {AMBIGUOUS, BUTTONS, LABELS, MAX_PHRASE_WORDS, PHRASES} from './phrases.js'
 
 const MAX_WORDS = 12
@@ -17,10 +18,11 @@ export default defineRule({
     // Whether a line is residue depends on it alone; only where it stands decides the report.
     const residue = blocks.map((block) => remember(block, '', () => {
       const text = block.prose.trim()
-      const words = text.split(/\s+/u).length
+      const words = countWords(text, MAX_PHRASE_WORDS)
       if (block.kind === 'quotation' || words > MAX_PHRASE_WORDS) return false
       // a cookie banner may run to two sentences; other residue is short
-      return words <= MAX_WORDS ? extra.has(normalize(text)) || isResidue(text) : PHRASES.some((pattern) => pattern.test(normalize(text)))
+      const line = normalize(text)
+      return words <= MAX_WORDS ? extra.has(line) || isResidue(text, line) : PHRASES.some((pattern) => pattern.test(line))
     }))
     blocks.forEach((block, index) => {
       if (!residue[index]) return
@@ -43,9 +45,11 @@ export function normalize(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }
 
-/** A whole line of page furniture: a button, a residue phrase, a label line or a photo credit. */
-export function isResidue(text: string): boolean {
-  const line = normalize(text)
+/**
+ * A whole line of page furniture: a button, a residue phrase, a label line or a photo credit.
+ * `line` is the line normalized, when that is known.
+ */
+export function isResidue(text: string, line = normalize(text)): boolean {
   if (!line) return false
   // `Print.` or `Listen!` alone may be a sentence of the article; a button has no sentence end
   const sentence = /[.!?]["'”’)]?$/u.test(text) && !/[.!?]{2,}$|\.\.\.$|…$/u.test(text)

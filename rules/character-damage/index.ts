@@ -13,6 +13,7 @@ const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,3
 // Invisible characters that split a word for search, spelling and copy-paste. Only between Latin
 // letters: other scripts join and break words with them on purpose.
 const INVISIBLE = /(?<=\p{Script=Latin})[\u200B\u200C\u200D\u2060\uFEFF\u00AD]+(?=\p{Script=Latin})/gu
+const INVISIBLE_CHARACTER = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/u
 const INVISIBLE_NAMES: Record<string, string> = {
   '\u200B': 'zero-width space',
   '\u200C': 'zero-width non-joiner',
@@ -76,12 +77,16 @@ export default defineRule({
         say(match.index, match.index + reference.length, reason, character, true)
       }
 
-      for (const match of text.matchAll(INVISIBLE)) {
-        const from = match.index
-        const to = from + match[0].length
-        const word = (/\p{L}+$/u.exec(text.slice(Math.max(0, from - 40), from))?.[0] ?? '') + (/^\p{L}+/u.exec(text.slice(to, to + 40))?.[0] ?? '')
-        const name = INVISIBLE_NAMES[match[0][0]]
-        say(from, to, `Unexpected ${name} (U+${hex(match[0])}) inside \`${word}\``, '')
+      // (INVISIBLE starts with a lookbehind, which its scan tries at every character: it is run
+      // only on text that holds one of its characters)
+      if (INVISIBLE_CHARACTER.test(text)) {
+        for (const match of text.matchAll(INVISIBLE)) {
+          const from = match.index
+          const to = from + match[0].length
+          const word = (/\p{L}+$/u.exec(text.slice(Math.max(0, from - 40), from))?.[0] ?? '') + (/^\p{L}+/u.exec(text.slice(to, to + 40))?.[0] ?? '')
+          const name = INVISIBLE_NAMES[match[0][0]]
+          say(from, to, `Unexpected ${name} (U+${hex(match[0])}) inside \`${word}\``, '')
+        }
       }
 
       for (const match of text.matchAll(CONTROL)) {
@@ -128,6 +133,13 @@ export function mojibake(text: string): Run[] {
   const runs: Run[] = []
   let index = 0
   while (index < text.length) {
+    // A lead byte is a character of U+00C2-U+00F4 (the bytes of HIGH are below it): any other
+    // character, which is nearly every one, starts no sequence.
+    const code = text.charCodeAt(index)
+    if (code < 0xc2 || code > 0xf4) {
+      index++
+      continue
+    }
     const sequence = sequenceAt(text, index)
     if (!sequence) {
       index++

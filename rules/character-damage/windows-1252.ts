@@ -6,6 +6,8 @@ const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’�
 /** The byte a character stands for when UTF-8 was read as Windows-1252 (or Latin-1); else undefined. */
 export function byteOf(char: string): number | undefined {
   const code = char.codePointAt(0)!
+  // (most of copy: none of HIGH is ASCII)
+  if (code < 0x80) return undefined
   if (code >= 0xa0 && code <= 0xff) return code
   if (code >= 0x80 && code <= 0x9f) return code
   const index = HIGH.indexOf(char)

@@ -1,8 +1,13 @@
 // Places, from two well-kept packages: world-countries (names, official names, other spellings,
 // demonyms and capitals of 250 countries and territories) and city-timezones (7,300 cities with
 // population, country and province: the cities of 100,000 people or more, and the US states).
-// Loaded on the first headline that needs it (about 90 ms, measured), then kept. Every form of a
-// place leads to its group, so `US`, `United States`, `American` and `Washington` are one place.
+// Worked out by `npm run build` into a file beside this module (the packages' 3.3 MB of JSON took
+// a cold run 40 ms to read and sift), read on the first headline that needs it, then kept. Every
+// form of a place leads to its group, so `US`, `United States`, `American` and `Washington` are one place.
+import en from 'dictionary-en'
+import au from 'dictionary-en-au'
+import gb from 'dictionary-en-gb'
+import {readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dictionaryStems} from '../../src/lexicon.js'
 
@@ -112,7 +117,7 @@ const NATIONS: ReadonlyArray<{code: string; forms: readonly string[]}> = [
   {code: 'GB-NIR', forms: ['northern ireland', 'belfast', 'ulster', 'stormont']}
 ]
 
-interface Gazetteer {
+export interface Gazetteer {
   places: Map<string, Place>
   byCountry: Map<string, string[]>
   /** A country's own forms (names, people, capital), by code: what stands for a city's country. */
@@ -125,19 +130,19 @@ let cache: Gazetteer | undefined
 
 /** The place a form names, if any (case ignored). */
 export function placeOf(form: string): Place | undefined {
-  cache ??= build()
+  cache ??= load()
   return cache.places.get(form.toLowerCase())
 }
 
 /** Every form of every place in a country (its names and people, its cities and states), lower-cased. */
 export function formsInCountry(country: string): readonly string[] {
-  cache ??= build()
+  cache ??= load()
   return cache.byCountry.get(country) ?? []
 }
 
 /** A country's own forms, lower-cased: its names, its people and its capital, not its other cities. */
 export function countryForms(country: string): readonly string[] {
-  cache ??= build()
+  cache ??= load()
   return cache.own.get(country) ?? []
 }
 
@@ -147,7 +152,7 @@ export function countryForms(country: string): readonly string[] {
  * the names of cities are not (`Island`, Iceland's own name; `Reading`).
  */
 export function isCountryName(form: string): boolean {
-  cache ??= build()
+  cache ??= load()
   return cache.names.has(form.toLowerCase())
 }
 
@@ -156,8 +161,81 @@ function plain(form: string): string {
   return form.normalize('NFD').replace(/\p{M}/gu, '')
 }
 
-function build(): Gazetteer {
-  const require = createRequire(import.meta.url)
+/**
+ * Where `npm run build` writes the gazetteer: beside the built module. Run from the TypeScript
+ * sources (the tests) there is none, and it is built in the process instead.
+ */
+export const GAZETTEER_FILE = new URL('./places.json', import.meta.url)
+
+const require = createRequire(import.meta.url)
+
+// What the gazetteer was made from (the packages' data and the dictionaries, whose entries make
+// adjectives): a file made from other data is not used.
+function gazetteerKey(): string {
+  const size = (name: string) => statSync(require.resolve(name)).size
+  return `copydesk-gazetteer 1 ${size('world-countries/countries.json')} ${size('city-timezones/data/cityMap.json')} ${en.dic.length} ${gb.dic.length} ${au.dic.length}`
+}
+
+// The gazetteer as written to GAZETTEER_FILE: each group once, places pointing to it by number.
+interface Stored {
+  key: string
+  groups: string[][]
+  places: Array<[form: string, kind: PlaceKind, group: number, country: string]>
+  byCountry: Array<[code: string, forms: string[]]>
+  own: Array<[code: string, group: number]>
+  names: string[]
+}
+
+/** The gazetteer as JSON, for `npm run build` to write beside this module. */
+export function gazetteerText(): string {
+  const {places, byCountry, own, names} = buildGazetteer()
+  const groups: Array<readonly string[]> = []
+  const numbers = new Map<readonly string[], number>()
+  const number = (group: readonly string[]) => {
+    let at = numbers.get(group)
+    if (at === undefined) {
+      at = groups.push(group) - 1
+      numbers.set(group, at)
+    }
+    return at
+  }
+  const stored = {
+    key: gazetteerKey(),
+    places: [...places].map(([form, place]) => [form, place.kind, number(place.group), place.country]),
+    byCountry: [...byCountry],
+    own: [...own].map(([code, group]) => [code, number(group)]),
+    names: [...names],
+    groups
+  }
+  return JSON.stringify(stored)
+}
+
+// The gazetteer: the file `npm run build` wrote if it matches the data, else built now.
+function load(): Gazetteer {
+  let text: string | undefined
+  try {
+    text = readFileSync(GAZETTEER_FILE, 'utf8')
+  } catch {
+    // Not built: built below.
+  }
+  return (text !== undefined && readGazetteer(text)) || buildGazetteer()
+}
+
+/** The gazetteer `gazetteerText` wrote, or undefined when it was made from other data. */
+export function readGazetteer(text: string): Gazetteer | undefined {
+  const stored = JSON.parse(text) as Stored
+  if (stored.key !== gazetteerKey()) return undefined
+  const {groups} = stored
+  return {
+    places: new Map(stored.places.map(([form, kind, group, country]) => [form, {kind, group: groups[group], country}])),
+    byCountry: new Map(stored.byCountry),
+    own: new Map(stored.own.map(([code, group]) => [code, groups[group]])),
+    names: new Set(stored.names)
+  }
+}
+
+/** The gazetteer worked out from the packages' data. */
+export function buildGazetteer(): Gazetteer {
   // Sovereign countries first: a territory's form that a country already has (the `American` of
   // the US Minor Outlying Islands, the `Indian` of the British Indian Ocean Territory) stays the
   // country's, or every region holding a territory would be mentioned by `American`.

@@ -3,7 +3,7 @@
 // (`Japan`/`Japanese`, `US`/`U.S.`/`American`), so does a surname for a full name. Report only.
 import type {Block} from '../../src/article.js'
 import type {Lexicon} from '../../src/lexicon.js'
-import type {NameUse} from '../../src/names.js'
+import {isCapitalized, withoutPossessive, type NameUse} from '../../src/names.js'
 import {defineRule} from '../../src/rule.js'
 import {RELATED} from './forms.js'
 import {countryForms, formsInCountry, isCountryName, placeOf, type Place} from './gazetteer.js'
@@ -207,8 +207,7 @@ class Mentions {
     // The name or a word that shares most of its stem, at a word start: `Japan`, `Japanese`,
     // `Trump’s`, `China`/`Chinese`, `Korea`/`Korean`, `U.S.` for `US`.
     const stem = lower.length < 4 ? lower : lower.slice(0, Math.max(4, Math.ceil(lower.length * 0.6)))
-    const end = lower.length < 4 ? '(?![\\p{L}])' : ''
-    if (new RegExp(`(?<![\\p{L}])${escape(stem)}${end}`, 'u').test(this.compact)) return true
+    if (atWordStart(this.compact, stem, lower.length < 4)) return true
     // a word of a longer name that is a place (`Tokyo` in `Tokyo Electric`): any form of the place
     const place = placeOf(lower)
     if (place && this.ofPlace(place, name)) return true
@@ -242,6 +241,36 @@ class Mentions {
     this.initials = initials
     return initials
   }
+}
+
+const LETTER = /\p{L}/u
+const SURROGATE = /[\uD800-\uDFFF]/u
+
+/**
+ * Whether `text` has `stem` at the start of a word (no letter before it), and when `whole`, as a
+ * whole word: `/(?<!\p{L})stem(?!\p{L})/u`, found by indexOf, as one such expression compiled
+ * for each name and tried at every character of the body took longer. A stem with half an astral
+ * character is left to the expression, which never matches half of one.
+ */
+function atWordStart(text: string, stem: string, whole: boolean): boolean {
+  if (stem === '' || SURROGATE.test(stem)) return new RegExp(`(?<![\\p{L}])${escape(stem)}${whole ? '(?![\\p{L}])' : ''}`, 'u').test(text)
+  for (let at = text.indexOf(stem); at !== -1; at = text.indexOf(stem, at + 1)) {
+    if (at > 0 && LETTER.test(String.fromCodePoint(codePointBefore(text, at)))) continue
+    const after = at + stem.length
+    if (whole && after < text.length && LETTER.test(String.fromCodePoint(text.codePointAt(after)!))) continue
+    return true
+  }
+  return false
+}
+
+// The code point that ends at `at` (a surrogate pair read as one).
+function codePointBefore(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1)
+  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2)
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000
+  }
+  return code
 }
 
 function escape(text: string): string {
@@ -301,8 +330,8 @@ function isTitleCase(headline: Block): boolean {
  */
 function gramsOf(prose: string): string[] {
   const grams = new Set<string>()
-  const words = (prose.replace(/\.(?=\p{L})/gu, '').match(/[\p{L}][\p{L}'’-]*/gu) ?? []).map((word) => word.replace(/['’]s?$/u, ''))
-  const capital = (word: string) => /^\p{Lu}/u.test(word)
+  const words = (prose.replace(/\.(?=\p{L})/gu, '').match(/[\p{L}][\p{L}'’-]*/gu) ?? []).map(withoutPossessive)
+  const capital = isCapitalized
   words.forEach((word, i) => {
     // `Petro-Canada` names Canada
     if (word.includes('-')) for (const part of word.split('-')) if (capital(part)) grams.add(part.toLowerCase())

@@ -52,15 +52,19 @@ export default defineRule({
     // thousands of names). The neighbours keep the order the rule has always weighed them in:
     // shorter forms first, then by first appearance.
     const all = [...forms, ...pairs.keys()]
-    // (the forms of a long text are not kept: their index would outlive the lint)
-    const kept = all.length <= MAX_KEPT_FORMS
-    // (an index that shares less than half its forms with this article is made afresh: another
-    // file, not an edit)
-    const last = kept ? state.index : undefined
-    const shared = last ? all.reduce((count, form) => (last.forms.has(form) ? count + 1 : count), 0) : 0
-    const index = last && shared * 2 >= all.length ? last : {byDeletion: new Map(), forms: new Set<string>()}
-    state.index = kept ? index : undefined
-    const near = neighbours(index, all)
+    let near = scanned(all)
+    if (near) state.index = undefined
+    else {
+      // (the forms of a long text are not kept: their index would outlive the lint)
+      const kept = all.length <= MAX_KEPT_FORMS
+      // (an index that shares less than half its forms with this article is made afresh: another
+      // file, not an edit)
+      const last = kept ? state.index : undefined
+      const shared = last ? all.reduce((count, form) => (last.forms.has(form) ? count + 1 : count), 0) : 0
+      const index = last && shared * 2 >= all.length ? last : {byDeletion: new Map(), forms: new Set<string>()}
+      state.index = kept ? index : undefined
+      near = neighbours(index, all)
+    }
     const marks = new Map<Block, readonly QuoteMark[]>()
     const quoted = (use: NameUse) => {
       let list = marks.get(use.block)
@@ -135,6 +139,40 @@ function neighbours(index: DeletionIndex, all: readonly string[]): (form: string
     const ranked: Array<[number, string]> = []
     for (const other of near) if (other[0] === form[0] && Math.abs(other.length - form.length) <= 1) ranked.push([other.length * all.length + order.get(other)!, other])
     return ranked.sort((a, b) => a[0] - b[0]).map(([, other]) => other)
+  }
+}
+
+// Comparisons past which the forms are indexed by their deletions instead of looked through.
+const MAX_SCAN = 20_000
+
+/**
+ * `neighbours` for the few forms of an article: the forms of the same first letter and a length
+ * at most one apart, looked through in the order the rule weighs them. That is more than the
+ * forms sharing a deletion, but every form one edit away (all `bestMatch` takes) shares one, so
+ * the matches are the same; building the index (a string for each letter of each form) was most
+ * of the rule's time. Undefined when there are so many forms of a letter that looking through
+ * them would be quadratic.
+ */
+function scanned(all: readonly string[]): ((form: string) => string[]) | undefined {
+  const byFirst = new Map<string, string[]>()
+  for (const form of all) {
+    const list = byFirst.get(form[0])
+    if (list) list.push(form)
+    else byFirst.set(form[0], [form])
+  }
+  let cost = 0
+  for (const list of byFirst.values()) cost += list.length * list.length
+  if (cost > MAX_SCAN) return undefined
+  // In the order the rule weighs them: shorter forms first, then by first appearance (a stable sort).
+  for (const list of byFirst.values()) list.sort((a, b) => a.length - b.length)
+  return (form) => {
+    // A form longer than MAX_FORM is indexed as itself only, so it has no neighbour but itself.
+    if (form.length > MAX_FORM) return all.includes(form) ? [form] : []
+    const near: string[] = []
+    for (const other of byFirst.get(form[0]) ?? []) {
+      if (Math.abs(other.length - form.length) <= 1 && other.length <= MAX_FORM) near.push(other)
+    }
+    return near
   }
 }
 

@@ -16,9 +16,11 @@ interface Open {
 }
 
 const LETTER = /\p{L}/u
-// Apostrophes inside words, curly and straight.
-const CURLY_APOSTROPHE = /(?<=\p{L})’(?=\p{L})/gu
-const STRAIGHT_APOSTROPHE = /(?<=\p{L})'(?=\p{L})/gu
+const SPACE_BEFORE_MARK = /[ \u00a0]['’‘]/u
+// Apostrophes inside words, curly and straight. (Each expression starts with its mark and looks
+// back from it: one that starts by looking behind is tried at every character of the copy.)
+const CURLY_APOSTROPHE = /’(?<=\p{L}’)(?=\p{L})/gu
+const STRAIGHT_APOSTROPHE = /'(?<=\p{L}')(?=\p{L})/gu
 // How far a word is looked for around a mark: enough for any word, and no scan of a whole
 // paragraph per mark.
 const WINDOW = 40
@@ -86,7 +88,7 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
   // `Japan"s`, `won"t`: an apostrophe typed as a double quote. Not `"L"s` (the plural of a quoted
   // letter: `two wooden "L"s`), whose mark closes a quotation opened just before the word.
-  for (const match of text.matchAll(/(?<=\p{L})["“”](?=\p{L})/gu)) {
+  for (const match of text.matchAll(/["“”](?<=\p{L}["“”])(?=\p{L})/gu)) {
     const at = match.index
     const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(0, at - WINDOW), at))![0]
     if (!CONTRACTION.test(text.slice(at + 1, at + 5))) continue
@@ -102,7 +104,8 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
   }
 
   // `isn 't`, `House ’s`, `I 've`: a space before the apostrophe of a contraction or possessive.
-  for (const match of text.matchAll(/(?<=\p{L})([ \u00a0]+)(['’‘])(?=(\p{L}+))/gu)) {
+  // (only where a space stands before such a mark: the expression starts by looking behind)
+  for (const match of SPACE_BEFORE_MARK.test(text) ? text.matchAll(/(?<=\p{L})([ \u00a0]+)(['’‘])(?=(\p{L}+))/gu) : []) {
     const at = match.index
     const mark = match[2]
     const ending = match[3]
@@ -121,9 +124,11 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
   const unclosed = (open: Open) =>
     report(span(open.at, open.at + open.mark.length), `Unexpected \`${open.mark}\`: the quotation it opens is never closed`)
 
-  for (let at = 0; at < text.length; at++) {
+  // From mark to mark (a paragraph is mostly letters: taking each character as a string to look
+  // it up among the marks was most of the rule's time).
+  for (let at = nextMark(text, 0); at < text.length; at = nextMark(text, at + 1)) {
     const char = text[at]
-    if (!'"“”„\'‘’″'.includes(char) || apostrophes.has(at)) continue
+    if (apostrophes.has(at)) continue
     const before = text.charAt(at - 1)
     const pair = text.slice(at, at + 2)
     const after = text.charAt(isDoubled(pair) ? at + 2 : at + 1)
@@ -245,6 +250,16 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
   // A single mark left open may be an apostrophe (`the ‘burbs`, `'Allo`): only double ones count.
   return {left: stack.filter((open) => open.kind === 'double'), closedCarried}
+}
+
+// The index of the first quotation mark or prime (`"“”„'‘’″`) at or after `from`; the text's
+// length when there is none.
+function nextMark(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 0x22 || code === 0x27 || (code >= 0x2018 && code <= 0x2033 && (code <= 0x2019 || (code >= 0x201c && code <= 0x201e) || code === 0x2033))) return at
+  }
+  return text.length
 }
 
 function isDoubled(pair: string): boolean {

@@ -5,6 +5,7 @@
 // `had had` and `can can`; a small detector here judges those by what follows (`said that that
 // was wrong` stays, `a deal that that gives them` is a slip). The fix keeps the first word.
 import type {Root} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
@@ -22,6 +23,9 @@ export default defineRule({
   check(tree, file, {article, report, state: findRepeats, remember}) {
     const pairs: Array<{start: number; end: number}> = []
     const find = (root: Root, shift: number) => {
+      // Most paragraphs have no word twice in a row: retext-repeated-words (a file, a tree walk
+      // and an object per word) is run only where one is.
+      if (!hasRepeat(root)) return []
       const scratch = new VFile({value: file.value})
       findRepeats(root, scratch)
       const found: Array<{start: number; end: number}> = []
@@ -97,6 +101,39 @@ export default defineRule({
   }
 })
 
+type Parent = {type: string; children?: Parent[]; value?: string}
+
+// Whether a tree has what retext-repeated-words looks for: in a sentence, a word, one white
+// space and a word of the same text in lower case. (Its sentences are found as its tree walk
+// finds them: anywhere, and not inside another sentence.)
+function hasRepeat(node: Parent): boolean {
+  const {children} = node
+  if (!children) return false
+  if (node.type !== 'SentenceNode') return children.some(hasRepeat)
+  for (let index = 2; index < children.length; index++) {
+    if (children[index].type !== 'WordNode' || children[index - 1].type !== 'WhiteSpaceNode' || children[index - 2].type !== 'WordNode') continue
+    const word = wordText(children[index])
+    const before = wordText(children[index - 2])
+    if (sameFirstLetter(word, before) && word.toLowerCase() === before.toLowerCase()) return true
+  }
+  return false
+}
+
+// Whether two words may be the same in lower case by their first characters: two ASCII ones
+// must be the same letter (most pairs differ there, and lower-casing both took longer).
+function sameFirstLetter(a: string, b: string): boolean {
+  const x = a.charCodeAt(0)
+  const y = b.charCodeAt(0)
+  if (!(x < 0x80 && y < 0x80)) return true
+  return (x >= 0x41 && x <= 0x5a ? x + 0x20 : x) === (y >= 0x41 && y <= 0x5a ? y + 0x20 : y)
+}
+
+// A word's text (one text node, mostly: no walk).
+function wordText(word: Parent): string {
+  const only = word.children?.length === 1 ? word.children[0] : undefined
+  return typeof only?.value === 'string' ? only.value : toString(word as never)
+}
+
 // An exclamation mark right after the pair, past any closing quotes or brackets.
 const CHEER = /^["'”’»)\]]*!/u
 // Verbs with two objects, after which `her her` is an object and a possessive: `gave her her phone`.
@@ -148,6 +185,9 @@ function nextWord(text: string): string {
 
 // `that that`, `had had`, `can can` in a text, by offsets in it.
 function doubledIn(text: string): Array<{start: number; end: number}> {
+  // (only in text that has two of them in a row: the expression starts by looking behind, which
+  // is tried at every character)
+  if (!/(?:that|had|can)[ \t]+(?:that|had|can)/iu.test(text)) return []
   return [...text.matchAll(/(?<![\p{L}\p{N}'’-])(that|had|can)[ \t]+\1(?![\p{L}\p{N}'’-])/giu)].map((match) => ({start: match.index, end: match.index + match[0].length}))
 }
 

@@ -5,13 +5,14 @@ import {isAbbreviation} from '../../src/abbreviations.js'
 import {isVerbatimAt, quotationAt, type Article, type Block} from '../../src/article.js'
 import type {Lexicon} from '../../src/lexicon.js'
 import {defineRule, type ReportExtra, type RuleContext, type Span} from '../../src/rule.js'
-import {runBefore} from '../../src/text.js'
+import {countWords, runBefore} from '../../src/text.js'
 import {CONTINUATIONS, EXISTENTIAL_VERBS, FUNCTION_WORDS, INTERJECTIONS, LOWER_CASE_BRANDS, OPEN_ENDED, PARTICLES, SPEECH_VERBS, SUBJECT_PRONOUNS} from './words.js'
 
 // A period, any closing quotes or brackets, white space, any opening ones, then a lower-case word.
 // Only a period: after `?` or `!` a lower-case word is usually right (`fight it out?" the Labour
-// MP`, `Shall We Dance? at number three`, `Wham! through`).
-const BREAK = /(?<=[^.\s])\.(["'”’»)\]]*)(\s+)(["'“‘«„‚‹([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu
+// MP`, `Shall We Dance? at number three`, `Wham! through`). (It starts with the period and looks
+// back from it: an expression that starts by looking behind is tried at every character.)
+const BREAK = /\.(?<=[^.\s]\.)(["'”’»)\]]*)(\s+)(["'“‘«„‚‹([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu
 // The first word of a paragraph, after opening quotes or brackets.
 const FIRST = /^(\s*["'“‘«„‚‹([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/u
 // Lower-case names and addresses: `iPhone`, `eBay`, `www.bbc.co.uk`, `e-mail`.
@@ -270,7 +271,7 @@ function isLowerCaseStyle(article: Article, remember: RuleContext<object, undefi
     const start = remember(block, 'style', () => {
       // A paragraph, not a line such as `1 tbs. olive oil` or `salt and pepper`.
       const first = /^\s*["“‘(]?(\p{L})/u.exec(block.prose.slice(block.bodyStart))
-      if (!first || block.prose.split(/\s+/u).length < 6) return 'none'
+      if (!first || countWords(block.prose, 6) < 6) return 'none'
       return /\p{Ll}/u.test(first[1]) ? 'lower' : 'upper'
     })
     if (start === 'none') continue

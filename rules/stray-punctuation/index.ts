@@ -10,6 +10,7 @@ import {runBefore} from '../../src/text.js'
 // retried at every space, quadratic in a long one).
 const RUN = /(?<![ \t\u00a0])([ \t\u00a0]*)([.,;:!?]+)/gu
 const SPACE = /\s/u
+const BRACKET = /[()[\]{}]/u
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
 export default defineRule({
@@ -41,6 +42,8 @@ export default defineRule({
         const run = {start, end, marks}
         const afterPrevious = previousRun.end === match.index && gap !== ''
         previousRun = run
+        // A lone mark right after a word (nearly every run) is what everything below allows.
+        if (gap === '' && marks.length === 1) continue
         // Marks inside an address or code (`example.com/a,b`, `f(a,b)`) are theirs.
         if (isVerbatimAt(block, start)) continue
         // Ellipses (`...`, `. . .`) are style, never damage.
@@ -90,8 +93,10 @@ export default defineRule({
       }
       // `( Reuters )`: white space just inside brackets (`[ ]`, an empty checkbox, is not; nor
       // a whole paragraph set in padded brackets as a note: `[ Read our guide to routers. ]`).
+      // (the expression starts with a lookbehind, tried at every character: it is run only on
+      // text that has a bracket)
       const padded = /^\s*\[ .* \]\s*$/su.test(text)
-      for (const match of padded ? [] : text.matchAll(/[([{][ \t]+(?=[^\s)\]}])|(?<![ \t])[ \t]+[)\]}]/gu)) {
+      for (const match of padded || !BRACKET.test(text) ? [] : text.matchAll(/[([{][ \t]+(?=[^\s)\]}])|(?<![ \t])[ \t]+[)\]}]/gu)) {
         const opening = '([{'.includes(match[0][0])
         const from = opening ? match.index + 1 : match.index
         const to = opening ? match.index + match[0].length : match.index + match[0].length - 1

@@ -248,7 +248,9 @@ export function readCopy(path: string, maxBytes: number, hash = true): Copy {
       throw new InputError(path, `too large to lint (${formatSize(stats.size)}; the limit is ${formatSize(maxBytes)}, see --max-file-size)`)
     }
     // Read up to one byte past the limit: a file that grows while it is read is refused too.
-    const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(stats.size + 1, 64 * 1024)))
+    // (Not zeroed: only the bytes read are kept. Zeroing 64 KB for each file of a folder of
+    // articles took 8 ms of 293.)
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stats.size + 1, 64 * 1024)))
     let length = 0
     for (;;) {
       if (length === buffer.length) break
