@@ -834,14 +834,16 @@ function joinSplitWords(tree: Root): void {
   })
 }
 
-const ENTITY = /^&(?:#x?[\da-f]+|[a-z][a-z\d]*);/iu
-
-// An entity starts here, unless its `&` is escaped (`\&amp;` in Markdown is the text `&amp;`).
-function isEntityAt(source: string, at: number): boolean {
-  return ENTITY.test(source.slice(at, at + 34)) && source[at - 1] !== '\\'
-}
-
 const REFERENCE = /#[xX]([\da-fA-F]{1,8});?|#(\d{1,10});?|([A-Za-z][A-Za-z\d]{0,31})(;?)/y
+
+// Whether a Markdown backslash escapes the character at `at`: an odd run of backslashes before it,
+// within the same text node (`\\&amp;` is a backslash and an ampersand, and a backslash that ends
+// an autolink before the node, as in `www.example.com\&amp;`, escapes nothing in it).
+function escaped(source: string, at: number, start: number): boolean {
+  let count = 0
+  while (at - count - 1 >= start && source.charCodeAt(at - count - 1) === 92) count++
+  return count % 2 === 1
+}
 
 /**
  * The character reference at `at` that stands for the value's characters from `index`: where it
@@ -849,8 +851,8 @@ const REFERENCE = /#[xX]([\da-fA-F]{1,8});?|#(\d{1,10});?|([A-Za-z][A-Za-z\d]{0,
  * (`&foo;` and `&NotEqualTilde;`, two characters, misaligned every later word); in HTML a numeric
  * one, or a legacy name (`&copy 2024`, `&not`), needs no semicolon.
  */
-function referenceAt(source: string, at: number, value: string, index: number, html: boolean): {end: number; units: number} | undefined {
-  if (source[at] !== '&' || (!html && source[at - 1] === '\\')) return undefined
+function referenceAt(source: string, at: number, value: string, index: number, html: boolean, start: number): {end: number; units: number} | undefined {
+  if (source[at] !== '&' || (!html && escaped(source, at, start))) return undefined
   REFERENCE.lastIndex = at + 1
   const match = REFERENCE.exec(source)
   if (!match) return undefined
@@ -903,7 +905,7 @@ function mapText(node: {value: string; position?: {start: {offset?: number}; end
     let entity = false
     // An entity is tried first: the `&` of `&amp;` matches the value's `&`, but is not all of it.
     while (at < end) {
-      const reference = referenceAt(source, at, value, index, html)
+      const reference = referenceAt(source, at, value, index, html, start)
       if (!reference && width(at, index) !== 0) break
       if (reference) {
         // An entity stands for this character (or its two UTF-16 units, or two characters).

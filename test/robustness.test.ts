@@ -66,6 +66,10 @@ describe('the inputs that crashed', () => {
       ['a.md', '&foo; the the talks', '&foo; the talks'],
       ['a.html', '&foo; the the talks', '&foo; the talks'],
       ['a.md', '&NotEqualTilde; the the talks', '&NotEqualTilde; the talks'],
+      // A backslash escapes a reference only from inside the same text: one that ends an autolink
+      // escapes nothing after it (this threw), and `\\` is an escaped backslash.
+      ['a.md', 'www.example.com\\&NotEqualTilde;    the the talks', 'www.example.com\\&NotEqualTilde;    the talks'],
+      ['a.md', 'Ink \\\\&amp; the the talks', 'Ink \\\\&amp; the talks'],
       ['a.html', 'AT&T the the talks', 'AT&T the talks']
     ]
     for (const [path, value, fixed] of cases) {
