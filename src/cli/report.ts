@@ -5,7 +5,6 @@ import {createHash} from 'node:crypto'
 import {relative, sep} from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {reporter} from 'vfile-reporter'
 import {rules} from '../../rules/index.js'
 import {fixLevel, HOMEPAGE, ruleUrl, SOURCE} from '../engine.js'
 
@@ -81,8 +80,12 @@ export function toJson(files: readonly VFile[]): JsonFile[] {
   }))
 }
 
-/** The pretty report of vfile-reporter; `quiet` leaves out files without messages. */
-export function toPretty(files: readonly VFile[], options: {quiet?: boolean} = {}): string {
+/**
+ * The pretty report of vfile-reporter; `quiet` leaves out files without messages. The reporter
+ * and its modules (about 30 ms) are loaded only when this report is asked for.
+ */
+export async function toPretty(files: readonly VFile[], options: {quiet?: boolean} = {}): Promise<string> {
+  const {reporter} = await import('vfile-reporter')
   return reporter([...files], {quiet: options.quiet})
 }
 

@@ -200,7 +200,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (options.quiet) for (const file of files) file.messages = file.messages.filter((message) => message.fatal === true)
 
     if (diffs.length > 0) io.stdout(diffs.join(''))
-    const report = render(m, reportName, files, cwd, options.quiet)
+    const report = await render(m, reportName, files, cwd, options.quiet)
     if (options.outputFile) {
       const target = resolve(cwd, options.outputFile)
       try {
@@ -277,7 +277,7 @@ function listRules(list: ReadonlyArray<{id: string; level: string; fix: string; 
   return rows.map((row) => `${row.id.padEnd(width('id'))}  ${row.level.padEnd(width('level'))}  ${row.fix.padEnd(width('fix'))}  ${row.summary}`).join('\n')
 }
 
-function render(m: Modules, name: ReporterName, files: VFile[], cwd: string, quiet: boolean): string {
+async function render(m: Modules, name: ReporterName, files: VFile[], cwd: string, quiet: boolean): Promise<string> {
   if (name === 'json') return JSON.stringify(m.toJson(files))
   if (name === 'sarif') return JSON.stringify(m.toSarif(files, cwd, version()), null, 2)
   if (name === 'github') return m.toGithub(files, cwd)
