@@ -121,11 +121,12 @@ interface Evidence {
 // The answers for one article, each worked out once.
 function evidenceOf(article: Article): Evidence {
   const answers = new Map<string, boolean | number>()
+  let attributions: Attributions | undefined
   const work = (question: Question, subject: string): boolean | number => {
     if (question === 'present') return article.count(SAYS) > article.count(SAID)
     if (question === 'lower') return article.names.lower.has(subject)
     if (question === 'count') return article.names.count(subject)
-    return quotedElsewhere(subject, article.source)
+    return quotedElsewhere(subject, (attributions ??= attributionsOf(article.source)))
   }
   return {
     ask(question, subject) {
@@ -611,14 +612,72 @@ function initialsOf(name: string, before: string): boolean {
 
 // Whether the article attributes a quotation to a name elsewhere: `Smith said`, `said Smith`, or
 // in its full form, a person's (`said Jane Smith`) or a firm's (`Acme Research Co said`).
-function quotedElsewhere(name: string, source: string): boolean {
+// This was one expression a name, compiled and run over the whole article for each name asked;
+// now the article's verbs are found once, and each form is read where it can start: after each
+// verb, and at each place the name occurs. A capitalized word is read whole, as the expression's
+// only way on after it was a space; sticky expressions see the characters before their start, so
+// `\\b` reads as it did over the whole text.
+export function quotedElsewhere(name: string, article: Attributions): boolean {
   // A person's surname alone: `Jane Smith` is quoted where `Smith said`.
   const parts = name.split(' ')
-  if (parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part)) && !TITLES.has(parts[0].toLowerCase()) && quotedElsewhere(parts[1], source)) return true
-  const escaped = name.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&')
-  const more = '(?: \\p{Lu}[\\p{L}.&-]*){0,3}'
-  const verb = '(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|asked|argued|insisted|recalled)'
-  return new RegExp(`(?:\\b${verb}(?: \\p{Lu}[\\p{L}.-]*){0,2} ${escaped}\\b|\\b${escaped}${more} ${verb}\\b)`, 'u').test(source)
+  if (parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part)) && !TITLES.has(parts[0].toLowerCase()) && quotedElsewhere(parts[1], article)) return true
+  const {source, verbEnds} = article
+  // `said Smith`, `said Jane Smith`, `said Acme Research Co`: a verb, at most two capitalized
+  // words, the name.
+  for (const end of verbEnds) {
+    let cursor = end
+    for (let words = 0; words <= 2 && source.charCodeAt(cursor) === 32; words++) {
+      if (source.startsWith(name, cursor + 1) && whole(source, cursor + 1, cursor + 1 + name.length) && endsAt(BOUNDARY, source, cursor + 1 + name.length) !== -1) return true
+      cursor = endsAt(NAME_WORD, source, cursor + 1)
+      if (cursor === -1) break
+    }
+  }
+  // `Smith said`, `Acme Research Co said`: the name, at most three capitalized words, a verb.
+  for (let at = source.indexOf(name); at !== -1; at = at < source.length ? source.indexOf(name, at + 1) : -1) {
+    if (!whole(source, at, at + name.length) || endsAt(BOUNDARY, source, at) === -1) continue
+    let cursor = at + name.length
+    for (let words = 0; words <= 3 && source.charCodeAt(cursor) === 32; words++) {
+      if (endsAt(VERB_AT, source, cursor + 1) !== -1) return true
+      cursor = endsAt(FIRM_WORD, source, cursor + 1)
+      if (cursor === -1) break
+    }
+  }
+  return false
+}
+
+// The verbs of a quotation's attribution, and where each ends in the article's source.
+const VERBS = '(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|asked|argued|insisted|recalled)'
+const ATTRIBUTING = new RegExp(`\\b${VERBS}`, 'gu')
+const VERB_AT = new RegExp(`${VERBS}\\b`, 'uy')
+const NAME_WORD = /\p{Lu}[\p{L}.-]*/uy
+const FIRM_WORD = /\p{Lu}[\p{L}.&-]*/uy
+const BOUNDARY = /\b/uy
+
+export interface Attributions {
+  source: string
+  verbEnds: number[]
+}
+
+/** The verbs of an article, read once for all the names asked of it (exported for its test). */
+export function attributionsOf(source: string): Attributions {
+  // (no verb holds another's start: a word boundary never falls inside one, so no match hides
+  // another)
+  return {source, verbEnds: Array.from(source.matchAll(ATTRIBUTING), (match) => match.index + match[0].length)}
+}
+
+// Where a sticky expression's match at `index` ends, or -1.
+function endsAt(pattern: RegExp, text: string, index: number): number {
+  pattern.lastIndex = index
+  return pattern.test(text) ? pattern.lastIndex : -1
+}
+
+// Whether [from, to) splits no surrogate pair (an expression with the `u` flag reads the text by
+// code points, so a name never matches half of one).
+function whole(text: string, from: number, to: number): boolean {
+  const high = (at: number) => text.charCodeAt(at) >= 0xd800 && text.charCodeAt(at) <= 0xdbff
+  const low = (at: number) => text.charCodeAt(at) >= 0xdc00 && text.charCodeAt(at) <= 0xdfff
+  const splits = (at: number) => at > 0 && high(at - 1) && low(at)
+  return !splits(from) && !splits(to)
 }
 
 // Where the token at `index` starts in the phrase the tokens were read from.
