@@ -91,10 +91,19 @@ function readCore(file: string): Core {
   return core
 }
 
+// wink-nlp reads and writes these indexes only as `index[value]`: a Map behind a proxy answers
+// so, and is built in about half the time of an object of 87,593 keys.
 function indexOf(list: readonly string[]): Record<string, number> {
-  const index: Record<string, number> = Object.create(null)
-  for (let at = 0; at < list.length; at++) index[list[at]] = at
-  return index
+  const index = new Map<string, number>()
+  for (let at = 0; at < list.length; at++) index.set(list[at], at)
+  return new Proxy(Object.create(null) as Record<string, number>, {
+    get: (_target, key) => (typeof key === 'string' ? index.get(key) : undefined),
+    set: (_target, key, value: number) => {
+      if (typeof key !== 'string') return false
+      index.set(key, value)
+      return true
+    }
+  })
 }
 
 // Base64 to 32-bit words in the machine's byte order, as wink-nlp's own reader makes them.
