@@ -1,0 +1,47 @@
+// dangling-attribution asks whether the article quotes a name elsewhere (`Smith said`, `said Jane
+// Smith`). It reads the article's verbs once and tries the name only where a form can start; it
+// must answer as the one expression it replaced, run over the whole text, does.
+import {describe, expect, test} from '@jest/globals'
+import fc from 'fast-check'
+import {attributionsOf, quotedElsewhere} from '../rules/dangling-attribution/index.js'
+import {TITLES} from '../rules/dangling-attribution/words.js'
+
+function expression(name: string, source: string): boolean {
+  const parts = name.split(' ')
+  if (parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part)) && !TITLES.has(parts[0].toLowerCase()) && expression(parts[1], source)) return true
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+  const more = '(?: \\p{Lu}[\\p{L}.&-]*){0,3}'
+  const verb = '(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|asked|argued|insisted|recalled)'
+  return new RegExp(`(?:\\b${verb}(?: \\p{Lu}[\\p{L}.-]*){0,2} ${escaped}\\b|\\b${escaped}${more} ${verb}\\b)`, 'u').test(source)
+}
+
+const piece = fc.constantFrom(' ', '  ', 'said', 'told', 'adds', 'unsaid', 'Jane', 'Smith', 'Mr', 'Acme', 'Co.', 'Ltd', '&', '-', '.', ',', 'x', '_', '1', 'É', 'é', '𝐀', '😀', '\uD835', '(', 'Ex-Im', 'J.')
+const text = fc.array(piece, {maxLength: 24}).map((pieces) => pieces.join(''))
+
+describe('quotedElsewhere', () => {
+  test('answers as the expression over the whole article', () => {
+    fc.assert(
+      fc.property(text, text, (source, name) => {
+        const attributions = attributionsOf(source)
+        expect(quotedElsewhere(name, attributions)).toBe(expression(name, source))
+        // and for each name in the text itself
+        for (const part of source.split(/ +/u)) expect(quotedElsewhere(part, attributions)).toBe(expression(part, source))
+      }),
+      {numRuns: 1000}
+    )
+  })
+
+  test('finds each form', () => {
+    const source = 'It works, said Jane Smith. The plan failed, Acme Research Co said. Doe told us.'
+    const attributions = attributionsOf(source)
+    for (const name of ['Jane Smith', 'Jane', 'Smith', 'Acme', 'Acme Research Co', 'Research', 'Doe']) expect(quotedElsewhere(name, attributions)).toBe(true)
+    for (const name of ['works', 'plan', 'failed', 'It']) expect(quotedElsewhere(name, attributions)).toBe(false)
+  })
+
+  test('never matches half of an astral letter', () => {
+    const source = 'It works, said x\u{1D400} now. \u{1D400}x said so.'
+    const attributions = attributionsOf(source)
+    for (const name of ['x\uD835', '\uDC00x', '\uD835', '\u{1D400}', 'x\u{1D400}']) expect(quotedElsewhere(name, attributions)).toBe(expression(name, source))
+    expect(quotedElsewhere('x\uD835', attributions)).toBe(false)
+  })
+})
