@@ -703,6 +703,9 @@ function markdownKind(type: string, depth: number | undefined, headline: boolean
 // the prose around them is not glued together (`see <code>x</code>.` is not `see .`).
 const NOT_PROSE_BLOCKS = new Set(['pre', 'textarea', 'noscript', 'template', 'script', 'style', 'select', 'option'])
 const NOT_PROSE_INLINE = new Set(['code', 'kbd', 'samp', 'var'])
+// Elements whose text parse5 takes as written, references undecoded (`<xmp>a &amp; b` is those
+// nine characters; read as references, every later word in a heading pointed too early).
+const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'])
 
 type Parse5Node = DefaultTreeAdapterMap['node'] & {childNodes?: Parse5Node[]; content?: {childNodes: Parse5Node[]}; tagName?: string}
 
@@ -751,8 +754,8 @@ export function parseHtml(source: string, file: VFile): Parsed {
       if (kind) hint(hints, node, kind)
     })
     const maps: TextMap[] = []
-    visit(hast, 'text', (node) => {
-      const map = mapText(node, source, true)
+    visit(hast, 'text', (node, _index, parent) => {
+      const map = mapText(node, source, parent?.type === 'element' && RAW_TEXT.has(parent.tagName) ? 'none' : 'html')
       if (map) maps.push(map)
     })
     const tree = retrying(
@@ -851,8 +854,10 @@ function escaped(source: string, at: number, start: number): boolean {
  * (`&foo;` and `&NotEqualTilde;`, two characters, misaligned every later word); in HTML a numeric
  * one, or a legacy name (`&copy 2024`, `&not`), needs no semicolon.
  */
-function referenceAt(source: string, at: number, value: string, index: number, html: boolean, start: number): {end: number; units: number} | undefined {
-  if (source[at] !== '&' || (!html && escaped(source, at, start))) return undefined
+function referenceAt(source: string, at: number, value: string, index: number, references: References, start: number): {end: number; units: number} | undefined {
+  if (source[at] !== '&' || references === 'none') return undefined
+  const html = references === 'html'
+  if (!html && escaped(source, at, start)) return undefined
   REFERENCE.lastIndex = at + 1
   const match = REFERENCE.exec(source)
   if (!match) return undefined
@@ -885,7 +890,10 @@ interface TextMap {
  * an entity (`&amp;`) or markup inside the node's range (the `> ` of a quotation's continued
  * line) takes source characters that the value does not have.
  */
-function mapText(node: {value: string; position?: {start: {offset?: number}; end: {offset?: number}}}, source: string, html = false): TextMap | undefined {
+/** How a text node's character references were read: as Markdown or HTML does, or not at all (raw text). */
+type References = 'markdown' | 'html' | 'none'
+
+function mapText(node: {value: string; position?: {start: {offset?: number}; end: {offset?: number}}}, source: string, references: References = 'markdown'): TextMap | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
@@ -905,7 +913,7 @@ function mapText(node: {value: string; position?: {start: {offset?: number}; end
     let entity = false
     // An entity is tried first: the `&` of `&amp;` matches the value's `&`, but is not all of it.
     while (at < end) {
-      const reference = referenceAt(source, at, value, index, html, start)
+      const reference = referenceAt(source, at, value, index, references, start)
       if (!reference && width(at, index) !== 0) break
       if (reference) {
         // An entity stands for this character (or its two UTF-16 units, or two characters).

@@ -70,7 +70,11 @@ describe('the inputs that crashed', () => {
       // escapes nothing after it (this threw), and `\\` is an escaped backslash.
       ['a.md', 'www.example.com\\&NotEqualTilde;    the the talks', 'www.example.com\\&NotEqualTilde;    the talks'],
       ['a.md', 'Ink \\\\&amp; the the talks', 'Ink \\\\&amp; the talks'],
-      ['a.html', 'AT&T the the talks', 'AT&T the talks']
+      ['a.html', 'AT&T the the talks', 'AT&T the talks'],
+      // Raw text (`<xmp>`, `<iframe>`...) is taken as written: `&amp;` there is five characters of
+      // the text, not a reference (read as one, a rule inside a heading reported past its block).
+      ['a.html', '<h1><xmp>a &amp; b" the the talks', '<h1><xmp>a & b" the talks'],
+      ['a.html', '<h1><iframe>"a &amp; b" the the talks', '<h1><iframe>"a & b" the talks']
     ]
     for (const [path, value, fixed] of cases) {
       lintsAndFixes(path, value)
