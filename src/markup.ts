@@ -755,7 +755,9 @@ export function parseHtml(source: string, file: VFile): Parsed {
     })
     const maps: TextMap[] = []
     visit(hast, 'text', (node, _index, parent) => {
-      const map = mapText(node, source, parent?.type === 'element' && RAW_TEXT.has(parent.tagName) ? 'none' : 'html')
+      const raw = parent?.type === 'element' && RAW_TEXT.has(parent.tagName)
+      if (!raw) startAtReference(node, source, place)
+      const map = mapText(node, source, raw ? 'none' : 'html')
       if (map) maps.push(map)
     })
     const tree = retrying(
@@ -769,6 +771,23 @@ export function parseHtml(source: string, file: VFile): Parsed {
     joinSplitWords(tree)
     return {tree, hints, frozen}
   })
+}
+
+/**
+ * parse5 (8.1) starts a text node that opens with a character reference after white space or NUL
+ * it dropped (`\n&amp;x` at the top of a page, `<p>\0&lt;b`) at the reference's last character,
+ * not at its `&`: such a node is moved back to the reference, which no node can start inside.
+ */
+function startAtReference(node: {value: string; position?: {start: {offset?: number; line: number; column: number}}}, source: string, place: ReturnType<typeof location>): void {
+  const start = node.position?.start.offset
+  if (start === undefined || node.value === '') return
+  // The longest reference, `&CounterClockwiseContourIntegral;`, is 33 characters.
+  for (let at = start - 1; at >= 0 && at > start - 34; at--) {
+    if (source.charCodeAt(at) !== 38) continue
+    const reference = referenceAt(source, at, node.value, 0, 'html', at)
+    if (reference && reference.end > start) node.position!.start = place.toPoint(at)!
+    return
+  }
 }
 
 // The source ranges of an element: its own, or (an implied `<head>`) its children's.

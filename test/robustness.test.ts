@@ -74,7 +74,13 @@ describe('the inputs that crashed', () => {
       // Raw text (`<xmp>`, `<iframe>`...) is taken as written: `&amp;` there is five characters of
       // the text, not a reference (read as one, a rule inside a heading reported past its block).
       ['a.html', '<h1><xmp>a &amp; b" the the talks', '<h1><xmp>a & b" the talks'],
-      ['a.html', '<h1><iframe>"a &amp; b" the the talks', '<h1><iframe>"a & b" the talks']
+      ['a.html', '<h1><iframe>"a &amp; b" the the talks', '<h1><iframe>"a & b" the talks'],
+      // parse5 starts a text that opens with a reference after white space or NUL it dropped at
+      // the reference's last character (this threw).
+      ['a.html', '\n&amp;amp; the the talks', '\n&amp;amp; the talks'],
+      ['a.html', ' &lt;b the the talks', ' &lt;b the talks'],
+      ['a.html', '<p>\0&amp;x the the talks', '<p>\0&amp;x the talks'],
+      ['a.html', '\n&notit;x the the talks', '\n&notit;x the talks']
     ]
     for (const [path, value, fixed] of cases) {
       lintsAndFixes(path, value)
