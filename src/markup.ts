@@ -453,6 +453,7 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
     // the ordinary ones, and the token scanner protects every address either way.
     mdastExtensions: [gfmFromMarkdown().map(({transforms: _, ...extension}) => extension), frontmatterFromMarkdown(FRONT_MATTER)]
   })
+  if (source.charCodeAt(0) === 0xfeff) afterByteOrderMark(mdast)
   const depth = boundDepth(mdast as unknown as Tree, childrenOf, (node, children) => (node.children = children), (node) => MARKDOWN_KEPT.has(node.type))
   return guard(source, depth, () => {
     const hints: KindHint[] = []
@@ -488,6 +489,26 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
     joinSplitWords(tree)
     return {tree, hints}
   })
+}
+
+/**
+ * micromark drops a byte-order mark that starts the text and counts offsets from the character
+ * after it: every place is moved one on, so that it points into the text as written (`\uFEFFtalks“`
+ * gave the closing mark an empty span at the paragraph's end, and quotation-marks threw).
+ */
+function afterByteOrderMark(root: MdastRoot): void {
+  const seen = new Set<object>()
+  const stack: MdastNodes[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (seen.has(point)) continue
+      seen.add(point)
+      if (point.offset !== undefined) point.offset++
+      if (point.line === 1) point.column++
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child)
+  }
 }
 
 interface RawTree {

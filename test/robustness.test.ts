@@ -80,7 +80,10 @@ describe('the inputs that crashed', () => {
       ['a.html', '\n&amp;amp; the the talks', '\n&amp;amp; the talks'],
       ['a.html', ' &lt;b the the talks', ' &lt;b the talks'],
       ['a.html', '<p>\0&amp;x the the talks', '<p>\0&amp;x the talks'],
-      ['a.html', '\n&notit;x the the talks', '\n&notit;x the talks']
+      ['a.html', '\n&notit;x the the talks', '\n&notit;x the talks'],
+      // micromark counts offsets from after a byte-order mark that starts the text (this threw).
+      ['a.md', '\uFEFFthe the talks“', '\uFEFFthe talks“'],
+      ['a.md', '\uFEFF# Talks“\n\nThe the end. he said', '\uFEFF# Talks“\n\nThe end. He said']
     ]
     for (const [path, value, fixed] of cases) {
       lintsAndFixes(path, value)
