@@ -83,7 +83,12 @@ describe('the inputs that crashed', () => {
       ['a.html', '\n&notit;x the the talks', '\n&notit;x the talks'],
       // micromark counts offsets from after a byte-order mark that starts the text (this threw).
       ['a.md', '\uFEFFthe the talks“', '\uFEFFthe talks“'],
-      ['a.md', '\uFEFF# Talks“\n\nThe the end. he said', '\uFEFF# Talks“\n\nThe end. He said']
+      ['a.md', '\uFEFF# Talks“\n\nThe the end. he said', '\uFEFF# Talks“\n\nThe end. He said'],
+      // Words a reference for white space parts: each threw in repeated-words, which split the
+      // pair's source at white space only (the pair is suggested, as a span with markup is).
+      ['a.md', 'Talks on the&nbsp;the rail', 'Talks on the&nbsp;the rail'],
+      ['a.html', 'Talks on the&#32;the rail', 'Talks on the&#32;the rail'],
+      ['a.md', '<i>the the</i>&nbsp;the the talks', '<i>the</i>&nbsp;the talks']
     ]
     for (const [path, value, fixed] of cases) {
       lintsAndFixes(path, value)
@@ -165,6 +170,13 @@ const HTML_OPEN = ['<div>', '</div>', '<p>', '</p>', '<b>', '</b>', '<a href="ht
 const deep = (pieces: string[]) => fc.tuple(fc.constantFrom(...pieces), fc.integer({min: 50, max: 400})).map(([piece, times]) => piece.repeat(times))
 const document = (pieces: string[]) =>
   fc.array(fc.oneof({weight: 6, arbitrary: fc.constantFrom(...TEXT, ...pieces)}, {weight: 1, arbitrary: deep(pieces)}), {maxLength: 30}).map((parts) => parts.join(''))
+
+test('a doubled word whose space is a character reference is found, and only suggested', () => {
+  for (const [path, value] of [['a.md', 'Talks on the&nbsp;the rail'], ['a.html', 'Talks on the&ensp;&nbsp; the rail']]) {
+    const found = lint({path, value}).messages.filter((message) => message.ruleId === 'repeated-words')
+    expect(found.map((message) => [message.actual, message.expected, Boolean(message.autofix)])).toEqual([[value.slice(9, -5), ['the'], false]])
+  }
+})
 
 describe('random structure never makes lint or fix throw (property)', () => {
   test('Markdown', () => {
