@@ -731,7 +731,7 @@ const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'nofram
 type Parse5Node = DefaultTreeAdapterMap['node'] & {childNodes?: Parse5Node[]; content?: {childNodes: Parse5Node[]}; tagName?: string}
 
 // Elements kept whole, with their text only, when deep structure is flattened.
-const HTML_KEPT = new Set([...NOT_PROSE_BLOCKS, ...NOT_PROSE_INLINE, 'svg', 'math', 'del', 'head', 'title'])
+const HTML_KEPT = new Set([...NOT_PROSE_BLOCKS, ...NOT_PROSE_INLINE, ...RAW_TEXT, 'svg', 'math', 'del', 'head', 'title'])
 
 /** HTML into nlcst and block hints; `<title>` is the headline, as the first `<h1>` is. */
 export function parseHtml(source: string, file: VFile): Parsed {

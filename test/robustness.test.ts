@@ -105,6 +105,9 @@ describe('the inputs that crashed', () => {
       ['a.html', `<p>${'<b>'.repeat(3000)}the the talks. . he said</p>`],
       ['a.html', `${'<div><p>'.repeat(1500)}Officials met. he said`]
     ]
+    // Raw text below the flattened depth keeps its element, so its `&AMP;` is still read as written
+    // (flattened into a `<div>`, it was read as a reference and a rule reported past its block).
+    for (const tag of ['plaintext', 'xmp']) checkMessages(linter.lint({path: 'a.html', value: `${'<div>'.repeat(300)}<${tag}>&AMP; the the talks`}))
     for (const [path, value] of cases) {
       const file = linter.lint({path, value})
       checkMessages(file)
