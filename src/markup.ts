@@ -1016,8 +1016,10 @@ function realign(tree: Root, source: string, maps: TextMap[]): void {
     for (const child of node.children ?? []) {
       const span = fix(child as typeof node)
       if (!span) continue
-      first ??= span.start
-      last = span.end
+      // The least and the most, not the first and the last: foster parenting puts children out of
+      // source order (`<p><table>\n<title>…` has the `<title>` before the table).
+      first = first === undefined ? span.start : Math.min(first, span.start)
+      last = last === undefined ? span.end : Math.max(last, span.end)
     }
     if (first !== undefined && last !== undefined && node.position) {
       node.position = {start: place.toPoint(first)!, end: place.toPoint(last)!}
