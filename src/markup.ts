@@ -453,6 +453,7 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
     // the ordinary ones, and the token scanner protects every address either way.
     mdastExtensions: [gfmFromMarkdown().map(({transforms: _, ...extension}) => extension), frontmatterFromMarkdown(FRONT_MATTER)]
   })
+  if (source.charCodeAt(0) === 0xfeff) afterByteOrderMark(mdast)
   const depth = boundDepth(mdast as unknown as Tree, childrenOf, (node, children) => (node.children = children), (node) => MARKDOWN_KEPT.has(node.type))
   return guard(source, depth, () => {
     const hints: KindHint[] = []
@@ -488,6 +489,26 @@ export function parseMarkdown(source: string, file: VFile): Parsed {
     joinSplitWords(tree)
     return {tree, hints}
   })
+}
+
+/**
+ * micromark drops a byte-order mark that starts the text and counts offsets from the character
+ * after it: every place is moved one on, so that it points into the text as written (`\uFEFFtalks“`
+ * gave the closing mark an empty span at the paragraph's end, and quotation-marks threw).
+ */
+function afterByteOrderMark(root: MdastRoot): void {
+  const seen = new Set<object>()
+  const stack: MdastNodes[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (seen.has(point)) continue
+      seen.add(point)
+      if (point.offset !== undefined) point.offset++
+      if (point.line === 1) point.column++
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child)
+  }
 }
 
 interface RawTree {
@@ -703,11 +724,14 @@ function markdownKind(type: string, depth: number | undefined, headline: boolean
 // the prose around them is not glued together (`see <code>x</code>.` is not `see .`).
 const NOT_PROSE_BLOCKS = new Set(['pre', 'textarea', 'noscript', 'template', 'script', 'style', 'select', 'option'])
 const NOT_PROSE_INLINE = new Set(['code', 'kbd', 'samp', 'var'])
+// Elements whose text parse5 takes as written, references undecoded (`<xmp>a &amp; b` is those
+// nine characters; read as references, every later word in a heading pointed too early).
+const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'])
 
 type Parse5Node = DefaultTreeAdapterMap['node'] & {childNodes?: Parse5Node[]; content?: {childNodes: Parse5Node[]}; tagName?: string}
 
 // Elements kept whole, with their text only, when deep structure is flattened.
-const HTML_KEPT = new Set([...NOT_PROSE_BLOCKS, ...NOT_PROSE_INLINE, 'svg', 'math', 'del', 'head', 'title'])
+const HTML_KEPT = new Set([...NOT_PROSE_BLOCKS, ...NOT_PROSE_INLINE, ...RAW_TEXT, 'svg', 'math', 'del', 'head', 'title'])
 
 /** HTML into nlcst and block hints; `<title>` is the headline, as the first `<h1>` is. */
 export function parseHtml(source: string, file: VFile): Parsed {
@@ -751,8 +775,10 @@ export function parseHtml(source: string, file: VFile): Parsed {
       if (kind) hint(hints, node, kind)
     })
     const maps: TextMap[] = []
-    visit(hast, 'text', (node) => {
-      const map = mapText(node, source, true)
+    visit(hast, 'text', (node, _index, parent) => {
+      const raw = parent?.type === 'element' && RAW_TEXT.has(parent.tagName)
+      if (!raw) startAtReference(node, source, place)
+      const map = mapText(node, source, raw ? 'none' : 'html')
       if (map) maps.push(map)
     })
     const tree = retrying(
@@ -766,6 +792,23 @@ export function parseHtml(source: string, file: VFile): Parsed {
     joinSplitWords(tree)
     return {tree, hints, frozen}
   })
+}
+
+/**
+ * parse5 (8.1) starts a text node that opens with a character reference after white space or NUL
+ * it dropped (`\n&amp;x` at the top of a page, `<p>\0&lt;b`) at the reference's last character,
+ * not at its `&`: such a node is moved back to the reference, which no node can start inside.
+ */
+function startAtReference(node: {value: string; position?: {start: {offset?: number; line: number; column: number}}}, source: string, place: ReturnType<typeof location>): void {
+  const start = node.position?.start.offset
+  if (start === undefined || node.value === '') return
+  // The longest reference, `&CounterClockwiseContourIntegral;`, is 33 characters.
+  for (let at = start - 1; at >= 0 && at > start - 34; at--) {
+    if (source.charCodeAt(at) !== 38) continue
+    const reference = referenceAt(source, at, node.value, 0, 'html', at)
+    if (reference && reference.end > start) node.position!.start = place.toPoint(at)!
+    return
+  }
 }
 
 // The source ranges of an element: its own, or (an implied `<head>`) its children's.
@@ -851,8 +894,10 @@ function escaped(source: string, at: number, start: number): boolean {
  * (`&foo;` and `&NotEqualTilde;`, two characters, misaligned every later word); in HTML a numeric
  * one, or a legacy name (`&copy 2024`, `&not`), needs no semicolon.
  */
-function referenceAt(source: string, at: number, value: string, index: number, html: boolean, start: number): {end: number; units: number} | undefined {
-  if (source[at] !== '&' || (!html && escaped(source, at, start))) return undefined
+function referenceAt(source: string, at: number, value: string, index: number, references: References, start: number): {end: number; units: number} | undefined {
+  if (source[at] !== '&' || references === 'none') return undefined
+  const html = references === 'html'
+  if (!html && escaped(source, at, start)) return undefined
   REFERENCE.lastIndex = at + 1
   const match = REFERENCE.exec(source)
   if (!match) return undefined
@@ -885,7 +930,10 @@ interface TextMap {
  * an entity (`&amp;`) or markup inside the node's range (the `> ` of a quotation's continued
  * line) takes source characters that the value does not have.
  */
-function mapText(node: {value: string; position?: {start: {offset?: number}; end: {offset?: number}}}, source: string, html = false): TextMap | undefined {
+/** How a text node's character references were read: as Markdown or HTML does, or not at all (raw text). */
+type References = 'markdown' | 'html' | 'none'
+
+function mapText(node: {value: string; position?: {start: {offset?: number}; end: {offset?: number}}}, source: string, references: References = 'markdown'): TextMap | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
@@ -905,7 +953,7 @@ function mapText(node: {value: string; position?: {start: {offset?: number}; end
     let entity = false
     // An entity is tried first: the `&` of `&amp;` matches the value's `&`, but is not all of it.
     while (at < end) {
-      const reference = referenceAt(source, at, value, index, html, start)
+      const reference = referenceAt(source, at, value, index, references, start)
       if (!reference && width(at, index) !== 0) break
       if (reference) {
         // An entity stands for this character (or its two UTF-16 units, or two characters).
@@ -968,8 +1016,10 @@ function realign(tree: Root, source: string, maps: TextMap[]): void {
     for (const child of node.children ?? []) {
       const span = fix(child as typeof node)
       if (!span) continue
-      first ??= span.start
-      last = span.end
+      // The least and the most, not the first and the last: foster parenting puts children out of
+      // source order (`<p><table>\n<title>…` has the `<title>` before the table).
+      first = first === undefined ? span.start : Math.min(first, span.start)
+      last = last === undefined ? span.end : Math.max(last, span.end)
     }
     if (first !== undefined && last !== undefined && node.position) {
       node.position = {start: place.toPoint(first)!, end: place.toPoint(last)!}

@@ -70,7 +70,28 @@ describe('the inputs that crashed', () => {
       // escapes nothing after it (this threw), and `\\` is an escaped backslash.
       ['a.md', 'www.example.com\\&NotEqualTilde;    the the talks', 'www.example.com\\&NotEqualTilde;    the talks'],
       ['a.md', 'Ink \\\\&amp; the the talks', 'Ink \\\\&amp; the talks'],
-      ['a.html', 'AT&T the the talks', 'AT&T the talks']
+      ['a.html', 'AT&T the the talks', 'AT&T the talks'],
+      // Raw text (`<xmp>`, `<iframe>`...) is taken as written: `&amp;` there is five characters of
+      // the text, not a reference (read as one, a rule inside a heading reported past its block).
+      ['a.html', '<h1><xmp>a &amp; b" the the talks', '<h1><xmp>a & b" the talks'],
+      ['a.html', '<h1><iframe>"a &amp; b" the the talks', '<h1><iframe>"a & b" the talks'],
+      // parse5 starts a text that opens with a reference after white space or NUL it dropped at
+      // the reference's last character (this threw).
+      ['a.html', '\n&amp;amp; the the talks', '\n&amp;amp; the talks'],
+      ['a.html', ' &lt;b the the talks', ' &lt;b the talks'],
+      ['a.html', '<p>\0&amp;x the the talks', '<p>\0&amp;x the talks'],
+      ['a.html', '\n&notit;x the the talks', '\n&notit;x the talks'],
+      // micromark counts offsets from after a byte-order mark that starts the text (this threw).
+      ['a.md', '\uFEFFthe the talks“', '\uFEFFthe talks“'],
+      ['a.md', '\uFEFF# Talks“\n\nThe the end. he said', '\uFEFF# Talks“\n\nThe end. He said'],
+      // Words a reference for white space parts: each threw in repeated-words, which split the
+      // pair's source at white space only (the pair is suggested, as a span with markup is).
+      ['a.md', 'Talks on the&nbsp;the rail', 'Talks on the&nbsp;the rail'],
+      ['a.html', 'Talks on the&#32;the rail', 'Talks on the&#32;the rail'],
+      ['a.md', '<i>the the</i>&nbsp;the the talks', '<i>the</i>&nbsp;the talks'],
+      // Foster parenting puts the `<title>` into the `<p>` before the table, out of source order:
+      // the paragraph's span was from its first child to its last, and word-echo threw.
+      ['a.html', '<p><table>\n<title><title><title><title><title>', '<p><table>\n<title><title><title><title><title>']
     ]
     for (const [path, value, fixed] of cases) {
       lintsAndFixes(path, value)
@@ -87,6 +108,9 @@ describe('the inputs that crashed', () => {
       ['a.html', `<p>${'<b>'.repeat(3000)}the the talks. . he said</p>`],
       ['a.html', `${'<div><p>'.repeat(1500)}Officials met. he said`]
     ]
+    // Raw text below the flattened depth keeps its element, so its `&AMP;` is still read as written
+    // (flattened into a `<div>`, it was read as a reference and a rule reported past its block).
+    for (const tag of ['plaintext', 'xmp']) checkMessages(linter.lint({path: 'a.html', value: `${'<div>'.repeat(300)}<${tag}>&AMP; the the talks`}))
     for (const [path, value] of cases) {
       const file = linter.lint({path, value})
       checkMessages(file)
@@ -152,6 +176,13 @@ const HTML_OPEN = ['<div>', '</div>', '<p>', '</p>', '<b>', '</b>', '<a href="ht
 const deep = (pieces: string[]) => fc.tuple(fc.constantFrom(...pieces), fc.integer({min: 50, max: 400})).map(([piece, times]) => piece.repeat(times))
 const document = (pieces: string[]) =>
   fc.array(fc.oneof({weight: 6, arbitrary: fc.constantFrom(...TEXT, ...pieces)}, {weight: 1, arbitrary: deep(pieces)}), {maxLength: 30}).map((parts) => parts.join(''))
+
+test('a doubled word whose space is a character reference is found, and only suggested', () => {
+  for (const [path, value] of [['a.md', 'Talks on the&nbsp;the rail'], ['a.html', 'Talks on the&ensp;&nbsp; the rail']]) {
+    const found = lint({path, value}).messages.filter((message) => message.ruleId === 'repeated-words')
+    expect(found.map((message) => [message.actual, message.expected, Boolean(message.autofix)])).toEqual([[value.slice(9, -5), ['the'], false]])
+  }
+})
 
 describe('random structure never makes lint or fix throw (property)', () => {
   test('Markdown', () => {

@@ -7,6 +7,7 @@
 import type {Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
 import {runBefore} from '../../src/text.js'
@@ -57,7 +58,10 @@ export default defineRule({
     } else for (const pair of doubledIn(article.source)) pairs.push(pair)
     for (const {start, end} of pairs) {
       const pair = article.source.slice(start, end)
-      const [first, second] = pair.split(/\s+/u)
+      const words = wordsOf(pair)
+      // (retext-repeated-words reads words across markup, as `the<br>the`: nothing to keep there.)
+      if (!words) continue
+      const [first, second] = words
       const word = second.toLowerCase()
       const block = article.blockAt(start)
       const before = block ? previousWord(article.source.slice(block.start, start)) : ''
@@ -102,6 +106,31 @@ export default defineRule({
 })
 
 type Parent = {type: string; children?: Parent[]; value?: string}
+
+const SEPARATOR = /\s+|&(?:#[xX]([\da-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z\d]{0,31}));?/gu
+
+/**
+ * A pair's two words as written: what stands between them is white space, or in Markdown and
+ * HTML a character reference for it (`the&nbsp;the`, `the&#32;the`), which the parsers read as a
+ * space; a reference for anything else (`AT&amp;T`) is part of a word.
+ */
+function wordsOf(pair: string): [string, string] | undefined {
+  SEPARATOR.lastIndex = 0
+  for (let match = SEPARATOR.exec(pair); match; match = SEPARATOR.exec(pair)) {
+    if (!isSpace(match)) continue
+    // The separator runs on over more white space and such references.
+    let end = match.index + match[0].length
+    for (let next = SEPARATOR.exec(pair); next && next.index === end && isSpace(next); next = SEPARATOR.exec(pair)) end += next[0].length
+    return [pair.slice(0, match.index), pair.slice(end)]
+  }
+  return undefined
+}
+
+function isSpace([whole, hex, decimal, name]: RegExpExecArray): boolean {
+  const code = hex !== undefined ? Number.parseInt(hex, 16) : decimal !== undefined ? Number(decimal) : undefined
+  const decoded = code !== undefined ? (code <= 0x10ffff ? String.fromCodePoint(code) : '') : name !== undefined ? decodeNamedCharacterReference(name) : whole
+  return decoded !== false && /^\s+$/u.test(decoded)
+}
 
 // Whether a tree has what retext-repeated-words looks for: in a sentence, a word, one white
 // space and a word of the same text in lower case. (Its sentences are found as its tree walk
