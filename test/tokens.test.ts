@@ -268,3 +268,23 @@ describe('fix keeps generated tokens byte for byte (property)', () => {
     expect(fix("Japan. he$a.b@example.com wrote. Japan. o'brien@example.com wrote.").text).toBe("Japan. he$a.b@example.com wrote. Japan. o'brien@example.com wrote.")
   })
 })
+
+describe('a mark closed up after an address stays apart from what follows', () => {
+  // Closing `www.example.org ,&c` would give `www.example.org,&c`, which a linkifier reads as one
+  // longer address; GFM keeps a trailing `;` in an address. Found by a fuzzer on Markdown, where
+  // the address is opaque in the prose.
+  const linter = createLinter()
+  for (const path of ['a.txt', 'a.md', 'a.html']) {
+    test(path, () => {
+      for (const value of ['See www.example.org ,&c now.', 'See https://example.org/a/ ![x now.', 'Write to desk@example.org ; we answer.']) {
+        const fixed = linter.fix({path, value}).text
+        expect([path, value, fixed]).toEqual([path, value, value])
+        const message = linter.lint({path, value}).messages.find((found) => found.ruleId === 'stray-punctuation')
+        expect([path, value, message?.autofix, message?.expected?.length]).toEqual([path, value, undefined, 1])
+      }
+      // Followed by white space (a comma) or a word (a space is added), the repair is still safe.
+      expect(linter.fix({path, value: 'See www.example.org , now.'}).text).toBe('See www.example.org, now.')
+      expect(linter.fix({path, value: 'See www.example.org ,now.'}).text).toBe('See www.example.org, now.')
+    })
+  }
+})

@@ -2,7 +2,7 @@
 // a sentence that begins with a comma (`advance. , economic`), a space before a mark (`drug .`),
 // doubled commas, and a paragraph that begins with a mark whose label was stripped (`: Anderson`).
 import {isAbbreviation} from '../../src/abbreviations.js'
-import {isVerbatimAt, quotationAt} from '../../src/article.js'
+import {isVerbatimAt, OPAQUE, quotationAt} from '../../src/article.js'
 import {defineRule} from '../../src/rule.js'
 import {runBefore} from '../../src/text.js'
 
@@ -131,7 +131,19 @@ export default defineRule({
         if (mark === ':' && /\d/u.test(previous) && /^\s*\d/u.test(text.slice(markAt + 1))) return
         // `:)`, `;-)`: emoticons.
         if (':;'.includes(mark) && /^[-()DPp]/u.test(text.slice(markAt + 1))) return
-        const spaceAfter = ',;'.includes(mark) && LETTER_OR_DIGIT.test(text.charAt(markAt + 1)) ? ' ' : ''
+        const next = text.charAt(markAt + 1)
+        const spaceAfter = ',;'.includes(mark) && LETTER_OR_DIGIT.test(next) ? ' ' : ''
+        // After an address, closing the space must leave the mark apart from what follows, or a
+        // reader's linkifier takes both into the address (`www.example.org ,&c` is not
+        // `www.example.org,&c`; `https://x.org/ ![` is not `https://x.org/![`), and GFM keeps a
+        // trailing `;` in one: such a repair is offered, never applied. (In Markdown and HTML an
+        // address or code is in the prose as OPAQUE characters.)
+        const glued = spaceAfter === '' && next !== '' && !SPACE.test(next)
+        const afterAddress = index > 0 && (isVerbatimAt(block, index - 1) || text.charAt(index - 1) === OPAQUE)
+        if (afterAddress && (glued || mark === ';')) {
+          report(block.span(index, markAt + 1), `Unexpected space before \`${mark}\``, {suggest: [mark + (glued ? ' ' : '')]})
+          return
+        }
         report(block.span(index, markAt + 1), `Unexpected space before \`${mark}\``, {fix: mark + spaceAfter})
       }
     }
