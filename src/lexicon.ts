@@ -373,12 +373,7 @@ function loadSketch(): Sketch {
   } catch {
     // Not built: made below.
   }
-  // (copied when the file's bytes do not start on a multiple of four)
-  const table = (buffer: Buffer) => (buffer.byteOffset % 4 === 0 ? new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.length >> 2) : new Uint32Array(Uint8Array.from(buffer).buffer))
-  const fits = (read: Uint32Array) =>
-    read.length >= HEAD && read[0] === sketchKey() && read[1] < 32 && read[4] < 32 && read.length === HEAD + 3 * 2 ** read[1] + 2 * 2 ** read[4] && read[2] === formsSource().length
-  let read = bytes && bytes.length % 4 === 0 ? table(bytes) : undefined
-  if (!read || !fits(read)) read = table(sketchBytes())
+  const read = (bytes && usableSketch(bytes)) ?? table(sketchBytes())
   const size = 2 ** read[1]
   const stemSize = 2 ** read[4]
   const stems = HEAD + 3 * size
@@ -393,6 +388,59 @@ function loadSketch(): Sketch {
     stemAt: read.subarray(stems + stemSize, stems + 2 * stemSize)
   }
   return sketch
+}
+
+// (copied when the file's bytes do not start on a multiple of four)
+function table(buffer: Buffer): Uint32Array {
+  return buffer.byteOffset % 4 === 0 ? new Uint32Array(buffer.buffer, buffer.byteOffset, buffer.length >> 2) : new Uint32Array(Uint8Array.from(buffer).buffer)
+}
+
+/** A sketch's bytes as read from disk, as a table, if it was made from these forms this way. */
+export function usableSketch(bytes: Buffer): Uint32Array | undefined {
+  if (bytes.length % 4 !== 0) return undefined
+  const read = table(bytes)
+  const fits = read.length >= HEAD && read[0] === sketchKey() && read[1] < 32 && read[4] < 32 && read.length === HEAD + 3 * 2 ** read[1] + 2 * 2 ** read[4] && read[2] === formsSource().length
+  return fits && agrees(read, formsSource()) ? read : undefined
+}
+
+/**
+ * Whether a sketch read from disk agrees with the forms' text, beyond its head: each table holds
+ * as many keys as the text has forms and entries, and sampled slots point at a line start whose
+ * form has the slot's key and whose flags' line starts where the slot says. A sketch with slots
+ * lost, or made from another text of the same length, would call dictionary words unknown.
+ * (Counting the keys and checking 256 slots takes well under a millisecond.)
+ */
+function agrees(read: Uint32Array, text: string): boolean {
+  const size = 2 ** read[1]
+  const stemSize = 2 ** read[4]
+  const keys = read.subarray(HEAD, HEAD + size)
+  const stemKeys = read.subarray(HEAD + 3 * size, HEAD + 3 * size + stemSize)
+  const head = text.indexOf('\n') + 1
+  const [count, entries] = text.slice(head, text.indexOf('\n', head)).split(' ').map(Number)
+  const filled = (table: Uint32Array) => {
+    let found = 0
+    for (let slot = 0; slot < table.length; slot++) if (table[slot] !== 0) found++
+    return found
+  }
+  if (filled(keys) !== count || filled(stemKeys) !== entries) return false
+  const lineAt = (at: number) => {
+    if (at === 0 || at > text.length || text.charCodeAt(at - 1) !== 10) return undefined
+    const end = text.indexOf('\n', at)
+    return text.slice(at, end === -1 ? text.length : end)
+  }
+  const step = Math.max(1, Math.floor(size / 256))
+  for (let slot = 0; slot < size; slot += step) {
+    if (keys[slot] === 0) continue
+    const form = lineAt(read[HEAD + size + slot])
+    if (form === undefined || keyOf(textHash(form.toLowerCase())) !== keys[slot] || lineAt(read[HEAD + 2 * size + slot]) === undefined) return false
+  }
+  const stemStep = Math.max(1, Math.floor(stemSize / 256))
+  for (let slot = 0; slot < stemSize; slot += stemStep) {
+    if (stemKeys[slot] === 0) continue
+    const entry = lineAt(read[HEAD + 3 * size + stemSize + slot])
+    if (entry === undefined || keyOf(textHash(entry)) !== stemKeys[slot]) return false
+  }
+  return true
 }
 
 /** Whether some form of the dictionaries, in lower case, may have this hash (`textHash`). */

@@ -29,10 +29,6 @@ export interface NameIndex {
   of(block: Block): readonly NameUse[]
 }
 
-const POSSESSIVE = /['’]s?$/u
-// parse-english keeps a period in the word when lower case follows (`Tisch. , chief`, `Corp. said`):
-// that period is punctuation, not part of the name, unless the word has others (`U.S.`).
-const TRAILING_PERIOD = /^([^.]+)\.$/u
 const CAPITALIZED = /^\p{Lu}/u
 
 /** Whether a word starts with a capital letter; most words are ASCII, tested without an expression. */
@@ -142,7 +138,8 @@ function namesOf(sentence: Sentence, base: number): SentenceNames {
 
 const DIGIT = /\d/u
 
-// `Tisch.` as TRAILING_PERIOD reads it: the period of a word with no other is cut off.
+// parse-english keeps a period in the word when lower case follows (`Tisch. , chief`, `Corp. said`):
+// that period is punctuation, not part of the name, unless the word has others (`U.S.`).
 function withoutFinalPeriod(word: string): string {
   return word.length >= 2 && word.indexOf('.') === word.length - 1 ? word.slice(0, -1) : word
 }

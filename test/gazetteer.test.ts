@@ -15,6 +15,14 @@ test('a stored gazetteer made from other data is not used', () => {
   expect(readGazetteer(JSON.stringify({...stored, key: `${stored.key} other`}))).toBeUndefined()
 })
 
+test('a truncated or damaged stored gazetteer is worked out again, not thrown out of the rule', () => {
+  const text = gazetteerText()
+  const stored = JSON.parse(text) as Record<string, unknown>
+  for (const damaged of [text.slice(0, text.length >> 1), '', 'null', '[]', JSON.stringify({...stored, places: null})]) {
+    expect([damaged.slice(0, 20), readGazetteer(damaged)]).toEqual([damaged.slice(0, 20), undefined])
+  }
+})
+
 test('`npm run build` wrote the gazetteer this checkout works out', () => {
   // npm test builds first; the built rule reads this file.
   expect(readFileSync('dist/rules/headline-mismatch/places.json', 'utf8') === gazetteerText()).toBe(true)

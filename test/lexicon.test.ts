@@ -5,7 +5,7 @@ import {describe, expect, test} from '@jest/globals'
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
-import {createLexicon, dictionaryStems, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas} from '../src/lexicon.js'
+import {createLexicon, dictionaryStems, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -174,6 +174,24 @@ describe('the expanded dictionary', () => {
 
   test('`npm run build` wrote the sketch this checkout makes', () => {
     expect(readFileSync('dist/src/english-forms.sketch').equals(sketchBytes())).toBe(true)
+  })
+
+  test('a sketch on disk with its head intact but its tables damaged or made otherwise is not used', () => {
+    const good = sketchBytes()
+    expect(usableSketch(Buffer.from(good))).toBeDefined()
+    const words = new Uint32Array(good.buffer.slice(good.byteOffset, good.byteOffset + good.length))
+    const size = 2 ** words[1]
+    // Slots lost (zeroed, the head kept): dictionary words would be called unknown.
+    const lost = words.slice()
+    lost.fill(0, 5 + 1000, 5 + 1000 + 5000)
+    // One form's place and key moved to another slot's line: a table of other forms, same counts.
+    const moved = words.slice()
+    const filled = [...Array(size).keys()].filter((slot) => moved[5 + slot] !== 0)
+    filled.forEach((slot, index) => (moved[5 + size + slot] = words[5 + size + filled[(index + 1) % filled.length]]))
+    // A flags' place that is not a line start.
+    const flags = words.slice()
+    for (const slot of filled) flags[5 + 2 * size + slot] += 1
+    for (const damaged of [lost, moved, flags]) expect(usableSketch(Buffer.from(damaged.buffer))).toBeUndefined()
   })
 
   test('`npm run build` wrote the file this checkout expands', () => {

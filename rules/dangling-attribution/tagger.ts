@@ -28,7 +28,9 @@ function load() {
 // model (JSON.stringify, then JSON.parse) before unpacking it: about half the cost of the first
 // tag. wink-nlp builds a machine for every part whatever the pipe, so the parts the pipe
 // `['pos']` never runs are given empty machines; the core model is read and unpacked once, here.
-// (`test/tagger.test.ts` checks that the tags equal those of the package's own entry.)
+// (`test/tagger.test.ts` checks that the tags equal those of the package's own entry. This reads
+// the model's files as wink-eng-lite-web-model 1.8.1 lays them out, so package.json pins it and
+// wink-nlp to exact versions.)
 export function taggingModel(require: NodeJS.Require): Record<string, unknown> {
   const folder = dirname(require.resolve('wink-eng-lite-web-model'))
   const part = (file: string) => require(join(folder, file)) as unknown

@@ -221,10 +221,19 @@ function load(): Gazetteer {
   return (text !== undefined && readGazetteer(text)) || buildGazetteer()
 }
 
-/** The gazetteer `gazetteerText` wrote, or undefined when it was made from other data. */
+/**
+ * The gazetteer `gazetteerText` wrote, or undefined when it was made from other data or is not
+ * whole (a truncated or damaged file is built again, never thrown out of the rule).
+ */
 export function readGazetteer(text: string): Gazetteer | undefined {
-  const stored = JSON.parse(text) as Stored
-  if (stored.key !== gazetteerKey()) return undefined
+  let stored: Stored
+  try {
+    stored = JSON.parse(text) as Stored
+  } catch {
+    return undefined
+  }
+  const lists = [stored?.groups, stored?.places, stored?.byCountry, stored?.own, stored?.names]
+  if (stored?.key !== gazetteerKey() || !lists.every((list) => Array.isArray(list))) return undefined
   const {groups} = stored
   return {
     places: new Map(stored.places.map(([form, kind, group, country]) => [form, {kind, group: groups[group], country}])),

@@ -39,20 +39,8 @@ export const COMPOUND_HEADS: ReadonlySet<string> = new Set([
   'no', 'non', 'self', 'well', 'ill', 'half', 'all', 'ever', 'never', 'much', 'one'
 ])
 
-/**
- * A word without its possessive ending (`’s`, `'s`, or a bare apostrophe): the same as replacing
- * /['’]s?$/u with nothing, without a regular expression run on every word of the copy.
- */
-export function bare(text: string): string {
-  const n = text.length
-  const last = text.charCodeAt(n - 1)
-  if (last === 0x27 || last === 0x2019) return text.slice(0, n - 1)
-  if (last === 0x73 && n >= 2) {
-    const before = text.charCodeAt(n - 2)
-    if (before === 0x27 || before === 0x2019) return text.slice(0, n - 2)
-  }
-  return text
-}
+// A word without its possessive ending (`’s`, `'s`, or a bare apostrophe), as the name index cuts it.
+export {withoutPossessive as bare} from '../../src/names.js'
 
 /** Whether a text starts with a lower-case ASCII letter, as /^[a-z]/u tests. */
 export function startsLower(text: string): boolean {
