@@ -121,7 +121,8 @@ function nextLineBreak(source: string, from: number): number {
   return -1
 }
 
-// Whether a UTF-16 code unit is white space as SPACE has it.
+// Whether a UTF-16 code unit is white space as SPACE (parse-latin's) has it. Not `isSpace` of
+// src/text.ts, which is JavaScript's `\s`: the parser counts U+0085 as white space and U+FEFF not.
 function isParserSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
   return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000

@@ -117,16 +117,16 @@ const SEPARATOR = /\s+|&(?:#[xX]([\da-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z\d]
 function wordsOf(pair: string): [string, string] | undefined {
   SEPARATOR.lastIndex = 0
   for (let match = SEPARATOR.exec(pair); match; match = SEPARATOR.exec(pair)) {
-    if (!isSpace(match)) continue
+    if (!standsForSpace(match)) continue
     // The separator runs on over more white space and such references.
     let end = match.index + match[0].length
-    for (let next = SEPARATOR.exec(pair); next && next.index === end && isSpace(next); next = SEPARATOR.exec(pair)) end += next[0].length
+    for (let next = SEPARATOR.exec(pair); next && next.index === end && standsForSpace(next); next = SEPARATOR.exec(pair)) end += next[0].length
     return [pair.slice(0, match.index), pair.slice(end)]
   }
   return undefined
 }
 
-function isSpace([whole, hex, decimal, name]: RegExpExecArray): boolean {
+function standsForSpace([whole, hex, decimal, name]: RegExpExecArray): boolean {
   const code = hex !== undefined ? Number.parseInt(hex, 16) : decimal !== undefined ? Number(decimal) : undefined
   const decoded = code !== undefined ? (code <= 0x10ffff ? String.fromCodePoint(code) : '') : name !== undefined ? decodeNamedCharacterReference(name) : whole
   return decoded !== false && /^\s+$/u.test(decoded)
