@@ -231,8 +231,73 @@ function mergeInnerWordMarks(sentence: Sentence): void {
   sentence.children = children
 }
 
+// The kinds of token parse-latin's tokenizer gives a UTF-16 code unit, by code unit, learnt from
+// it one code unit at a time the first time each is met (0: not yet asked).
+const WORD = 1
+const WHITE_SPACE = 2
+const PUNCTUATION = 3
+const SYMBOL = 4
+const KINDS = ['', 'WordNode', 'WhiteSpaceNode', 'PunctuationNode', 'SymbolNode'] as const
+const kinds = new Uint8Array(0x10000)
+const latinTokenize = ParseEnglish.prototype.tokenize
+
+function kindOf(code: number): number {
+  let kind = kinds[code]
+  if (kind === 0) {
+    kind = KINDS.indexOf(latinTokenize.call(new ParseEnglish(), String.fromCharCode(code))[0].type as (typeof KINDS)[number])
+    kinds[code] = kind
+  }
+  return kind
+}
+
 /** parse-english with its quadratic merging steps done in one pass; the Markdown and HTML parsers use it too. */
-export class Parser extends ParseEnglish {}
+export class Parser extends ParseEnglish {
+  /**
+   * Where the next text tokenized starts in its file: its positions are given from there, so a
+   * paragraph parsed alone needs no second pass to move them.
+   */
+  origin: Origin = {line: 1, column: 1, offset: 0}
+
+  /**
+   * parse-latin's tokenizer, with the same tokens and positions (counted from `origin`), one point
+   * per offset shared by the tokens that meet there (points are never changed, only replaced),
+   * and each code unit's kind looked up rather than matched by three expressions.
+   */
+  override tokenize(value: string | null | undefined): SentenceContent[] {
+    const children: SentenceContent[] = []
+    if (!value) return children
+    let {line, column, offset} = this.origin
+    let start: Origin = {line, column, offset}
+    let from = 0
+    let previousKind = 0
+    let previous = -1
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index)
+      const kind = kindOf(code)
+      // A run of words or white space goes on; so does a run of one mark, or of surrogates.
+      if (index > from && !(kind === previousKind && (kind === WORD || kind === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))) {
+        const end: Origin = {line, column, offset}
+        children.push(token(previousKind, value.slice(from, index), start, end))
+        from = index
+        start = end
+      }
+      if (code === 0x0d || (code === 0x0a && previous !== 0x0d)) {
+        line++
+        column = 1
+      } else if (code !== 0x0a) column++
+      offset++
+      previousKind = kind
+      previous = code
+    }
+    children.push(token(previousKind, value.slice(from), start, {line, column, offset}))
+    return children
+  }
+}
+
+function token(kind: number, value: string, start: Origin, end: Origin): SentenceContent {
+  if (kind === WORD) return {type: 'WordNode', children: [{type: 'TextNode', value, position: {start, end}}], position: {start, end}}
+  return {type: KINDS[kind] as 'WhiteSpaceNode' | 'PunctuationNode' | 'SymbolNode', value, position: {start, end}}
+}
 {
   const plugins = [...ParseEnglish.prototype.tokenizeParagraphPlugins]
   const word = (value: string) => ({type: 'WordNode' as const, children: [{type: 'TextNode' as const, value}]})
@@ -358,8 +423,9 @@ export function parseByParagraph(source: string, cache?: PieceCache): Root {
       let piece = cache.pieces.get(text)?.pop()
       if (piece) place(piece, line, column, offset)
       else {
+        parser.origin = {line, column, offset}
         const tree = parser.parse(text)
-        shift(tree, line - 1, column - 1, offset, text.length)
+        shareWordPositions(tree)
         piece = {children: tree.children, line, column, offset}
       }
       for (const child of piece.children) children.push(child)
@@ -367,8 +433,9 @@ export function parseByParagraph(source: string, cache?: PieceCache): Root {
       if (pieces) pieces.push(piece)
       else used.set(text, [piece])
     } else {
+      parser.origin = {line, column, offset}
       const tree = parser.parse(text)
-      shift(tree, line - 1, column - 1, offset, text.length)
+      shareWordPositions(tree)
       for (const child of tree.children) children.push(child)
     }
     advance(text)
@@ -452,40 +519,19 @@ function place(piece: Piece, line: number, column: number, offset: number): void
 }
 
 type Point = {line: number; column: number; offset?: number}
+type Origin = {line: number; column: number; offset: number}
 
-// Moves every position of a tree parsed from a slice to where the slice sits, in place, and makes
-// the tree smaller: one point object per offset (the parser makes up to three), and a word of one
-// text node shares its position with it. A 5 MB file's tree went from 575 MB to 390 MB.
-// The points kept are found by their offset in the slice, in an array: a point already moved
-// is the one kept at its offset less the shift (a Map and a Set of points were a sixth of the
-// parse, with the garbage they made).
-function shift(tree: Root, lines: number, columns: number, offset: number, length: number) {
-  // Allocated whole: filled from the end, a growing array would be kept as a dictionary.
-  const kept = new Array<Point | undefined>(length + 1)
-  const move = (point: Point): Point => {
-    const at = point.offset ?? 0
-    if (at >= offset && kept[at - offset] === point) return point
-    const found = kept[at]
-    if (found) return found
-    kept[at] = point
-    if (point.line === 1) point.column += columns
-    point.line += lines
-    point.offset = at + offset
-    return point
-  }
-  const stack: Node[] = [...tree.children]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    const position = node.position
-    if (position) {
-      position.start = move(position.start)
-      position.end = move(position.end)
-    }
+// Gives a word of one text node its position, shared with that node, as the tree is kept (a 5 MB
+// file's tree went from 575 MB to 390 MB with this and one point object per offset, which the
+// tokenizer makes). parse-english's steps change a word's position when they merge into it, so
+// the two are one object only once the parse is done.
+function shareWordPositions(parent: {children: Node[]}): void {
+  for (const node of parent.children) {
     if (!('children' in node)) continue
     const children = node.children as Node[]
-    for (const child of children) stack.push(child)
-    const only = children.length === 1 ? children[0] : undefined
-    if (only?.position && position && node.type === 'WordNode') only.position = position
+    if (node.type === 'WordNode') {
+      if (children.length === 1 && node.position && children[0].position) children[0].position = node.position
+    } else shareWordPositions(node as {children: Node[]})
   }
 }
 
