@@ -175,7 +175,8 @@ const MAX_HEADING_WORDS = 15
 
 /**
  * Builds the article model of a parsed file; `continued` for a section of a longer text after
- * its start, whose first line is no headline.
+ * its start, whose first line is no headline; `ours` for a tree of plain text parsed by
+ * src/parse.ts, whose paragraphs' leaves are their source, offset for offset.
  */
 export function buildArticle(
   tree: Root,
@@ -183,7 +184,8 @@ export function buildArticle(
   hints?: readonly KindHint[],
   derived = false,
   continued = false,
-  counter: Counter = createTally(source)
+  counter: Counter = createTally(source),
+  ours = false
 ): Article {
   const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')
   const blocks: Block[] = []
@@ -191,7 +193,7 @@ export function buildArticle(
   const shapes: Shape[] = []
   paragraphs.forEach((node, index) => {
     const {start, end} = spanOf(node)
-    const shape = shapeOf(node, start)
+    const shape = shapeOf(node, start, ours ? source.slice(start, end) : undefined)
     const block = makeBlock(node, index, start, end, shape)
     blocks.push(block)
     shapes.push(shape)
@@ -514,11 +516,19 @@ interface Shape {
 const shapes = new WeakMap<object, Shape>()
 const shapeOfBlock = (block: Block) => (block instanceof ProseBlock ? block.shape : undefined)
 
-function shapeOf(node: Paragraph, start: number): Shape {
+function shapeOf(node: Paragraph, start: number, verbatim?: string): Shape {
   const {children} = node
   const first = children[0]
   const known = first && shapes.get(first)
   if (known && known.children.length === children.length && known.children.every((child, index) => child === children[index])) return known
+  if (verbatim !== undefined) {
+    // Plain text parsed here: a paragraph's text is its source, one exact segment (what gathering
+    // its leaves gives, without a walk of every node and a join of every piece).
+    const segments = verbatim === '' ? [] : [{from: 0, source: 0, length: verbatim.length, exact: true}]
+    const shape: Shape = {children: [...children], prose: verbatim, segments, kinds: []}
+    if (first) shapes.set(first, shape)
+    return shape
+  }
   const text: Gathering = {pieces: [], length: 0, segments: []}
   gather(node, text)
   // The segments were made for this paragraph alone: counted from its start.

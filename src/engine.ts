@@ -132,7 +132,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const memoing = source.length <= MAX_MEMO_TEXT && (lints === 0 || file.path === lastPath)
     lastPath = file.path
     const counter = createTally(source, tally)
-    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter)
+    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter, data?.format === 'text')
     const place = location(file)
     const lint = ++lints
     // The blocks of this text, by key; the blocks of the texts before that are not in it are
