@@ -158,7 +158,20 @@ function shorterThanThree(word: Word): boolean {
  * original step, on a copy of the word; the joining is done here, in one pass.
  */
 export function prefixExceptions(original: Step, symbols = false): (paragraph: Paragraph) => void {
+  // The answer by the word's text, which is all that both steps read of it: a probe is built for
+  // each new word, not for each sentence that ends on a word and a period.
+  const known = new Map<string, boolean>()
   const abbreviates = (word: Word) => {
+    const text = toString(word)
+    let answer = known.get(text)
+    if (answer === undefined) {
+      answer = ask(word)
+      if (known.size >= 10_000) known.clear()
+      known.set(text, answer)
+    }
+    return answer
+  }
+  const ask = (word: Word) => {
     const probe: Paragraph = {
       type: 'ParagraphNode',
       children: [

@@ -292,7 +292,24 @@ export class Parser extends ParseEnglish {
     children.push(token(previousKind, value.slice(from), start, {line, column, offset}))
     return children
   }
+
+  /**
+   * parse-latin's, but a step that can only join around a mark the text does not hold (most
+   * paragraphs have no `&`, `/` or `’`) is not run: the tree is the same, without its walk.
+   */
+  override tokenizeSentence(value: string | null | undefined): Sentence {
+    const sentence: Sentence = {type: 'SentenceNode', children: this.tokenize(value)}
+    for (const step of this.tokenizeSentencePlugins) {
+      const marks = SENTENCE_STEP_MARKS.get(step)
+      if (marks && value && !marks.some((mark) => value.includes(mark))) continue
+      step(sentence)
+    }
+    return sentence
+  }
 }
+
+// The marks without which a sentence step changes nothing, by step (see `tokenizeSentence`).
+const SENTENCE_STEP_MARKS = new Map<unknown, readonly string[]>()
 
 function token(kind: number, value: string, start: Origin, end: Origin): SentenceContent {
   if (kind === WORD) return {type: 'WordNode', children: [{type: 'TextNode', value, position: {start, end}}], position: {start, end}}
@@ -378,6 +395,13 @@ function token(kind: number, value: string, start: Origin, end: Origin): Sentenc
   ]
   for (const [index, step] of sentenceSteps) if (index !== -1) sentencePlugins[index] = step
   Parser.prototype.tokenizeSentencePlugins = sentencePlugins
+  // Ours act only on the mark they are named for; parse-english's elision step only on `/` and a
+  // lone apostrophe (`w/`, `'s`, `rock 'n' roll`), found as the step that makes `w/` one word.
+  SENTENCE_STEP_MARKS.set(mergeInitialAmpersands, ['&'])
+  SENTENCE_STEP_MARKS.set(mergeFinalHyphens, ['-'])
+  SENTENCE_STEP_MARKS.set(mergeSlashes, ['/'])
+  const elision = joining(() => [word('w'), {type: 'SymbolNode', value: '/'}])
+  if (elision !== -1 && !SENTENCE_STEP_MARKS.has(sentencePlugins[elision])) SENTENCE_STEP_MARKS.set(sentencePlugins[elision], ['/', "'", '\u2019'])
 }
 
 /**
