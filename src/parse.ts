@@ -609,6 +609,11 @@ export function splitAtLineBreaks(tree: Root): void {
         flush()
         children.push(node)
       } else if (node.type === 'SentenceNode') {
+        // (a sentence on one line is its own part: nothing to remember for it)
+        if (!breaksLine(node)) {
+          current.push(node)
+          continue
+        }
         for (const part of linesOf(node)) {
           if (part.type === 'WhiteSpaceNode') {
             flush()
@@ -624,18 +629,14 @@ export function splitAtLineBreaks(tree: Root): void {
 
 // A sentence's lines, as sentences, with the line breaks between them; kept for the sentence,
 // whose nodes a re-parse of an unchanged piece reuses: the same parts come back (src/article.ts
-// and the rules remember what they read of a sentence by its node).
+// and the rules remember what they read of a sentence by its node). Only a sentence that breaks
+// a line comes here: one on one line is its own part, without an entry in a weak map (which
+// the garbage collector works through at every collection) for each sentence of every text.
 const lines = new WeakMap<Sentence, Array<Sentence | WhiteSpace>>()
 
 function linesOf(sentence: Sentence): Array<Sentence | WhiteSpace> {
   let parts = lines.get(sentence)
   if (parts) return parts
-  // (most sentences are on one line: they are their own part, without a copy of their children)
-  if (!breaksLine(sentence)) {
-    parts = [sentence]
-    lines.set(sentence, parts)
-    return parts
-  }
   parts = []
   let part: SentenceContent[] = []
   for (const token of sentence.children) {
