@@ -5,10 +5,19 @@
 import {createHash, randomBytes} from 'node:crypto'
 import * as nodeFs from 'node:fs'
 import {constants, readdirSync, readFileSync, realpathSync, statSync, type Stats} from 'node:fs'
+import {createRequire} from 'node:module'
 import {basename, dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
-import ignore, {type Ignore} from 'ignore'
-import picomatch from 'picomatch'
+import type Ignores from 'ignore'
+import type {Ignore} from 'ignore'
+import type Picomatch from 'picomatch'
 import {EXTENSIONS} from '../parse.js'
+
+// The glob matcher and the ignore-file reader are loaded when an argument is not a file or folder,
+// and when there is an ignore file: a run over named files and folders needs neither.
+const require = createRequire(import.meta.url)
+let globs: typeof Picomatch | undefined
+const picomatch = () => (globs ??= require('picomatch') as typeof Picomatch)
+const ignore = () => (require('ignore') as typeof Ignores)()
 
 /** A problem with one input: reported, the run goes on, the exit code is 2. */
 export class InputError extends Error {
@@ -41,8 +50,7 @@ export interface Collected {
 }
 
 /** The ignore rules in effect: `.copydeskignore` in the working folder, or the file given. */
-export function loadIgnore(cwd: string, ignorePath?: string): {matcher: Ignore; root: string} {
-  const matcher = ignore()
+export function loadIgnore(cwd: string, ignorePath?: string): {matcher: Pick<Ignore, 'ignores'>; root: string} {
   const path = ignorePath ? resolve(cwd, ignorePath) : join(cwd, '.copydeskignore')
   let text: string | undefined
   try {
@@ -50,7 +58,7 @@ export function loadIgnore(cwd: string, ignorePath?: string): {matcher: Ignore; 
   } catch (error) {
     if (ignorePath) throw new InputError(path, `cannot read the ignore file (${code(error)})`)
   }
-  if (text !== undefined) matcher.add(text)
+  const matcher = text === undefined ? {ignores: () => false} : ignore().add(text)
   return {matcher, root: dirname(path)}
 }
 
@@ -74,11 +82,18 @@ export async function collect(args: readonly string[], cwd: string, ignorePath?:
   // Keyed by the real path, so a file reached twice (through a link, or by two arguments) is
   // linted once; a file named as an argument wins over one found by walking.
   const byReal = new Map<string, {path: string; walked: boolean}>()
+  // Each path's real path, asked once.
+  const reals = new Map<string, string>()
+  const realOf = (path: string) => {
+    let real = reals.get(path)
+    if (real === undefined) reals.set(path, (real = realOrSelf(path)))
+    return real
+  }
   const rootsOf = new Map<string, string[]>()
   const errors: InputError[] = []
   const ignored: string[] = []
   const add = (path: string, walkedFrom?: string) => {
-    const real = realOrSelf(path)
+    const real = realOf(path)
     const known = byReal.get(real)
     // Of two paths found by walking, the file's own path wins over a link's.
     if (!known || (known.walked && (!walkedFrom || (path === real && known.path !== real)))) byReal.set(real, {path, walked: walkedFrom !== undefined})
@@ -105,7 +120,7 @@ export async function collect(args: readonly string[], cwd: string, ignorePath?:
     } else if (stats) {
       if (isIgnored(path)) ignored.push(path)
       else add(path)
-    } else if (picomatch.scan(arg).isGlob) {
+    } else if (picomatch().scan(arg).isGlob) {
       const found = expandGlob(arg, cwd, isIgnored, errors)
       if (found.files.length === 0 && found.errors === 0) errors.push(new InputError(arg, 'no files match this pattern'))
       for (const file of found.files) add(file, found.root)
@@ -115,7 +130,7 @@ export async function collect(args: readonly string[], cwd: string, ignorePath?:
   }
   const files = [...byReal.values()].map((entry) => entry.path).sort()
   const roots = new Map<string, readonly string[]>()
-  for (const file of files) if (byReal.get(realOrSelf(file))?.walked) roots.set(file, rootsOf.get(file) ?? [])
+  for (const file of files) if (byReal.get(realOf(file))?.walked) roots.set(file, rootsOf.get(file) ?? [])
   return {files, errors, ignored, roots}
 }
 
@@ -123,10 +138,10 @@ export async function collect(args: readonly string[], cwd: string, ignorePath?:
 // same walker as a folder: links to folders are not entered, so no file is found twice, and an
 // unreadable folder or a FIFO is reported rather than skipped.
 function expandGlob(pattern: string, cwd: string, isIgnored: (path: string) => boolean, errors: InputError[]) {
-  const scan = picomatch.scan(pattern)
+  const scan = picomatch().scan(pattern)
   const base = resolve(cwd, scan.base || '.')
   const absolute = isAbsolute(pattern)
-  const isMatch = picomatch(absolute ? pattern : pattern.replace(/^\.\//u, ''), {dot: false})
+  const isMatch = picomatch()(absolute ? pattern : pattern.replace(/^\.\//u, ''), {dot: false})
   const segments = scan.glob.split('/')
   const walk: Walk = {
     accept: (path, name) => !TEMPORARY.test(name) && isMatch(absolute ? path : relative(cwd, path).split(sep).join('/')),
@@ -188,9 +203,10 @@ function specialKind(stats: Stats): string | undefined {
   return undefined
 }
 
+// (the system's realpath: one call, where Node's own looks at each folder of the path)
 function realOrSelf(path: string): string {
   try {
-    return realpathSync(path)
+    return realpathSync.native(path)
   } catch {
     return path
   }
