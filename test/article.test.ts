@@ -3,7 +3,8 @@
 // counted without splitting a text: the count must be what the split gives.
 import {expect, test} from '@jest/globals'
 import fc from 'fast-check'
-import {VERBATIM, verbatimZones} from '../src/article.js'
+import {buildArticle, VERBATIM, verbatimZones} from '../src/article.js'
+import {parseText} from '../src/parse.js'
 import {countWords} from '../src/text.js'
 
 // The zones as a scan of the whole text with VERBATIM finds them, ending marks trimmed as the model does.
@@ -55,5 +56,20 @@ test('words are counted as splitting at white space counts them, up to a limit',
       expect(countWords(text, limit)).toBe(Math.min(count, limit + 1))
     }),
     {numRuns: 3000}
+  )
+})
+
+// A paragraph of plain text parsed by src/parse.ts takes its text from the source (buildArticle's
+// `ours`): the blocks must be those that gathering every leaf of the tree gives.
+test('a plain paragraph\'s text from the source is the text its leaves give', () => {
+  const blocksOf = (source: string, ours: boolean) =>
+    buildArticle(parseText(source), source, undefined, false, false, undefined, ours).blocks.map(({prose, segments, kind, start, end, furniture, bodyStart}) => ({prose, segments, kind, start, end, furniture, bodyStart}))
+  const parts = [...PIECES, 'The talks', ' went on.', '\n\n', '\r\n\r\n', ' \n \n', 'Mr.', 'U.S.', '&amp;', '—', 'By Jane Doe']
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...parts), {maxLength: 40}), (pieces) => {
+      const source = pieces.join('')
+      expect(blocksOf(source, true)).toEqual(blocksOf(source, false))
+    }),
+    {numRuns: 2000}
   )
 })

@@ -3,7 +3,7 @@
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
 import {ParseEnglish} from 'parse-english'
-import {nextBlankLine, parseByParagraph} from '../src/parse.js'
+import {nextBlankLine, parseByParagraph, Parser} from '../src/parse.js'
 
 // Tokens that exercise the merging steps: lower-case and digit starts, abbreviations, marks alone;
 // a line break is never followed by a blank line (a `.` is put between).
@@ -96,6 +96,31 @@ describe('nextBlankLine', () => {
         expect(found && {index: found.index, text: found[0]}).toEqual(reference(source, from))
       }),
       {numRuns: 5000}
+    )
+  })
+})
+
+// The parser's own tokenizer gives parse-latin's tokens, with positions counted from where the
+// text starts in its file (a paragraph parsed alone needs no second pass over its positions).
+describe('Parser.tokenize', () => {
+  const UNITS = ['a', 'Z', '9', 'é', '½', '²', '中', '\u0301', ' ', '\t', '\n', '\r', '\r\n', '\u0085', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '.', '..', ',', '-', '&', '/', "'", '’', '"', '“', '$', '$$', '€', '™', '_', '__', '😀', '😀😀', '\ud83d', '\ude00', '\u0000']
+  const points = (value: unknown, line: number, column: number, offset: number) =>
+    JSON.parse(JSON.stringify(value), (key, point) =>
+      (key === 'start' || key === 'end') && typeof point?.offset === 'number'
+        ? {line: point.line + line - 1, column: point.line === 1 ? point.column + column - 1 : point.column, offset: point.offset + offset}
+        : point
+    )
+
+  test('gives parse-latin\'s tokens and positions, from any origin', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...UNITS), fc.integer({min: 0, max: 0xffff}).map((code) => String.fromCharCode(code))), {maxLength: 40}), fc.nat(5), fc.nat(9), fc.nat(99), (units, line, column, offset) => {
+        const value = units.join('')
+        const parser = new Parser()
+        parser.origin = {line: line + 1, column: column + 1, offset}
+        const expected = points(ParseEnglish.prototype.tokenize.call(new ParseEnglish(), value), line + 1, column + 1, offset)
+        expect(plain(parser.tokenize(value))).toEqual(expected)
+      }),
+      {numRuns: 3000}
     )
   })
 })
