@@ -407,7 +407,7 @@ function token(kind: number, value: string, start: Origin, end: Origin): Sentenc
 /**
  * parse-english, one paragraph at a time: it parses a text as one run whose merging steps splice
  * a single token array, quadratic in the file (a 5 MB file took 20 s). Each paragraph between
- * blank lines is parsed alone and its positions shifted to where it sits, which gives the tree
+ * blank lines is parsed alone, its positions counted from where it sits, which gives the tree
  * parse-english gives for the whole text.
  */
 export function parseByParagraph(source: string, cache?: PieceCache): Root {
