@@ -106,7 +106,9 @@ function checkBlock(block: Block, evidence: Evidence, report: Report) {
       afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
     } else afterStatement(block, from, text, evidence, marks, verbs, report)
     if (NAMED_CLAUSE.test(text) && !quoteOpen(marks, from)) namedClause(block, from, text, verbs, report)
-    const colon = BEFORE_QUOTE.exec(text)
+    // (BEFORE_QUOTE ends in an opening mark: a sentence with none, two in three, is not tried;
+    // the expression's lazy repetitions cost more there than the look for a mark)
+    const colon = text.includes('"') || text.includes('“') ? BEFORE_QUOTE.exec(text) : null
     if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], evidence, verbs, report)
     for (const match of text.matchAll(INTERRUPTED)) {
       const start = from + match.index + match[0].indexOf(match[1], 2)
