@@ -636,10 +636,19 @@ export function englishJudge(): Judge {
     if (found !== -1) return found
     return extra?.has(word) ? NO_FLAGS : -1
   }
-  const has = (name: string, found: number) => {
+  // A flag's character, or -1 for a flag the affix file does not set as one character: read
+  // once, not per word.
+  const codeOf = (name: string) => {
     const flag = flags[name]
-    if (found < 0 || typeof flag !== 'string' || flag.length !== 1) return false
-    const code = flag.charCodeAt(0)
+    return typeof flag === 'string' && flag.length === 1 ? flag.charCodeAt(0) : -1
+  }
+  const ONLY_IN_COMPOUND = codeOf('ONLYINCOMPOUND')
+  const FORBIDDEN = codeOf('FORBIDDENWORD')
+  const KEEP_CASE = codeOf('KEEPCASE')
+  const NO_SUGGEST = codeOf('NOSUGGEST')
+  // Whether the flags that start at `found` hold a flag's character.
+  const has = (code: number, found: number) => {
+    if (found < 0 || code === -1) return false
     for (let at = found; at < text.length; at++) {
       const here = text.charCodeAt(at)
       if (here === 10) return false
@@ -660,22 +669,95 @@ export function englishJudge(): Judge {
   sketchAnswers = digitsOnly && conversions.length === conversion.in.length && conversions.every((from) => plainHash(from) === -1)
   const compoundMin = Number(flags.COMPOUNDMIN)
   const exact = (value: string, found: number) => {
-    if (found !== -1) return !has('ONLYINCOMPOUND', found)
+    if (found !== -1) return !has(ONLY_IN_COMPOUND, found)
     if (value.length >= compoundMin && (!digitsOnly || /\d/u.test(value))) return compoundRules.some((rule) => rule.test(value))
     return false
   }
+  const {bits, keys, wordAt, flagsAt} = loadSketch()
+  const mask = (1 << bits) - 1
+  // `formOf` for a plain word (most words of copy: ASCII, no digit, no space), when the sketch
+  // answers: its hash made once, its slots probed once for the form as written, in sentence case
+  // and in lower case, each compared in place; no conversion run, no string made but the one
+  // returned. Undefined for any other word.
+  const plainForm = (value: string, extra: ReadonlySet<string> | undefined): string | null | undefined => {
+    const n = value.length
+    if (!sketchAnswers || n === 0) return undefined
+    let hash = 0
+    let upper = false
+    let lower = false
+    for (let at = 0; at < n; at++) {
+      let code = value.charCodeAt(at)
+      if (code <= 0x20 || code >= 0x7f || (code >= 0x30 && code <= 0x39)) return undefined
+      if (code >= 0x41 && code <= 0x5a) {
+        upper = true
+        code += 32
+      } else if (code >= 0x61 && code <= 0x7a) {
+        lower = true
+      }
+      hash = (imul(hash, HASH_BASE) + code) >>> 0
+    }
+    // Where the flags of the form as written, in sentence case and in lower case start, or -1.
+    let asWritten = -1
+    let asSentence = -1
+    let asLower = -1
+    const key = keyOf(hash)
+    for (let slot = slotOf(key, bits); ; slot = (slot + 1) & mask) {
+      const found = keys[slot]
+      if (found === 0) break
+      if (found !== key) continue
+      const at = wordAt[slot]
+      if (text.charCodeAt(at + n) !== 10) continue
+      let same = true
+      let sentence = true
+      let small = true
+      for (let index = 0; index < n; index++) {
+        const here = text.charCodeAt(at + index)
+        const code = value.charCodeAt(index)
+        const lowered = code >= 0x41 && code <= 0x5a ? code + 32 : code
+        if (here !== code) {
+          same = false
+          if (index === 0) sentence = false
+        }
+        if (here !== lowered) {
+          small = false
+          if (index > 0) sentence = false
+        }
+      }
+      if (same) asWritten = flagsAt[slot]
+      if (sentence) asSentence = flagsAt[slot]
+      if (small) asLower = flagsAt[slot]
+    }
+    // As `formOf` below, with no compound rule to run (they need a digit); the project's words
+    // asked for only when there are any.
+    const listed = extra !== undefined && extra.size > 0
+    if (asWritten === -1 && listed && extra.has(value)) asWritten = NO_FLAGS
+    if (asWritten !== -1 && !has(ONLY_IN_COMPOUND, asWritten)) return has(FORBIDDEN, asWritten) ? null : value
+    if (!lower) {
+      if (asSentence === -1 && listed && extra.has(sentenceCase(value))) asSentence = NO_FLAGS
+      if (has(KEEP_CASE, asSentence) || has(FORBIDDEN, asSentence)) return null
+      if (asSentence !== -1 && !has(ONLY_IN_COMPOUND, asSentence)) return sentenceCase(value)
+    }
+    if (upper) {
+      if (asLower === -1 && listed && extra.has(value.toLowerCase())) asLower = NO_FLAGS
+      if (has(KEEP_CASE, asLower) || has(FORBIDDEN, asLower)) return null
+      if (asLower !== -1 && !has(ONLY_IN_COMPOUND, asLower)) return value.toLowerCase()
+    }
+    return null
+  }
   // nspell's `form` (util/form.js): the form a word is known as, or null.
   const formOf: Form = (value, extra) => {
+    const plain = plainForm(value, extra)
+    if (plain !== undefined) return plain
     let normal = value.trim()
     if (!normal) return null
     for (const [pattern, replacement] of conversion.in) normal = normal.replace(pattern, replacement)
     const found = lookup(normal, extra)
-    if (exact(normal, found)) return has('FORBIDDENWORD', found) ? null : normal
-    const ignore = (forms: number) => has('KEEPCASE', forms) || has('FORBIDDENWORD', forms)
+    if (exact(normal, found)) return has(FORBIDDEN, found) ? null : normal
+    const ignore = (forms: number) => has(KEEP_CASE, forms) || has(FORBIDDEN, forms)
     // (a word that starts with a lower-case ASCII letter is not in upper case)
     const first = normal.charCodeAt(0)
     if (!(first >= 0x61 && first <= 0x7a) && normal.toUpperCase() === normal) {
-      const sentence = normal.charAt(0) + normal.slice(1).toLowerCase()
+      const sentence = sentenceCase(normal)
       const forms = lookup(sentence, extra)
       if (ignore(forms)) return null
       if (exact(sentence, forms)) return sentence
@@ -689,7 +771,7 @@ export function englishJudge(): Judge {
     return null
   }
   judge = (value, extra) => formOf(value, extra) !== null
-  const suggestable = (form: string, extra: ReadonlySet<string> | undefined) => !has('NOSUGGEST', lookup(form, extra))
+  const suggestable = (form: string, extra: ReadonlySet<string> | undefined) => !has(NO_SUGGEST, lookup(form, extra))
   speller = {internals, formOf, suggestable}
   return judge
 }
@@ -847,6 +929,11 @@ function suggestWith(word: string, extra: ReadonlySet<string>, may: (hash: numbe
   return out
 }
 
+// A word in sentence case: its first character as written, the rest in lower case.
+function sentenceCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase()
+}
+
 // nspell's casing: 'l' all lower, 'u' all upper, 's' capitalised, else null.
 function casing(value: string): 'l' | 'u' | 's' | null {
   const of = (text: string) => (text === text.toLowerCase() ? 'l' : text === text.toUpperCase() ? 'u' : null)
@@ -873,18 +960,13 @@ export function englishChecker(): ReturnType<typeof nspell> {
 /** A lexicon for one processor; nothing is loaded until a rule asks. */
 export function createLexicon(settings: Settings): Lexicon {
   const project = new Set([...settings.names, ...settings.words])
-  const plain = (word: string) => word.replace(/’/gu, "'")
+  const plain = (word: string) => (word.includes('’') ? word.replace(/’/gu, "'") : word)
   let projectHashes: Set<number> | undefined
   // Whether a form with this hash in lower case may be known (a project word, or in the sketch).
   const may = (hash: number) => (projectHashes ??= new Set([...project].map((word) => textHash(word.toLowerCase())))).has(hash) || sketchHas(hash)
   const correct = (word: string) => {
-    const value = plain(word)
-    const judge = englishJudge()
-    if (sketchAnswers) {
-      const hash = plainHash(value)
-      if (hash !== -1 && !may(hash)) return false
-    }
-    return judge(value, project)
+    // (the judge turns a plain word away by the sketch itself)
+    return englishJudge()(plain(word), project)
   }
   // Copy repeats its words (Zipf): remembering verdicts saves most of nspell's work. Cleared when
   // full, so a long-running language server stays bounded.
