@@ -3,6 +3,7 @@
 // built on the whole dictionary, word for word and flag for flag.
 import {describe, expect, test} from '@jest/globals'
 import {readFileSync} from 'node:fs'
+import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
 import {createLexicon, dictionaryStems, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
@@ -181,17 +182,28 @@ describe('the expanded dictionary', () => {
     expect(usableSketch(Buffer.from(good))).toBeDefined()
     const words = new Uint32Array(good.buffer.slice(good.byteOffset, good.byteOffset + good.length))
     const size = 2 ** words[1]
+    // (the head: six numbers)
+    const head = 6
     // Slots lost (zeroed, the head kept): dictionary words would be called unknown.
     const lost = words.slice()
-    lost.fill(0, 5 + 1000, 5 + 1000 + 5000)
+    lost.fill(0, head + 1000, head + 1000 + 5000)
     // One form's place and key moved to another slot's line: a table of other forms, same counts.
     const moved = words.slice()
-    const filled = [...Array(size).keys()].filter((slot) => moved[5 + slot] !== 0)
-    filled.forEach((slot, index) => (moved[5 + size + slot] = words[5 + size + filled[(index + 1) % filled.length]]))
+    const filled = [...Array(size).keys()].filter((slot) => moved[head + slot] !== 0)
+    filled.forEach((slot, index) => (moved[head + size + slot] = words[head + size + filled[(index + 1) % filled.length]]))
     // A flags' place that is not a line start.
     const flags = words.slice()
-    for (const slot of filled) flags[5 + 2 * size + slot] += 1
+    for (const slot of filled) flags[head + 2 * size + slot] += 1
     for (const damaged of [lost, moved, flags]) expect(usableSketch(Buffer.from(damaged.buffer))).toBeUndefined()
+    // Made otherwise, whole by its CRC-32 (the head's last number, of the tables' bytes): the
+    // sampled slots do not agree with the forms' text.
+    const whole = (table: Uint32Array) => {
+      const copy = table.slice()
+      copy[5] = crc32(new Uint8Array(copy.buffer, 4 * head))
+      return copy
+    }
+    for (const other of [moved, flags]) expect(usableSketch(Buffer.from(whole(other).buffer))).toBeUndefined()
+    expect(usableSketch(Buffer.from(whole(words).buffer))).toBeDefined()
   })
 
   test('`npm run build` wrote the file this checkout expands', () => {
