@@ -4,11 +4,10 @@
 // rule hands retext-spell the bare affix file (see rules/spelling) and asks this one for every
 // verdict and suggestion. The dictionary's forms are expanded once, by `npm run build` (see
 // `formsText`), not per process, and sketched for quick refusals (`sketchBytes`).
-import en from 'dictionary-en'
-import au from 'dictionary-en-au'
-import gb from 'dictionary-en-gb'
 import {Buffer} from 'node:buffer'
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
 import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
@@ -68,15 +67,57 @@ export const MAX_WORD = 40
 let english: Dictionary | undefined
 let americanLines: string[] | undefined
 
+/** The dictionary packages the lexicon is made from. */
+export type Variety = 'dictionary-en' | 'dictionary-en-gb' | 'dictionary-en-au'
+
+const require = createRequire(import.meta.url)
+
+/**
+ * A file of a dictionary package: `index.aff` or `index.dic`, beside its `index.js` (which reads
+ * both when imported). The packages are read here, when a dictionary is needed, not imported: their
+ * imports read 1.7 MB at start by top-level await, where a built checkout needs the American affix
+ * file and numerals only, and the sizes of the rest.
+ */
+export function dictionaryFile(variety: Variety, file: 'index.aff' | 'index.dic'): string {
+  return join(dirname(RESOLVE[variety]()), file)
+}
+
+// (each package named as written, so that test/dependencies.test.ts finds it read as data)
+const RESOLVE: Record<Variety, () => string> = {
+  'dictionary-en': () => require.resolve('dictionary-en'),
+  'dictionary-en-gb': () => require.resolve('dictionary-en-gb'),
+  'dictionary-en-au': () => require.resolve('dictionary-en-au')
+}
+
+const varieties = new Map<Variety, Dictionary>()
+
+/** A dictionary package's affix file and word list, as its default export holds them; read once. */
+export function varietyOf(variety: Variety): Dictionary {
+  let found = varieties.get(variety)
+  if (!found) {
+    found = {aff: readFileSync(dictionaryFile(variety, 'index.aff')), dic: readFileSync(dictionaryFile(variety, 'index.dic'))}
+    varieties.set(variety, found)
+  }
+  return found
+}
+
+let affix: Buffer | undefined
+
+// The American affix file alone (3 KB), which the varieties share.
+function affixFile(): Buffer {
+  affix ??= readFileSync(dictionaryFile('dictionary-en', 'index.aff'))
+  return affix
+}
+
 // dictionary-en's entries, decoded once for both dictionaries built from them.
 function american(): string[] {
-  americanLines ??= new TextDecoder().decode(en.dic).split('\n')
+  americanLines ??= new TextDecoder().decode(varietyOf('dictionary-en').dic).split('\n')
   return americanLines
 }
 
 /** The affix file the three varieties share. */
 function englishAffix(): Buffer {
-  return Buffer.from(en.aff)
+  return Buffer.from(affixFile())
 }
 
 /**
@@ -87,7 +128,7 @@ function englishAffix(): Buffer {
 export function bareDictionary(): Dictionary {
   // The numerals' lines are found in the text, not among all its lines split apart (50,000
   // strings for a dozen numerals).
-  numerals ??= [...new TextDecoder().decode(en.dic).matchAll(/^\d.*$/gmu)].map((match) => match[0])
+  numerals ??= [...new TextDecoder().decode(varietyOf('dictionary-en').dic).matchAll(/^\d.*$/gmu)].map((match) => match[0])
   return {aff: englishAffix(), dic: Buffer.from([String(numerals.length), ...numerals].join('\n'))}
 }
 
@@ -102,8 +143,9 @@ let numerals: string[] | undefined
 export function englishDictionary(): Dictionary {
   if (english) return english
   const decoder = new TextDecoder()
+  const [gb, au] = [varietyOf('dictionary-en-gb'), varietyOf('dictionary-en-au')]
   for (const variety of [gb, au]) {
-    if (!Buffer.from(en.aff).equals(Buffer.from(variety.aff))) {
+    if (!affixFile().equals(Buffer.from(variety.aff))) {
       throw new Error('dictionary-en, -en-gb and -en-au no longer share an affix file: join them another way')
     }
   }
@@ -196,9 +238,14 @@ export function dictionaryStems(): ReadonlySet<string> {
  */
 export const FORMS_FILE = new URL('./english-forms.txt', import.meta.url)
 
-// What the expanded dictionary was made from: a file made from other dictionaries is not used.
+let formsKeyText: string | undefined
+
+// What the expanded dictionary was made from (the dictionaries' sizes, read from the file system,
+// not from the files): a file made from other dictionaries is not used.
 function formsKey(): string {
-  return `copydesk-forms 1 ${en.aff.length} ${en.dic.length} ${gb.dic.length} ${au.dic.length}`
+  const size = (variety: Variety, file: 'index.aff' | 'index.dic') => statSync(dictionaryFile(variety, file)).size
+  formsKeyText ??= `copydesk-forms 1 ${size('dictionary-en', 'index.aff')} ${size('dictionary-en', 'index.dic')} ${size('dictionary-en-gb', 'index.dic')} ${size('dictionary-en-au', 'index.dic')}`
+  return formsKeyText
 }
 
 /**
@@ -661,14 +708,14 @@ export function englishJudge(): Judge {
   }
   // The compound rules (numerals: `21st`) match only a word with a digit, when each needs a
   // code whose words all have one: the rules are then not run on words without digits.
-  const rules = [...new TextDecoder().decode(en.aff).matchAll(/^COMPOUNDRULE[ \t]+(\S+)/gmu)].slice(1).map((match) => match[1])
+  const rules = [...new TextDecoder().decode(affixFile()).matchAll(/^COMPOUNDRULE[ \t]+(\S+)/gmu)].slice(1).map((match) => match[1])
   const needsDigit = (rule: string) =>
     [...rule].some((code, at) => !'*?'.includes(code) && !'*?'.includes(rule[at + 1] ?? '') && (compoundRuleCodes[code]?.length ?? 0) > 0 && compoundRuleCodes[code].every((word) => /\d/u.test(word)))
   const digitsOnly = rules.length === compoundRules.length && rules.every(needsDigit)
   // The judge looks a plain word up as written, in sentence case and in lower case; the sketch
   // holds all three when no conversion (`’` to `'`) changes a plain word and no compound rule
   // makes a word without digits.
-  const conversions = [...new TextDecoder().decode(en.aff).matchAll(/^ICONV[ \t]+(\S+)[ \t]+\S+/gmu)].map((match) => match[1])
+  const conversions = [...new TextDecoder().decode(affixFile()).matchAll(/^ICONV[ \t]+(\S+)[ \t]+\S+/gmu)].map((match) => match[1])
   sketchAnswers = digitsOnly && conversions.length === conversion.in.length && conversions.every((from) => plainHash(from) === -1)
   const compoundMin = Number(flags.COMPOUNDMIN)
   const exact = (value: string, found: number) => {

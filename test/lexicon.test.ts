@@ -2,11 +2,14 @@
 // of having nspell expand them in every process: it must judge exactly as nspell's own checker
 // built on the whole dictionary, word for word and flag for flag.
 import {describe, expect, test} from '@jest/globals'
+import en from 'dictionary-en'
+import au from 'dictionary-en-au'
+import gb from 'dictionary-en-gb'
 import {readFileSync} from 'node:fs'
 import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
-import {createLexicon, dictionaryStems, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
+import {createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -15,6 +18,14 @@ const own = nspell(englishDictionary())
 const read = englishChecker()
 
 describe('the expanded dictionary', () => {
+  test('reads each dictionary package as its import would', () => {
+    // The lexicon reads the packages' files when it needs them, instead of importing them.
+    for (const [name, imported] of [['dictionary-en', en], ['dictionary-en-gb', gb], ['dictionary-en-au', au]] as const) {
+      const read = varietyOf(name)
+      expect([name, Buffer.from(read.aff).equals(Buffer.from(imported.aff)), Buffer.from(read.dic).equals(Buffer.from(imported.dic))]).toEqual([name, true, true])
+    }
+  })
+
   test('has every form nspell makes, with the same flags, and no other', () => {
     const table = dataOf(own)
     const forms = Object.keys(table)
