@@ -10,7 +10,7 @@ import {isBrand} from '../../src/brands.js'
 import {bareDictionary, dictionaryStems, MAX_WORD, type Lexicon} from '../../src/lexicon.js'
 import {spanOf, toString} from '../../src/nlcst.js'
 import {defineRule} from '../../src/rule.js'
-import {properTypo, type Ending} from './proper.js'
+import {MIN_PROPER, properTypo, type Ending} from './proper.js'
 import {inLatinPhrase, isSpeciesName} from './latin.js'
 import {explained, findTypo, type Typo} from './typo.js'
 import {bare, COMPOUND_HEADS, startsLower} from './words.js'
@@ -220,10 +220,14 @@ function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): C
     const text = token.children.length === 1 ? first.value : toString(token)
     const word = bare(text)
     if (startsLower(text)) {
+      // Too short to be reported (`check` passes over a part of fewer letters): not looked up.
+      // Most words of copy are (`the`, `of`, `and`).
+      if (word.length < MIN_PART) return
       // A name in lower case (`the andes`, `told reuters`) is not misspelt.
       if (!CHECKED.test(text) || correct(word) || correct(word[0].toUpperCase() + word.slice(1))) return
       if (word.split('-').every((piece) => piece.length <= MAX_WORD && (piece === '' || correct(piece)))) return
-    } else if (!CAPITALISED.test(text) || word.length > MAX_WORD || correct(word)) {
+    } else if (word.length < MIN_PROPER || !CAPITALISED.test(text) || word.length > MAX_WORD || correct(word)) {
+      // (no proper noun is searched for a shorter word: `properTypo`)
       return
     }
     found.push({sentence, index, token, text})

@@ -17,7 +17,7 @@ export type Ending = readonly [string, readonly string[]]
 // Shorter names crowd: `Ana`, `Tomas`, `Maris` sit one letter from dictionary names. A capitalised
 // common word (`Goverment`) needs more letters, since surnames are often one letter from a word
 // (`Stange`, `Grene`).
-const MIN_PROPER = 6
+export const MIN_PROPER = 6
 const MIN_COMMON = 9
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 
