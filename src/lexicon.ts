@@ -1013,7 +1013,7 @@ export function createLexicon(settings: Settings): Lexicon {
   const plain = (word: string) => (word.includes('’') ? word.replace(/’/gu, "'") : word)
   let projectHashes: Set<number> | undefined
   // Whether a form with this hash in lower case may be known (a project word, or in the sketch).
-  const may = (hash: number) => (projectHashes ??= new Set([...project].map((word) => textHash(word.toLowerCase())))).has(hash) || sketchHas(hash)
+  const may = (hash: number) => (project.size > 0 && (projectHashes ??= new Set([...project].map((word) => textHash(word.toLowerCase())))).has(hash)) || sketchHas(hash)
   const correct = (word: string) => {
     // (the judge turns a plain word away by the sketch itself)
     return englishJudge()(plain(word), project)

@@ -425,8 +425,11 @@ function nameBeside(siblings: readonly SentenceContent[], index: number, step: -
   const next = word === undefined ? undefined : bare(word)
   if (!next || !/^[A-Z]/u.test(next)) return false
   if (!correct(next)) return true
-  const opensSentence = step === -1 && !siblings.slice(0, index + 2 * step).some((node) => node.type === 'WordNode')
-  return known && (!correct(next.toLowerCase()) || !opensSentence)
+  if (!known) return false
+  // (the word before opens the sentence when no word stands before it: looked for from it
+  // backwards, not by copying the sentence's head for every candidate)
+  const opensSentence = step === -1 && !hasWord(siblings, index + 2 * step - 1, -1)
+  return !correct(next.toLowerCase()) || !opensSentence
 }
 
 /** The word just before (`-1`) or after (`1`) a word of the sentence, across one space. */
