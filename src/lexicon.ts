@@ -49,7 +49,17 @@ export interface Edits {
   replace(at: number, letter: string): boolean
   /** The letters at `at` and `at + 1` swapped. */
   swap(at: number): boolean
+  /**
+   * `insert(at, letter)` for each letter `a` to `z` at once, as bits (bit 0 for `a`): a typo
+   * search asks of every place and letter, and one call per place costs less than 26.
+   */
+  inserts(at: number): number
+  /** `replace(at, letter)` for each letter `a` to `z` at once, as bits (bit 0 for `a`). */
+  replaces(at: number): number
 }
+
+/** Every letter `a` to `z`, as `Edits.inserts` and `replaces` give them. */
+export const ALL_LETTERS = (1 << 26) - 1
 
 /** A hunspell dictionary: affix rules and word list. */
 export interface Dictionary {
@@ -571,7 +581,7 @@ function power(length: number): number {
   return powers[length]
 }
 
-const PERHAPS: Edits = {insert: () => true, remove: () => true, replace: () => true, swap: () => true}
+const PERHAPS: Edits = {insert: () => true, remove: () => true, replace: () => true, swap: () => true, inserts: () => ALL_LETTERS, replaces: () => ALL_LETTERS}
 
 // The edits of a word, tested by hashes made from the hashes of its heads and tails.
 function editsOf(word: string, may: (hash: number) => boolean): Edits {
@@ -588,6 +598,15 @@ function editsOf(word: string, may: (hash: number) => boolean): Edits {
   const then = (hash: number, code: number) => (imul(hash, HASH_BASE) + code) >>> 0
   const join = (head: number, from: number) => may((imul(head, power(n - from)) + tails[from]) >>> 0)
   const letterCode = (letter: string) => (letter.length === 1 ? plainCode(letter.charCodeAt(0)) : -1)
+  // Each letter a to z put in after the first `head` letters' hash, followed by the letters from
+  // `from` on: heads * B^(n - from + 1) + code * B^(n - from) + tails[from] (mod 2^32), as bits.
+  const letters = (head: number, from: number) => {
+    const base = (imul(head, power(n - from + 1)) + tails[from]) >>> 0
+    const step = power(n - from)
+    let found = 0
+    for (let letter = 0; letter < 26; letter++) if (may((base + imul(0x61 + letter, step)) >>> 0)) found |= 1 << letter
+    return found
+  }
   return {
     insert(at, letter) {
       const code = letterCode(letter)
@@ -598,7 +617,9 @@ function editsOf(word: string, may: (hash: number) => boolean): Edits {
       const code = letterCode(letter)
       return code === -1 || at < 0 || at >= n || join(then(heads[at], code), at + 1)
     },
-    swap: (at) => at < 0 || at + 1 >= n || join(then(then(heads[at], codes[at + 1]), codes[at]), at + 2)
+    swap: (at) => at < 0 || at + 1 >= n || join(then(then(heads[at], codes[at + 1]), codes[at]), at + 2),
+    inserts: (at) => (at < 0 || at > n ? ALL_LETTERS : letters(heads[at], at)),
+    replaces: (at) => (at < 0 || at >= n ? ALL_LETTERS : letters(heads[at], at + 1))
   }
 }
 

@@ -152,6 +152,12 @@ describe('the expanded dictionary', () => {
         if (at < word.length) expect1(edits.remove(at), word.slice(0, at) + word.slice(at + 1))
         if (at + 1 < word.length) expect1(edits.swap(at), word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2))
       }
+      // The letters a to z at once, as bits, and out of the word's range: as one at a time.
+      const bits = (test: (letter: string) => boolean) => [...'abcdefghijklmnopqrstuvwxyz'].reduce((all, letter, index) => (test(letter) ? all | (1 << index) : all), 0)
+      for (let at = -1; at <= word.length + 1; at++) {
+        expect([word, at, edits.inserts(at)]).toEqual([word, at, bits((letter) => edits.insert(at, letter))])
+        expect([word, at, edits.replaces(at)]).toEqual([word, at, bits((letter) => edits.replace(at, letter))])
+      }
       expect([word, differing]).toEqual([word, []])
     }
     expect(lexicon.edits('goverment').insert(5, 'n')).toBe(true)
