@@ -4,11 +4,11 @@
 // rule hands retext-spell the bare affix file (see rules/spelling) and asks this one for every
 // verdict and suggestion. The dictionary's forms are expanded once, by `npm run build` (see
 // `formsText`), not per process, and sketched for quick refusals (`sketchBytes`).
-import en from 'dictionary-en'
-import au from 'dictionary-en-au'
-import gb from 'dictionary-en-gb'
 import {Buffer} from 'node:buffer'
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
 import type {Settings} from './rule.js'
@@ -49,7 +49,17 @@ export interface Edits {
   replace(at: number, letter: string): boolean
   /** The letters at `at` and `at + 1` swapped. */
   swap(at: number): boolean
+  /**
+   * `insert(at, letter)` for each letter `a` to `z` at once, as bits (bit 0 for `a`): a typo
+   * search asks of every place and letter, and one call per place costs less than 26.
+   */
+  inserts(at: number): number
+  /** `replace(at, letter)` for each letter `a` to `z` at once, as bits (bit 0 for `a`). */
+  replaces(at: number): number
 }
+
+/** Every letter `a` to `z`, as `Edits.inserts` and `replaces` give them. */
+export const ALL_LETTERS = (1 << 26) - 1
 
 /** A hunspell dictionary: affix rules and word list. */
 export interface Dictionary {
@@ -67,15 +77,57 @@ export const MAX_WORD = 40
 let english: Dictionary | undefined
 let americanLines: string[] | undefined
 
+/** The dictionary packages the lexicon is made from. */
+export type Variety = 'dictionary-en' | 'dictionary-en-gb' | 'dictionary-en-au'
+
+const require = createRequire(import.meta.url)
+
+/**
+ * A file of a dictionary package: `index.aff` or `index.dic`, beside its `index.js` (which reads
+ * both when imported). The packages are read here, when a dictionary is needed, not imported: their
+ * imports read 1.7 MB at start by top-level await, where a built checkout needs the American affix
+ * file and numerals only, and the sizes of the rest.
+ */
+export function dictionaryFile(variety: Variety, file: 'index.aff' | 'index.dic'): string {
+  return join(dirname(RESOLVE[variety]()), file)
+}
+
+// (each package named as written, so that test/dependencies.test.ts finds it read as data)
+const RESOLVE: Record<Variety, () => string> = {
+  'dictionary-en': () => require.resolve('dictionary-en'),
+  'dictionary-en-gb': () => require.resolve('dictionary-en-gb'),
+  'dictionary-en-au': () => require.resolve('dictionary-en-au')
+}
+
+const varieties = new Map<Variety, Dictionary>()
+
+/** A dictionary package's affix file and word list, as its default export holds them; read once. */
+export function varietyOf(variety: Variety): Dictionary {
+  let found = varieties.get(variety)
+  if (!found) {
+    found = {aff: readFileSync(dictionaryFile(variety, 'index.aff')), dic: readFileSync(dictionaryFile(variety, 'index.dic'))}
+    varieties.set(variety, found)
+  }
+  return found
+}
+
+let affix: Buffer | undefined
+
+// The American affix file alone (3 KB), which the varieties share.
+function affixFile(): Buffer {
+  affix ??= readFileSync(dictionaryFile('dictionary-en', 'index.aff'))
+  return affix
+}
+
 // dictionary-en's entries, decoded once for both dictionaries built from them.
 function american(): string[] {
-  americanLines ??= new TextDecoder().decode(en.dic).split('\n')
+  americanLines ??= new TextDecoder().decode(varietyOf('dictionary-en').dic).split('\n')
   return americanLines
 }
 
 /** The affix file the three varieties share. */
 function englishAffix(): Buffer {
-  return Buffer.from(en.aff)
+  return Buffer.from(affixFile())
 }
 
 /**
@@ -86,7 +138,7 @@ function englishAffix(): Buffer {
 export function bareDictionary(): Dictionary {
   // The numerals' lines are found in the text, not among all its lines split apart (50,000
   // strings for a dozen numerals).
-  numerals ??= [...new TextDecoder().decode(en.dic).matchAll(/^\d.*$/gmu)].map((match) => match[0])
+  numerals ??= [...new TextDecoder().decode(varietyOf('dictionary-en').dic).matchAll(/^\d.*$/gmu)].map((match) => match[0])
   return {aff: englishAffix(), dic: Buffer.from([String(numerals.length), ...numerals].join('\n'))}
 }
 
@@ -101,8 +153,9 @@ let numerals: string[] | undefined
 export function englishDictionary(): Dictionary {
   if (english) return english
   const decoder = new TextDecoder()
+  const [gb, au] = [varietyOf('dictionary-en-gb'), varietyOf('dictionary-en-au')]
   for (const variety of [gb, au]) {
-    if (!Buffer.from(en.aff).equals(Buffer.from(variety.aff))) {
+    if (!affixFile().equals(Buffer.from(variety.aff))) {
       throw new Error('dictionary-en, -en-gb and -en-au no longer share an affix file: join them another way')
     }
   }
@@ -195,9 +248,14 @@ export function dictionaryStems(): ReadonlySet<string> {
  */
 export const FORMS_FILE = new URL('./english-forms.txt', import.meta.url)
 
-// What the expanded dictionary was made from: a file made from other dictionaries is not used.
+let formsKeyText: string | undefined
+
+// What the expanded dictionary was made from (the dictionaries' sizes, read from the file system,
+// not from the files): a file made from other dictionaries is not used.
 function formsKey(): string {
-  return `copydesk-forms 1 ${en.aff.length} ${en.dic.length} ${gb.dic.length} ${au.dic.length}`
+  const size = (variety: Variety, file: 'index.aff' | 'index.dic') => statSync(dictionaryFile(variety, file)).size
+  formsKeyText ??= `copydesk-forms 1 ${size('dictionary-en', 'index.aff')} ${size('dictionary-en', 'index.dic')} ${size('dictionary-en-gb', 'index.dic')} ${size('dictionary-en-au', 'index.dic')}`
+  return formsKeyText
 }
 
 /**
@@ -295,15 +353,16 @@ export function textHash(text: string): number {
 
 // What the sketch was made from and how: a sketch of other forms, or hashed another way, is not used.
 function sketchKey(): number {
-  return textHash(`copydesk-sketch 2 ${HASH_BASE} ${MIX} ${formsKey()}`)
+  return textHash(`copydesk-sketch 3 ${HASH_BASE} ${MIX} ${formsKey()}`)
 }
 
 // The slot a hash starts from in a table of 2^bits slots; a stored hash is never 0 (an empty slot).
 const slotOf = (key: number, bits: number) => imul(key, MIX) >>> (32 - bits)
 const keyOf = (hash: number) => hash || 1
 // The sketch's head: its key, the forms' table's size in bits, the length of the forms' text,
-// where in it the entries start, and the entries' table's size in bits.
-const HEAD = 5
+// where in it the entries start, the entries' table's size in bits, and the CRC-32 of the tables'
+// bytes (`tablesCrc`).
+const HEAD = 6
 
 /**
  * The sketch as `npm run build` writes it, 32-bit numbers: the head, then three tables of 2^bits
@@ -329,7 +388,7 @@ export function sketchBytes(): Buffer {
   const stemBits = bitsFor(entries)
   const stemSize = 1 << stemBits
   const table = new Uint32Array(HEAD + 3 * size + 2 * stemSize)
-  table.set([sketchKey(), bits, text.length, starts[2 + 2 * count], stemBits])
+  table.set([sketchKey(), bits, text.length, starts[2 + 2 * count], stemBits, 0])
   for (let index = 0; index < entries; index++) {
     const key = keyOf(textHash(lineAt(2 + 2 * count + index)))
     let slot = slotOf(key, stemBits)
@@ -345,6 +404,7 @@ export function sketchBytes(): Buffer {
     table[HEAD + size + slot] = starts[2 + index]
     table[HEAD + 2 * size + slot] = starts[2 + count + index]
   }
+  table[5] = tablesCrc(table)
   return Buffer.from(table.buffer)
 }
 
@@ -400,29 +460,29 @@ export function usableSketch(bytes: Buffer): Uint32Array | undefined {
   if (bytes.length % 4 !== 0) return undefined
   const read = table(bytes)
   const fits = read.length >= HEAD && read[0] === sketchKey() && read[1] < 32 && read[4] < 32 && read.length === HEAD + 3 * 2 ** read[1] + 2 * 2 ** read[4] && read[2] === formsSource().length
-  return fits && agrees(read, formsSource()) ? read : undefined
+  return fits && read[5] === tablesCrc(read) && agrees(read, formsSource()) ? read : undefined
 }
 
 /**
- * Whether a sketch read from disk agrees with the forms' text, beyond its head: each table holds
- * as many keys as the text has forms and entries, and sampled slots point at a line start whose
- * form has the slot's key and whose flags' line starts where the slot says. A sketch with slots
- * lost, or made from another text of the same length, would call dictionary words unknown.
- * (Counting the keys and checking 256 slots takes well under a millisecond.)
+ * The CRC-32 of a sketch's tables (all but its head), which the head keeps: a sketch with slots
+ * lost or changed since it was made is not used. zlib's CRC reads the 4 MB in about a millisecond;
+ * counting the filled slots in JavaScript, as this did, took 8 to 20 ms of a cold process.
+ */
+function tablesCrc(read: Uint32Array): number {
+  return crc32(new Uint8Array(read.buffer, read.byteOffset + 4 * HEAD, 4 * (read.length - HEAD)))
+}
+
+/**
+ * Whether a sketch read from disk (whole, by its CRC) agrees with the forms' text: sampled slots
+ * point at a line start whose form has the slot's key and whose flags' line starts where the
+ * slot says. A sketch made from another text of the same length would call dictionary words
+ * unknown. (Checking 256 slots of each table takes well under a millisecond.)
  */
 function agrees(read: Uint32Array, text: string): boolean {
   const size = 2 ** read[1]
   const stemSize = 2 ** read[4]
   const keys = read.subarray(HEAD, HEAD + size)
   const stemKeys = read.subarray(HEAD + 3 * size, HEAD + 3 * size + stemSize)
-  const head = text.indexOf('\n') + 1
-  const [count, entries] = text.slice(head, text.indexOf('\n', head)).split(' ').map(Number)
-  const filled = (table: Uint32Array) => {
-    let found = 0
-    for (let slot = 0; slot < table.length; slot++) if (table[slot] !== 0) found++
-    return found
-  }
-  if (filled(keys) !== count || filled(stemKeys) !== entries) return false
   const lineAt = (at: number) => {
     if (at === 0 || at > text.length || text.charCodeAt(at - 1) !== 10) return undefined
     const end = text.indexOf('\n', at)
@@ -521,7 +581,7 @@ function power(length: number): number {
   return powers[length]
 }
 
-const PERHAPS: Edits = {insert: () => true, remove: () => true, replace: () => true, swap: () => true}
+const PERHAPS: Edits = {insert: () => true, remove: () => true, replace: () => true, swap: () => true, inserts: () => ALL_LETTERS, replaces: () => ALL_LETTERS}
 
 // The edits of a word, tested by hashes made from the hashes of its heads and tails.
 function editsOf(word: string, may: (hash: number) => boolean): Edits {
@@ -538,6 +598,15 @@ function editsOf(word: string, may: (hash: number) => boolean): Edits {
   const then = (hash: number, code: number) => (imul(hash, HASH_BASE) + code) >>> 0
   const join = (head: number, from: number) => may((imul(head, power(n - from)) + tails[from]) >>> 0)
   const letterCode = (letter: string) => (letter.length === 1 ? plainCode(letter.charCodeAt(0)) : -1)
+  // Each letter a to z put in after the first `head` letters' hash, followed by the letters from
+  // `from` on: heads * B^(n - from + 1) + code * B^(n - from) + tails[from] (mod 2^32), as bits.
+  const letters = (head: number, from: number) => {
+    const base = (imul(head, power(n - from + 1)) + tails[from]) >>> 0
+    const step = power(n - from)
+    let found = 0
+    for (let letter = 0; letter < 26; letter++) if (may((base + imul(0x61 + letter, step)) >>> 0)) found |= 1 << letter
+    return found
+  }
   return {
     insert(at, letter) {
       const code = letterCode(letter)
@@ -548,7 +617,9 @@ function editsOf(word: string, may: (hash: number) => boolean): Edits {
       const code = letterCode(letter)
       return code === -1 || at < 0 || at >= n || join(then(heads[at], code), at + 1)
     },
-    swap: (at) => at < 0 || at + 1 >= n || join(then(then(heads[at], codes[at + 1]), codes[at]), at + 2)
+    swap: (at) => at < 0 || at + 1 >= n || join(then(then(heads[at], codes[at + 1]), codes[at]), at + 2),
+    inserts: (at) => (at < 0 || at > n ? ALL_LETTERS : letters(heads[at], at)),
+    replaces: (at) => (at < 0 || at >= n ? ALL_LETTERS : letters(heads[at], at + 1))
   }
 }
 
@@ -636,10 +707,19 @@ export function englishJudge(): Judge {
     if (found !== -1) return found
     return extra?.has(word) ? NO_FLAGS : -1
   }
-  const has = (name: string, found: number) => {
+  // A flag's character, or -1 for a flag the affix file does not set as one character: read
+  // once, not per word.
+  const codeOf = (name: string) => {
     const flag = flags[name]
-    if (found < 0 || typeof flag !== 'string' || flag.length !== 1) return false
-    const code = flag.charCodeAt(0)
+    return typeof flag === 'string' && flag.length === 1 ? flag.charCodeAt(0) : -1
+  }
+  const ONLY_IN_COMPOUND = codeOf('ONLYINCOMPOUND')
+  const FORBIDDEN = codeOf('FORBIDDENWORD')
+  const KEEP_CASE = codeOf('KEEPCASE')
+  const NO_SUGGEST = codeOf('NOSUGGEST')
+  // Whether the flags that start at `found` hold a flag's character.
+  const has = (code: number, found: number) => {
+    if (found < 0 || code === -1) return false
     for (let at = found; at < text.length; at++) {
       const here = text.charCodeAt(at)
       if (here === 10) return false
@@ -649,33 +729,106 @@ export function englishJudge(): Judge {
   }
   // The compound rules (numerals: `21st`) match only a word with a digit, when each needs a
   // code whose words all have one: the rules are then not run on words without digits.
-  const rules = [...new TextDecoder().decode(en.aff).matchAll(/^COMPOUNDRULE[ \t]+(\S+)/gmu)].slice(1).map((match) => match[1])
+  const rules = [...new TextDecoder().decode(affixFile()).matchAll(/^COMPOUNDRULE[ \t]+(\S+)/gmu)].slice(1).map((match) => match[1])
   const needsDigit = (rule: string) =>
     [...rule].some((code, at) => !'*?'.includes(code) && !'*?'.includes(rule[at + 1] ?? '') && (compoundRuleCodes[code]?.length ?? 0) > 0 && compoundRuleCodes[code].every((word) => /\d/u.test(word)))
   const digitsOnly = rules.length === compoundRules.length && rules.every(needsDigit)
   // The judge looks a plain word up as written, in sentence case and in lower case; the sketch
   // holds all three when no conversion (`’` to `'`) changes a plain word and no compound rule
   // makes a word without digits.
-  const conversions = [...new TextDecoder().decode(en.aff).matchAll(/^ICONV[ \t]+(\S+)[ \t]+\S+/gmu)].map((match) => match[1])
+  const conversions = [...new TextDecoder().decode(affixFile()).matchAll(/^ICONV[ \t]+(\S+)[ \t]+\S+/gmu)].map((match) => match[1])
   sketchAnswers = digitsOnly && conversions.length === conversion.in.length && conversions.every((from) => plainHash(from) === -1)
   const compoundMin = Number(flags.COMPOUNDMIN)
   const exact = (value: string, found: number) => {
-    if (found !== -1) return !has('ONLYINCOMPOUND', found)
+    if (found !== -1) return !has(ONLY_IN_COMPOUND, found)
     if (value.length >= compoundMin && (!digitsOnly || /\d/u.test(value))) return compoundRules.some((rule) => rule.test(value))
     return false
   }
+  const {bits, keys, wordAt, flagsAt} = loadSketch()
+  const mask = (1 << bits) - 1
+  // `formOf` for a plain word (most words of copy: ASCII, no digit, no space), when the sketch
+  // answers: its hash made once, its slots probed once for the form as written, in sentence case
+  // and in lower case, each compared in place; no conversion run, no string made but the one
+  // returned. Undefined for any other word.
+  const plainForm = (value: string, extra: ReadonlySet<string> | undefined): string | null | undefined => {
+    const n = value.length
+    if (!sketchAnswers || n === 0) return undefined
+    let hash = 0
+    let upper = false
+    let lower = false
+    for (let at = 0; at < n; at++) {
+      let code = value.charCodeAt(at)
+      if (code <= 0x20 || code >= 0x7f || (code >= 0x30 && code <= 0x39)) return undefined
+      if (code >= 0x41 && code <= 0x5a) {
+        upper = true
+        code += 32
+      } else if (code >= 0x61 && code <= 0x7a) {
+        lower = true
+      }
+      hash = (imul(hash, HASH_BASE) + code) >>> 0
+    }
+    // Where the flags of the form as written, in sentence case and in lower case start, or -1.
+    let asWritten = -1
+    let asSentence = -1
+    let asLower = -1
+    const key = keyOf(hash)
+    for (let slot = slotOf(key, bits); ; slot = (slot + 1) & mask) {
+      const found = keys[slot]
+      if (found === 0) break
+      if (found !== key) continue
+      const at = wordAt[slot]
+      if (text.charCodeAt(at + n) !== 10) continue
+      let same = true
+      let sentence = true
+      let small = true
+      for (let index = 0; index < n; index++) {
+        const here = text.charCodeAt(at + index)
+        const code = value.charCodeAt(index)
+        const lowered = code >= 0x41 && code <= 0x5a ? code + 32 : code
+        if (here !== code) {
+          same = false
+          if (index === 0) sentence = false
+        }
+        if (here !== lowered) {
+          small = false
+          if (index > 0) sentence = false
+        }
+      }
+      if (same) asWritten = flagsAt[slot]
+      if (sentence) asSentence = flagsAt[slot]
+      if (small) asLower = flagsAt[slot]
+    }
+    // As `formOf` below, with no compound rule to run (they need a digit); the project's words
+    // asked for only when there are any.
+    const listed = extra !== undefined && extra.size > 0
+    if (asWritten === -1 && listed && extra.has(value)) asWritten = NO_FLAGS
+    if (asWritten !== -1 && !has(ONLY_IN_COMPOUND, asWritten)) return has(FORBIDDEN, asWritten) ? null : value
+    if (!lower) {
+      if (asSentence === -1 && listed && extra.has(sentenceCase(value))) asSentence = NO_FLAGS
+      if (has(KEEP_CASE, asSentence) || has(FORBIDDEN, asSentence)) return null
+      if (asSentence !== -1 && !has(ONLY_IN_COMPOUND, asSentence)) return sentenceCase(value)
+    }
+    if (upper) {
+      if (asLower === -1 && listed && extra.has(value.toLowerCase())) asLower = NO_FLAGS
+      if (has(KEEP_CASE, asLower) || has(FORBIDDEN, asLower)) return null
+      if (asLower !== -1 && !has(ONLY_IN_COMPOUND, asLower)) return value.toLowerCase()
+    }
+    return null
+  }
   // nspell's `form` (util/form.js): the form a word is known as, or null.
   const formOf: Form = (value, extra) => {
+    const plain = plainForm(value, extra)
+    if (plain !== undefined) return plain
     let normal = value.trim()
     if (!normal) return null
     for (const [pattern, replacement] of conversion.in) normal = normal.replace(pattern, replacement)
     const found = lookup(normal, extra)
-    if (exact(normal, found)) return has('FORBIDDENWORD', found) ? null : normal
-    const ignore = (forms: number) => has('KEEPCASE', forms) || has('FORBIDDENWORD', forms)
+    if (exact(normal, found)) return has(FORBIDDEN, found) ? null : normal
+    const ignore = (forms: number) => has(KEEP_CASE, forms) || has(FORBIDDEN, forms)
     // (a word that starts with a lower-case ASCII letter is not in upper case)
     const first = normal.charCodeAt(0)
     if (!(first >= 0x61 && first <= 0x7a) && normal.toUpperCase() === normal) {
-      const sentence = normal.charAt(0) + normal.slice(1).toLowerCase()
+      const sentence = sentenceCase(normal)
       const forms = lookup(sentence, extra)
       if (ignore(forms)) return null
       if (exact(sentence, forms)) return sentence
@@ -689,7 +842,7 @@ export function englishJudge(): Judge {
     return null
   }
   judge = (value, extra) => formOf(value, extra) !== null
-  const suggestable = (form: string, extra: ReadonlySet<string> | undefined) => !has('NOSUGGEST', lookup(form, extra))
+  const suggestable = (form: string, extra: ReadonlySet<string> | undefined) => !has(NO_SUGGEST, lookup(form, extra))
   speller = {internals, formOf, suggestable}
   return judge
 }
@@ -847,6 +1000,11 @@ function suggestWith(word: string, extra: ReadonlySet<string>, may: (hash: numbe
   return out
 }
 
+// A word in sentence case: its first character as written, the rest in lower case.
+function sentenceCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase()
+}
+
 // nspell's casing: 'l' all lower, 'u' all upper, 's' capitalised, else null.
 function casing(value: string): 'l' | 'u' | 's' | null {
   const of = (text: string) => (text === text.toLowerCase() ? 'l' : text === text.toUpperCase() ? 'u' : null)
@@ -873,18 +1031,13 @@ export function englishChecker(): ReturnType<typeof nspell> {
 /** A lexicon for one processor; nothing is loaded until a rule asks. */
 export function createLexicon(settings: Settings): Lexicon {
   const project = new Set([...settings.names, ...settings.words])
-  const plain = (word: string) => word.replace(/’/gu, "'")
+  const plain = (word: string) => (word.includes('’') ? word.replace(/’/gu, "'") : word)
   let projectHashes: Set<number> | undefined
   // Whether a form with this hash in lower case may be known (a project word, or in the sketch).
-  const may = (hash: number) => (projectHashes ??= new Set([...project].map((word) => textHash(word.toLowerCase())))).has(hash) || sketchHas(hash)
+  const may = (hash: number) => (project.size > 0 && (projectHashes ??= new Set([...project].map((word) => textHash(word.toLowerCase())))).has(hash)) || sketchHas(hash)
   const correct = (word: string) => {
-    const value = plain(word)
-    const judge = englishJudge()
-    if (sketchAnswers) {
-      const hash = plainHash(value)
-      if (hash !== -1 && !may(hash)) return false
-    }
-    return judge(value, project)
+    // (the judge turns a plain word away by the sketch itself)
+    return englishJudge()(plain(word), project)
   }
   // Copy repeats its words (Zipf): remembering verdicts saves most of nspell's work. Cleared when
   // full, so a long-running language server stays bounded.

@@ -2,10 +2,14 @@
 // of having nspell expand them in every process: it must judge exactly as nspell's own checker
 // built on the whole dictionary, word for word and flag for flag.
 import {describe, expect, test} from '@jest/globals'
+import en from 'dictionary-en'
+import au from 'dictionary-en-au'
+import gb from 'dictionary-en-gb'
 import {readFileSync} from 'node:fs'
+import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
-import {createLexicon, dictionaryStems, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
+import {createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -14,6 +18,14 @@ const own = nspell(englishDictionary())
 const read = englishChecker()
 
 describe('the expanded dictionary', () => {
+  test('reads each dictionary package as its import would', () => {
+    // The lexicon reads the packages' files when it needs them, instead of importing them.
+    for (const [name, imported] of [['dictionary-en', en], ['dictionary-en-gb', gb], ['dictionary-en-au', au]] as const) {
+      const read = varietyOf(name)
+      expect([name, Buffer.from(read.aff).equals(Buffer.from(imported.aff)), Buffer.from(read.dic).equals(Buffer.from(imported.dic))]).toEqual([name, true, true])
+    }
+  })
+
   test('has every form nspell makes, with the same flags, and no other', () => {
     const table = dataOf(own)
     const forms = Object.keys(table)
@@ -140,6 +152,12 @@ describe('the expanded dictionary', () => {
         if (at < word.length) expect1(edits.remove(at), word.slice(0, at) + word.slice(at + 1))
         if (at + 1 < word.length) expect1(edits.swap(at), word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2))
       }
+      // The letters a to z at once, as bits, and out of the word's range: as one at a time.
+      const bits = (test: (letter: string) => boolean) => [...'abcdefghijklmnopqrstuvwxyz'].reduce((all, letter, index) => (test(letter) ? all | (1 << index) : all), 0)
+      for (let at = -1; at <= word.length + 1; at++) {
+        expect([word, at, edits.inserts(at)]).toEqual([word, at, bits((letter) => edits.insert(at, letter))])
+        expect([word, at, edits.replaces(at)]).toEqual([word, at, bits((letter) => edits.replace(at, letter))])
+      }
       expect([word, differing]).toEqual([word, []])
     }
     expect(lexicon.edits('goverment').insert(5, 'n')).toBe(true)
@@ -181,17 +199,28 @@ describe('the expanded dictionary', () => {
     expect(usableSketch(Buffer.from(good))).toBeDefined()
     const words = new Uint32Array(good.buffer.slice(good.byteOffset, good.byteOffset + good.length))
     const size = 2 ** words[1]
+    // (the head: six numbers)
+    const head = 6
     // Slots lost (zeroed, the head kept): dictionary words would be called unknown.
     const lost = words.slice()
-    lost.fill(0, 5 + 1000, 5 + 1000 + 5000)
+    lost.fill(0, head + 1000, head + 1000 + 5000)
     // One form's place and key moved to another slot's line: a table of other forms, same counts.
     const moved = words.slice()
-    const filled = [...Array(size).keys()].filter((slot) => moved[5 + slot] !== 0)
-    filled.forEach((slot, index) => (moved[5 + size + slot] = words[5 + size + filled[(index + 1) % filled.length]]))
+    const filled = [...Array(size).keys()].filter((slot) => moved[head + slot] !== 0)
+    filled.forEach((slot, index) => (moved[head + size + slot] = words[head + size + filled[(index + 1) % filled.length]]))
     // A flags' place that is not a line start.
     const flags = words.slice()
-    for (const slot of filled) flags[5 + 2 * size + slot] += 1
+    for (const slot of filled) flags[head + 2 * size + slot] += 1
     for (const damaged of [lost, moved, flags]) expect(usableSketch(Buffer.from(damaged.buffer))).toBeUndefined()
+    // Made otherwise, whole by its CRC-32 (the head's last number, of the tables' bytes): the
+    // sampled slots do not agree with the forms' text.
+    const whole = (table: Uint32Array) => {
+      const copy = table.slice()
+      copy[5] = crc32(new Uint8Array(copy.buffer, 4 * head))
+      return copy
+    }
+    for (const other of [moved, flags]) expect(usableSketch(Buffer.from(whole(other).buffer))).toBeUndefined()
+    expect(usableSketch(Buffer.from(whole(words).buffer))).toBeDefined()
   })
 
   test('`npm run build` wrote the file this checkout expands', () => {

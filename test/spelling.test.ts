@@ -110,6 +110,14 @@ describe('spelling', () => {
     expect(flagged(text)).toEqual([])
   })
 
+  test('a short slip the article uses again, in any case, is its own word', () => {
+    expect(flagged('Send the adress. The one was wrong.').map(({actual}) => actual)).toEqual(['adress'])
+    // Uses are counted in any case, as a case-insensitive Unicode pattern matches: `ſ` (long s) too.
+    for (const again of ['ADRESS', 'Adress', 'adreſs']) expect([again, flagged(`Send the adress. The ${again} was wrong.`)]).toEqual([again, []])
+    // Not a use: a longer word.
+    expect(flagged('Send the adress. The adressed one was wrong.').map(({actual}) => actual)).toContain('adress')
+  })
+
   test('a name the article spells right twice is left to name-consistency', () => {
     const text = 'It rained in February. It snowed in February. By Febuary it was over.'
     expect(flagged(text)).toEqual([])

@@ -10,7 +10,7 @@ import {isBrand} from '../../src/brands.js'
 import {bareDictionary, dictionaryStems, MAX_WORD, type Lexicon} from '../../src/lexicon.js'
 import {spanOf, toString} from '../../src/nlcst.js'
 import {defineRule} from '../../src/rule.js'
-import {properTypo, type Ending} from './proper.js'
+import {MIN_PROPER, properTypo, type Ending} from './proper.js'
 import {inLatinPhrase, isSpeciesName} from './latin.js'
 import {explained, findTypo, type Typo} from './typo.js'
 import {bare, COMPOUND_HEADS, startsLower} from './words.js'
@@ -220,10 +220,14 @@ function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): C
     const text = token.children.length === 1 ? first.value : toString(token)
     const word = bare(text)
     if (startsLower(text)) {
+      // Too short to be reported (`check` passes over a part of fewer letters): not looked up.
+      // Most words of copy are (`the`, `of`, `and`).
+      if (word.length < MIN_PART) return
       // A name in lower case (`the andes`, `told reuters`) is not misspelt.
       if (!CHECKED.test(text) || correct(word) || correct(word[0].toUpperCase() + word.slice(1))) return
       if (word.split('-').every((piece) => piece.length <= MAX_WORD && (piece === '' || correct(piece)))) return
-    } else if (!CAPITALISED.test(text) || word.length > MAX_WORD || correct(word)) {
+    } else if (word.length < MIN_PROPER || !CAPITALISED.test(text) || word.length > MAX_WORD || correct(word)) {
+      // (no proper noun is searched for a shorter word: `properTypo`)
       return
     }
     found.push({sentence, index, token, text})
@@ -237,19 +241,72 @@ function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): C
  */
 function usesIn(article: Article): (word: string, exact: boolean) => number {
   let texts: string[] | undefined
+  const sentences = () =>
+    (texts ??= [...new Set(article.blocks.flatMap((block) => block.node.children.filter((node) => node.type === 'SentenceNode').map((node) => toString(node))))])
   // Counted once per word: a word repeated in one long sentence was counted at every use.
   const counts = new Map<string, number>()
+  let exactRuns: Map<string, number> | undefined
+  let foldedRuns: Map<string, number> | undefined
   return (word, exact) => {
-    texts ??= [...new Set(article.blocks.flatMap((block) => block.node.children.filter((node) => node.type === 'SentenceNode').map((node) => toString(node))))]
     const key = `${exact ? '=' : '~'}${word}`
     let count = counts.get(key)
     if (count === undefined) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, exact ? 'gu' : 'giu')
-      count = texts.reduce((sum, text) => sum + (text.match(pattern)?.length ?? 0), 0)
+      if (/^[A-Za-z]+$/u.test(word)) {
+        // A word of ASCII letters, the words this rule asks about, is found by the sentences'
+        // runs of letters and digits, counted once per article (see `runsOf`): a pattern made
+        // per word took a millisecond or more to compile, most of the cost of this count.
+        count = exact ? (exactRuns ??= runsOf(sentences(), RUN, (run) => run)).get(word) : (foldedRuns ??= runsOf(sentences(), RUN_ANY_CASE, folded)).get(word.toLowerCase())
+        count ??= 0
+      } else {
+        const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, exact ? 'gu' : 'giu')
+        count = sentences().reduce((sum, text) => sum + (text.match(pattern)?.length ?? 0), 0)
+      }
       counts.set(key, count)
     }
     return count
   }
+}
+
+// A word stands apart where neither side is a letter or a digit: `(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])`.
+// For a word of letters, that is a whole run of letters and digits, so the uses of every such
+// word are counted by splitting the sentences into runs once. In any case (the `i` flag, with
+// which the class also takes what folds into it), a run is its letters folded as the pattern
+// folds them.
+const RUN = /[\p{L}\p{N}]+/gu
+const RUN_ANY_CASE = /[\p{L}\p{N}]+/giu
+
+/** How often each run of letters and digits (by `key`; none when undefined) stands in the texts. */
+function runsOf(texts: readonly string[], pattern: RegExp, key: (run: string) => string | undefined): Map<string, number> {
+  const runs = new Map<string, number>()
+  for (const text of texts) {
+    for (const [run] of text.matchAll(pattern)) {
+      const name = key(run)
+      if (name !== undefined) runs.set(name, (runs.get(name) ?? 0) + 1)
+    }
+  }
+  return runs
+}
+
+/**
+ * A run folded as a case-insensitive Unicode pattern compares it with a word of ASCII letters:
+ * `A`-`Z` as `a`-`z`, the Kelvin sign as `k`, `ſ` (long s) as `s`, the only characters that fold
+ * into ASCII letters; undefined for a run holding any other character, which no such word matches.
+ */
+function folded(run: string): string | undefined {
+  let plain = true
+  for (let at = 0; at < run.length; at++) {
+    const code = run.charCodeAt(at)
+    if (code >= 0x61 && code <= 0x7a) continue
+    if ((code >= 0x41 && code <= 0x5a) || code === 0x212a || code === 0x17f) plain = false
+    else return undefined
+  }
+  if (plain) return run
+  let out = ''
+  for (let at = 0; at < run.length; at++) {
+    const code = run.charCodeAt(at)
+    out += code === 0x212a ? 'k' : code === 0x17f ? 's' : String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 32 : code)
+  }
+  return out
 }
 
 /**
@@ -368,8 +425,11 @@ function nameBeside(siblings: readonly SentenceContent[], index: number, step: -
   const next = word === undefined ? undefined : bare(word)
   if (!next || !/^[A-Z]/u.test(next)) return false
   if (!correct(next)) return true
-  const opensSentence = step === -1 && !siblings.slice(0, index + 2 * step).some((node) => node.type === 'WordNode')
-  return known && (!correct(next.toLowerCase()) || !opensSentence)
+  if (!known) return false
+  // (the word before opens the sentence when no word stands before it: looked for from it
+  // backwards, not by copying the sentence's head for every candidate)
+  const opensSentence = step === -1 && !hasWord(siblings, index + 2 * step - 1, -1)
+  return !correct(next.toLowerCase()) || !opensSentence
 }
 
 /** The word just before (`-1`) or after (`1`) a word of the sentence, across one space. */

@@ -2,7 +2,7 @@
 // a typo only on strong evidence: one letter left out of, or two letters swapped in, a proper noun
 // every dictionary has (`Febuary`, `Manchster`, `Europen`, `Conservatves`), and a form that the
 // ways names vary do not explain.
-import type {Edits} from '../../src/lexicon.js'
+import {ALL_LETTERS, type Edits} from '../../src/lexicon.js'
 import type {Correct} from './typo.js'
 
 /**
@@ -17,7 +17,7 @@ export type Ending = readonly [string, readonly string[]]
 // Shorter names crowd: `Ana`, `Tomas`, `Maris` sit one letter from dictionary names. A capitalised
 // common word (`Goverment`) needs more letters, since surnames are often one letter from a word
 // (`Stange`, `Grene`).
-const MIN_PROPER = 6
+export const MIN_PROPER = 6
 const MIN_COMMON = 9
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 
@@ -47,11 +47,15 @@ export function properTypo(word: string, correct: Correct, entry: Entry, endings
   for (let i = 1; i < n; i++) {
     const head = rest.slice(0, i - 1)
     const tail = rest.slice(i - 1)
-    for (const letter of LETTERS) {
-      if (letter === 'h' || letter === word[i - 1] || letter === word[i]) continue
-      // (`edits` turns away the forms `correct` would not know, without building them)
-      if (edits?.insert(i, letter) === false) continue
-      consider(head + letter, tail)
+    // (`edits` turns away the forms `correct` would not know, without building them: each
+    // letter a bit)
+    const may = edits ? edits.inserts(i) : ALL_LETTERS
+    if (may === 0) continue
+    for (let letter = 0; letter < LETTERS.length; letter++) {
+      if ((may & (1 << letter)) === 0) continue
+      const added = LETTERS[letter]
+      if (added === 'h' || added === word[i - 1] || added === word[i]) continue
+      consider(head + added, tail)
     }
   }
   // Two letters swapped, the first left alone.

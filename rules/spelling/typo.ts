@@ -1,7 +1,7 @@
 // Whether a word the dictionaries do not know is a typo or a valid word they lack. Edited news is
 // full of the second kind (`webpage`, `gamers`, `teraflops`, `naira`), so a word is only a typo
 // on positive evidence: a lost space, or a dictionary word one slip away that nothing else explains.
-import type {Edits} from '../../src/lexicon.js'
+import {ALL_LETTERS, type Edits} from '../../src/lexicon.js'
 import {FUNCTION_WORDS, PREFIXES, SUFFIXES} from './words.js'
 
 /** Whether the dictionaries accept a word. */
@@ -83,6 +83,9 @@ export function neighbours(word: string, correct: Correct, edits?: Edits): Neigh
   }
   const weakly = n >= MIN_WEAK_LENGTH ? weak : undefined
   for (let i = 1; i <= n; i++) {
+    // (`edits` turns away the forms `correct` would not know, without building them: each
+    // letter a bit)
+    const may = edits ? edits.inserts(i) : ALL_LETTERS
     for (const letter of LETTERS) {
       const doubled = letter === word[i] || letter === word[i - 1]
       // One `l` or two before an ending is British against American (`dialler`, `travelled`);
@@ -93,7 +96,7 @@ export function neighbours(word: string, correct: Correct, edits?: Edits): Neigh
       // the end (`governmen`, but `workgroup` is not `workgroups`) is weaker evidence, unless
       // it is a doubled letter (`adress`).
       const edge = (i === 1 || i === n) && !doubled
-      if (edits?.insert(i, letter) === false) continue
+      if ((may & (1 << (letter.charCodeAt(0) - 0x61))) === 0) continue
       found(word.slice(0, i) + letter + word.slice(i), edge ? weakly : n >= MIN_LENGTH ? strong : undefined)
     }
   }
@@ -101,10 +104,11 @@ export function neighbours(word: string, correct: Correct, edits?: Edits): Neigh
     if (!(word[i] === 'l' && word[i - 1] === 'l' && /[aeio]/u.test(word[i + 1])) && edits?.remove(i) !== false) {
       found(word.slice(0, i) + word.slice(i + 1), weakly)
     }
+    const may = edits ? edits.replaces(i) : ALL_LETTERS
     for (const letter of LETTERS) {
       // `s` for `z` is British against American (`demonisation`).
       if (letter === word[i] || (letter === 'z' && word[i] === 's') || (letter === 's' && word[i] === 'z')) continue
-      if (edits?.replace(i, letter) === false) continue
+      if ((may & (1 << (letter.charCodeAt(0) - 0x61))) === 0) continue
       found(word.slice(0, i) + letter + word.slice(i + 1), weakly)
     }
   }
