@@ -95,7 +95,7 @@ const shapes: Array<[string, string]> = [
   ['lower-case sentence starts (dense findings and fixes)', 'Japan. he said so. ']
 ]
 const server = await startClient({initializationOptions: {debounce: 0}, capabilities: {}})
-await server.connection.sendNotification('textDocument/didOpen', {textDocument: {uri: 'file:///bench/warm.txt', languageId: 'plaintext', version: 1, text: 'Warm up. the the.'}})
+await server.connection.sendNotification('textDocument/didOpen', {textDocument: {uri: 'file:///bench/warm.txt', languageId: 'plaintext', version: 1, text: 'Warm up. The minster spoke at lenght on Monday, the the talks.'}})
 await server.diagnostics('file:///bench/warm.txt')
 for (const [name, unit] of shapes) {
   const text = unit.repeat(Math.ceil(MAX_DOCUMENT_LENGTH / unit.length)).slice(0, MAX_DOCUMENT_LENGTH)
