@@ -1,6 +1,6 @@
 // The name index: every capitalized word of the article with its uses, for the rules that read
 // the whole document (name typos, the headline). Built once per file, on first use.
-import type {Sentence, Word} from 'nlcst'
+import type {Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {shaped, type Article, type Block} from './article.js'
 import {offsetInWord} from './nlcst.js'
@@ -38,35 +38,34 @@ export function isCapitalized(word: string): boolean {
   return CAPITALIZED.test(word)
 }
 
-// What a sentence gives the index, with offsets from the sentence's start. The parse of an
-// unchanged paragraph is reused from the last lint (src/parse.ts), its sentence nodes with it, so
-// an editor's re-lint reads only the sentences it has not seen.
-interface SentenceNames {
-  uses: Array<Omit<NameUse, 'block'>>
+// What a block gives the index, kept with its paragraph's shape: the parse of an unchanged
+// paragraph is reused from the last lint (src/parse.ts), and its names with it, moved where the
+// paragraph now sits. The uses are made for the lint that first reads them (one object for each,
+// not one for the block and a copy for the lint).
+interface BlockNames {
+  block: Block
+  uses: NameUse[]
   /** The words not capitalized, as written. */
   lower: string[]
+  /** Where the paragraph's first node started when these were made. */
+  anchor: number
 }
-const bySentence = new WeakMap<Sentence, SentenceNames>()
 
 export function buildNameIndex(article: Article): NameIndex {
   const uses = new Map<string, NameUse[]>()
   const inBlock: NameUse[][] = []
-  // Blocks by what they give the index (offsets from the block's start), worked out once per
-  // paragraph while its parse is reused.
-  const found = article.blocks.map((block) => shaped(block, 'names', () => namesIn(block)))
-  article.blocks.forEach((block, index) => {
-    const own: NameUse[] = []
-    for (const {names, shift} of found[index]) {
-      for (const each of names.uses) {
-        const use: NameUse = {text: each.text, start: each.start + shift + block.start, end: each.end + shift + block.start, block, initial: each.initial, before: each.before, after: each.after}
-        own.push(use)
-        const list = uses.get(use.text)
-        if (list) list.push(use)
-        else uses.set(use.text, [use])
-      }
+  const found: BlockNames[] = []
+  for (const block of article.blocks) {
+    const names = shaped(block, 'names', () => namesIn(block))
+    found.push(names)
+    const own = names.block === block ? names.uses : moved(names, block)
+    for (const use of own) {
+      const list = uses.get(use.text)
+      if (list) list.push(use)
+      else uses.set(use.text, [use])
     }
     inBlock[block.index] = own
-  })
+  }
   // Read only to rule out a candidate: built when first read.
   let lower: Set<string> | undefined
   return {
@@ -74,7 +73,7 @@ export function buildNameIndex(article: Article): NameIndex {
     get lower() {
       if (!lower) {
         lower = new Set()
-        for (const each of found) for (const {names} of each) for (const word of names.lower) lower.add(word.toLowerCase())
+        for (const each of found) for (const word of each.lower) lower.add(word.toLowerCase())
       }
       return lower
     },
@@ -83,34 +82,70 @@ export function buildNameIndex(article: Article): NameIndex {
   }
 }
 
-// What a block's sentences give the index, each with where it starts in the block.
-function namesIn(block: Block): Array<{names: SentenceNames; shift: number}> {
-  const all: Array<{names: SentenceNames; shift: number}> = []
-  for (const sentence of block.node.children) {
-    if (sentence.type !== 'SentenceNode') continue
-    const base = sentence.position?.start.offset
-    let found = base === undefined ? undefined : bySentence.get(sentence)
-    if (!found) {
-      found = namesOf(sentence, base ?? 0)
-      if (base !== undefined) bySentence.set(sentence, found)
-    }
-    all.push({names: found, shift: (base ?? 0) - block.start})
-  }
-  return all
+function anchorOf(block: Block): number {
+  return block.node.children[0]?.position?.start.offset ?? block.start
 }
 
-function namesOf(sentence: Sentence, base: number): SentenceNames {
-  const found: SentenceNames = {uses: [], lower: []}
-  const words: Word[] = []
-  const texts: string[] = []
-  for (const node of sentence.children) {
-    if (node.type !== 'WordNode') continue
-    words.push(node)
-    const only = node.children.length === 1 ? node.children[0] : undefined
-    texts.push(only && 'value' in only ? only.value : toString(node))
+// The uses another lint made of this paragraph, for this block.
+function moved(names: BlockNames, block: Block): NameUse[] {
+  const shift = anchorOf(block) - names.anchor
+  return names.uses.map((use) => ({text: use.text, start: use.start + shift, end: use.end + shift, block, initial: use.initial, before: use.before, after: use.after}))
+}
+
+// Scratch lists for one sentence at a time (arrays made for each sentence were garbage).
+const words: Word[] = []
+const texts: string[] = []
+
+// The names and lower-case words of a block's sentences.
+function namesIn(block: Block): BlockNames {
+  const names: BlockNames = {block, uses: [], lower: [], anchor: anchorOf(block)}
+  for (const sentence of block.node.children) {
+    if (sentence.type !== 'SentenceNode') continue
+    words.length = 0
+    texts.length = 0
+    for (const node of sentence.children) {
+      if (node.type !== 'WordNode') continue
+      words.push(node)
+      texts.push(textOf(node))
+    }
+    namesOf(names, block)
   }
+  words.length = 0
+  texts.length = 0
+  return names
+}
+
+// A word's text: most words are one text node; the others are joined here, as `toString` does.
+function textOf(word: Word): string {
+  const {children} = word
+  if (children.length === 1) {
+    const only = children[0]
+    if (only.type === 'TextNode') return only.value
+  }
+  let text = ''
+  for (const child of children) {
+    if (child.type !== 'TextNode' && child.type !== 'PunctuationNode' && child.type !== 'SymbolNode') return toString(word)
+    text += child.value
+  }
+  return text
+}
+
+// The source offset of a character of a word's text (`index` may be its length).
+function offsetIn(word: Word, index: number): number {
+  const {children} = word
+  if (children.length === 1) {
+    const only = children[0]
+    const start = only.position?.start.offset
+    if (only.type === 'TextNode' && start !== undefined && only.position!.end.offset !== undefined && word.position?.start.offset !== undefined && word.position.end.offset !== undefined) {
+      return start + Math.min(index, only.value.length)
+    }
+  }
+  return offsetInWord(word, index)
+}
+
+// The names of the sentence in `words` and `texts`.
+function namesOf(names: BlockNames, block: Block): void {
   for (let index = 0; index < words.length; index++) {
-    const word = words[index]
     const raw = withoutPossessive(withoutFinalPeriod(texts[index]))
     // `Ardern-era` is a use of `Ardern`; `O'Brien` stays whole. Parts by hand: a word is seldom
     // hyphenated, and an array for each word was garbage.
@@ -119,12 +154,14 @@ function namesOf(sentence: Sentence, base: number): SentenceNames {
       const to = hyphen === -1 ? raw.length : hyphen
       const part = from === 0 && to === raw.length ? raw : raw.slice(from, to)
       // (lower-cased when `lower` is first read: most lints never read it)
-      if (!isCapitalized(part)) found.lower.push(part)
-      else if (part.length >= 2 && !DIGIT.test(part)) {
-        found.uses.push({
+      if (!isCapitalized(part)) names.lower.push(part)
+      else if (part.length >= 2 && !hasDigit(part)) {
+        const word = words[index]
+        names.uses.push({
           text: part,
-          start: offsetInWord(word, from) - base,
-          end: offsetInWord(word, to - 1) + 1 - base,
+          start: offsetIn(word, from),
+          end: offsetIn(word, to - 1) + 1,
+          block,
           initial: index === 0 && from === 0,
           before: texts[index - 1],
           after: texts[index + 1]
@@ -133,10 +170,16 @@ function namesOf(sentence: Sentence, base: number): SentenceNames {
       from = to + 1
     }
   }
-  return found
 }
 
-const DIGIT = /\d/u
+// As `/\d/u` (ASCII digits only, with or without the flag), without an expression.
+function hasDigit(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
+}
 
 // parse-english keeps a period in the word when lower case follows (`Tisch. , chief`, `Corp. said`):
 // that period is punctuation, not part of the name, unless the word has others (`U.S.`).
