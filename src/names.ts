@@ -45,8 +45,6 @@ export function isCapitalized(word: string): boolean {
 interface BlockNames {
   block: Block
   uses: NameUse[]
-  /** The words not capitalized, as written. */
-  lower: string[]
   /** Where the paragraph's first node started when these were made. */
   anchor: number
 }
@@ -54,10 +52,8 @@ interface BlockNames {
 export function buildNameIndex(article: Article): NameIndex {
   const uses = new Map<string, NameUse[]>()
   const inBlock: NameUse[][] = []
-  const found: BlockNames[] = []
   for (const block of article.blocks) {
     const names = shaped(block, 'names', () => namesIn(block))
-    found.push(names)
     const own = names.block === block ? names.uses : moved(names, block)
     for (const use of own) {
       const list = uses.get(use.text)
@@ -66,14 +62,15 @@ export function buildNameIndex(article: Article): NameIndex {
     }
     inBlock[block.index] = own
   }
-  // Read only to rule out a candidate: built when first read.
+  // Read only to rule out a candidate (in one article of twenty): worked out when first read,
+  // by a second walk of the words.
   let lower: Set<string> | undefined
   return {
     uses,
     get lower() {
       if (!lower) {
         lower = new Set()
-        for (const each of found) for (const word of each.lower) lower.add(word.toLowerCase())
+        for (const block of article.blocks) for (const word of shaped(block, 'lower', () => lowerIn(block))) lower.add(word)
       }
       return lower
     },
@@ -92,27 +89,62 @@ function moved(names: BlockNames, block: Block): NameUse[] {
   return names.uses.map((use) => ({text: use.text, start: use.start + shift, end: use.end + shift, block, initial: use.initial, before: use.before, after: use.after}))
 }
 
-// Scratch lists for one sentence at a time (arrays made for each sentence were garbage).
-const words: Word[] = []
-const texts: string[] = []
-
-// The names and lower-case words of a block's sentences.
+// The names of a block's sentences.
 function namesIn(block: Block): BlockNames {
-  const names: BlockNames = {block, uses: [], lower: [], anchor: anchorOf(block)}
-  for (const sentence of block.node.children) {
-    if (sentence.type !== 'SentenceNode') continue
-    words.length = 0
-    texts.length = 0
-    for (const node of sentence.children) {
-      if (node.type !== 'WordNode') continue
-      words.push(node)
-      texts.push(textOf(node))
-    }
-    namesOf(names, block)
-  }
-  words.length = 0
-  texts.length = 0
+  const names: BlockNames = {block, uses: [], anchor: anchorOf(block)}
+  scan(block, names, undefined)
   return names
+}
+
+// The words of a block written in lower case (the parts of a hyphenated word), lower-cased.
+function lowerIn(block: Block): string[] {
+  const lower: string[] = []
+  scan(block, undefined, lower)
+  return lower
+}
+
+// The parts of each word of a block (`Ardern-era` is a use of `Ardern`; `O'Brien` stays whole),
+// as names or as words in lower case. A use's `after` is set when the next word is read.
+function scan(block: Block, names: BlockNames | undefined, lower: string[] | undefined): void {
+  const paragraph = block.node.children
+  for (let at = 0; at < paragraph.length; at++) {
+    const sentence = paragraph[at]
+    if (sentence.type !== 'SentenceNode') continue
+    const nodes = sentence.children
+    let before: string | undefined
+    // The uses of the word before, which wait for their `after`.
+    let waiting = names ? names.uses.length : 0
+    for (let index = 0; index < nodes.length; index++) {
+      const word = nodes[index]
+      if (word.type !== 'WordNode') continue
+      const text = textOf(word)
+      if (names) {
+        const {uses} = names
+        for (; waiting < uses.length; waiting++) uses[waiting].after = text
+      }
+      const raw = withoutPossessive(withoutFinalPeriod(text))
+      // Parts by hand: a word is seldom hyphenated, and an array for each word was garbage.
+      for (let from = 0; from <= raw.length; ) {
+        const hyphen = raw.indexOf('-', from)
+        const to = hyphen === -1 ? raw.length : hyphen
+        const part = from === 0 && to === raw.length ? raw : raw.slice(from, to)
+        if (!isCapitalized(part)) lower?.push(part.toLowerCase())
+        else if (names && part.length >= 2 && !hasDigit(part)) {
+          names.uses.push({
+            text: part,
+            start: offsetIn(word, from),
+            end: offsetIn(word, to - 1) + 1,
+            block,
+            initial: before === undefined && from === 0,
+            before,
+            after: undefined
+          })
+        }
+        from = to + 1
+      }
+      before = text
+    }
+  }
 }
 
 // A word's text: most words are one text node; the others are joined here, as `toString` does.
@@ -141,35 +173,6 @@ function offsetIn(word: Word, index: number): number {
     }
   }
   return offsetInWord(word, index)
-}
-
-// The names of the sentence in `words` and `texts`.
-function namesOf(names: BlockNames, block: Block): void {
-  for (let index = 0; index < words.length; index++) {
-    const raw = withoutPossessive(withoutFinalPeriod(texts[index]))
-    // `Ardern-era` is a use of `Ardern`; `O'Brien` stays whole. Parts by hand: a word is seldom
-    // hyphenated, and an array for each word was garbage.
-    for (let from = 0; from <= raw.length; ) {
-      const hyphen = raw.indexOf('-', from)
-      const to = hyphen === -1 ? raw.length : hyphen
-      const part = from === 0 && to === raw.length ? raw : raw.slice(from, to)
-      // (lower-cased when `lower` is first read: most lints never read it)
-      if (!isCapitalized(part)) names.lower.push(part)
-      else if (part.length >= 2 && !hasDigit(part)) {
-        const word = words[index]
-        names.uses.push({
-          text: part,
-          start: offsetIn(word, from),
-          end: offsetIn(word, to - 1) + 1,
-          block,
-          initial: index === 0 && from === 0,
-          before: texts[index - 1],
-          after: texts[index + 1]
-        })
-      }
-      from = to + 1
-    }
-  }
 }
 
 // As `/\d/u` (ASCII digits only, with or without the flag), without an expression.
