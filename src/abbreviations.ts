@@ -12,19 +12,18 @@ import {createRequire} from 'node:module'
 // (scripts/build-abbreviations.ts), and compromise is loaded only when that file is missing, was
 // made from another build of compromise, or is not whole.
 const require = createRequire(import.meta.url)
-const COMPROMISE = 'compromise/one'
 
 /** Where `npm run build` writes compromise's abbreviations. Run from the TypeScript sources (the tests) there is none. */
 export const ABBREVIATIONS_FILE = new URL('./abbreviations.json', import.meta.url)
 
 // What the list was made from: a list written from another build of compromise is not used.
 function abbreviationsKey(): string {
-  return `copydesk-abbreviations 1 ${statSync(require.resolve(COMPROMISE)).size}`
+  return `copydesk-abbreviations 1 ${statSync(require.resolve('compromise/one')).size}`
 }
 
 /** compromise's abbreviations, as its model lists them (lower case, without the period). */
 export function compromiseAbbreviations(): string[] {
-  const nlp = require(COMPROMISE) as typeof import('compromise/one').default
+  const nlp = require('compromise/one') as typeof import('compromise/one').default
   return Object.keys((nlp.model() as {one: {abbreviations: Record<string, true>}}).one.abbreviations)
 }
 
