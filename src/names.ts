@@ -122,6 +122,12 @@ function scan(block: Block, names: BlockNames | undefined, lower: string[] | und
         const {uses} = names
         for (; waiting < uses.length; waiting++) uses[waiting].after = text
       }
+      // A word in lower case without a hyphen (most words) gives the index no name: its parts
+      // are itself, cut short, with the same first letter.
+      if (!lower && !isCapitalized(text) && text.indexOf('-') === -1) {
+        before = text
+        continue
+      }
       const raw = withoutPossessive(withoutFinalPeriod(text))
       // Parts by hand: a word is seldom hyphenated, and an array for each word was garbage.
       for (let from = 0; from <= raw.length; ) {
