@@ -108,18 +108,26 @@ const CAPITALIZED = new Set([
  */
 const REFERENCE_LETTERS = new Set(['p', 'c', 'v', 'b', 'd'])
 
+const OPENERS = '"\'“‘(['
+
 /**
  * Whether a word followed by a period is an abbreviation: a known one, one with inner periods
  * (`U.S`, `e.g`, `p.m`), a single capital letter (an initial: `J. K.`) or reference letter
  * (`p. 12`), or a party and state tag (`R-Tex`).
  */
 export function isAbbreviation(word: string): boolean {
-  const bare = word.replace(/^["'“‘(\[]+/u, '').replace(/\.$/u, '')
+  // Opening quotes and brackets and a final period cut off, as `/^["'“‘(\[]+/u` and then `/\.$/u`
+  // would (by hand: every sentence end asks, and most words have neither)
+  let from = 0
+  while (from < word.length && OPENERS.includes(word[from])) from++
+  let to = word.length
+  if (to > from && word.charCodeAt(to - 1) === 0x2e) to--
+  const bare = from === 0 && to === word.length ? word : word.slice(from, to)
   if (bare.length === 1 && /\p{L}/u.test(bare) && (!/\p{Ll}/u.test(bare) || REFERENCE_LETTERS.has(bare))) return true
-  if (/\p{L}\.\p{L}/u.test(bare)) return true
+  if (bare.includes('.') && /\p{L}\.\p{L}/u.test(bare)) return true
   if (WORDS.has(bare.toLowerCase()) || CAPITALIZED.has(bare)) return true
   // `(D-Vt.)`, `(R-N.Y.)`: a party letter and a state.
-  const tagged = /^\p{Lu}-(\p{Lu}[\p{L}.]*)$/u.exec(bare)
+  const tagged = bare.includes('-') ? /^\p{Lu}-(\p{Lu}[\p{L}.]*)$/u.exec(bare) : null
   return tagged !== null && (CAPITALIZED.has(tagged[1]) || WORDS.has(tagged[1].toLowerCase()) || /^\p{Lu}\p{Ll}?$/u.test(tagged[1]))
 }
 
