@@ -2,13 +2,63 @@
 // (`Sen. Bill`, `Jan. 5`, `Portland, Ore. on`, `(R-Tex.) and`, `et al. found`). The list is
 // compromise's tokenizer list (titles, months, organisations, places, units), with the words it
 // shares with everyday English taken out, and the older US state abbreviations that are words.
+import {readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 
 // compromise's bundled build, one file: its sources are 194 modules, more than half of all the
 // modules a run loads (72 ms to load them against 20 ms). test/abbreviations.test.ts checks
-// that both give the same list.
+// that both give the same list. Even the one file took 17 ms of a cold run, for a list of some
+// two hundred words: `npm run build` writes the list beside this module
+// (scripts/build-abbreviations.ts), and compromise is loaded only when that file is missing, was
+// made from another build of compromise, or is not whole.
 const require = createRequire(import.meta.url)
-const nlp = require('compromise/one') as typeof import('compromise/one').default
+
+/** Where `npm run build` writes compromise's abbreviations. Run from the TypeScript sources (the tests) there is none. */
+export const ABBREVIATIONS_FILE = new URL('./abbreviations.json', import.meta.url)
+
+// What the list was made from: a list written from another build of compromise is not used.
+function abbreviationsKey(): string {
+  return `copydesk-abbreviations 1 ${statSync(require.resolve('compromise/one')).size}`
+}
+
+/** compromise's abbreviations, as its model lists them (lower case, without the period). */
+export function compromiseAbbreviations(): string[] {
+  const nlp = require('compromise/one') as typeof import('compromise/one').default
+  return Object.keys((nlp.model() as {one: {abbreviations: Record<string, true>}}).one.abbreviations)
+}
+
+/** compromise's abbreviations as JSON, for `npm run build` to write to ABBREVIATIONS_FILE. */
+export function abbreviationsText(): string {
+  const words = compromiseAbbreviations()
+  return JSON.stringify({key: abbreviationsKey(), count: words.length, words})
+}
+
+/**
+ * The list `abbreviationsText` wrote, or undefined when it was made from another build of
+ * compromise or is not whole (a truncated or damaged file is worked out again, never thrown).
+ */
+export function readAbbreviations(text: string): string[] | undefined {
+  let stored: {key?: unknown; count?: unknown; words?: unknown}
+  try {
+    stored = JSON.parse(text) as typeof stored
+  } catch {
+    return undefined
+  }
+  const words = stored?.words
+  if (stored?.key !== abbreviationsKey() || !Array.isArray(words) || words.length !== stored.count || words.length === 0) return undefined
+  return words.every((word) => typeof word === 'string') ? (words as string[]) : undefined
+}
+
+// The list `npm run build` wrote if it is whole and made from this compromise, else worked out now.
+function loadAbbreviations(): string[] {
+  let text: string | undefined
+  try {
+    text = readFileSync(ABBREVIATIONS_FILE, 'utf8')
+  } catch {
+    // Not built: worked out below.
+  }
+  return (text !== undefined && readAbbreviations(text)) || compromiseAbbreviations()
+}
 
 // compromise's abbreviations that are everyday words, so that `He bought an ad. he said` is
 // still a sentence end: lower-case, they are words; only the capitalized ones below abbreviate.
@@ -36,9 +86,7 @@ const OWN = [
 
 /** Abbreviations compared lower-cased: compromise's list less everyday words, and the project's own. */
 const WORDS = new Set([
-  ...Object.keys((nlp.model() as {one: {abbreviations: Record<string, true>}}).one.abbreviations).filter(
-    (word) => !EVERYDAY.has(word) && !word.includes(' ')
-  ),
+  ...loadAbbreviations().filter((word) => !EVERYDAY.has(word) && !word.includes(' ')),
   ...OWN
 ])
 
@@ -60,18 +108,26 @@ const CAPITALIZED = new Set([
  */
 const REFERENCE_LETTERS = new Set(['p', 'c', 'v', 'b', 'd'])
 
+const OPENERS = '"\'“‘(['
+
 /**
  * Whether a word followed by a period is an abbreviation: a known one, one with inner periods
  * (`U.S`, `e.g`, `p.m`), a single capital letter (an initial: `J. K.`) or reference letter
  * (`p. 12`), or a party and state tag (`R-Tex`).
  */
 export function isAbbreviation(word: string): boolean {
-  const bare = word.replace(/^["'“‘(\[]+/u, '').replace(/\.$/u, '')
+  // Opening quotes and brackets and a final period cut off, as `/^["'“‘(\[]+/u` and then `/\.$/u`
+  // would (by hand: every sentence end asks, and most words have neither)
+  let from = 0
+  while (from < word.length && OPENERS.includes(word[from])) from++
+  let to = word.length
+  if (to > from && word.charCodeAt(to - 1) === 0x2e) to--
+  const bare = from === 0 && to === word.length ? word : word.slice(from, to)
   if (bare.length === 1 && /\p{L}/u.test(bare) && (!/\p{Ll}/u.test(bare) || REFERENCE_LETTERS.has(bare))) return true
-  if (/\p{L}\.\p{L}/u.test(bare)) return true
+  if (bare.includes('.') && /\p{L}\.\p{L}/u.test(bare)) return true
   if (WORDS.has(bare.toLowerCase()) || CAPITALIZED.has(bare)) return true
   // `(D-Vt.)`, `(R-N.Y.)`: a party letter and a state.
-  const tagged = /^\p{Lu}-(\p{Lu}[\p{L}.]*)$/u.exec(bare)
+  const tagged = bare.includes('-') ? /^\p{Lu}-(\p{Lu}[\p{L}.]*)$/u.exec(bare) : null
   return tagged !== null && (CAPITALIZED.has(tagged[1]) || WORDS.has(tagged[1].toLowerCase()) || /^\p{Lu}\p{Ll}?$/u.test(tagged[1]))
 }
 

@@ -1,6 +1,6 @@
 // The name index: every capitalized word of the article with its uses, for the rules that read
 // the whole document (name typos, the headline). Built once per file, on first use.
-import type {Sentence, Word} from 'nlcst'
+import type {Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {shaped, type Article, type Block} from './article.js'
 import {offsetInWord} from './nlcst.js'
@@ -38,43 +38,39 @@ export function isCapitalized(word: string): boolean {
   return CAPITALIZED.test(word)
 }
 
-// What a sentence gives the index, with offsets from the sentence's start. The parse of an
-// unchanged paragraph is reused from the last lint (src/parse.ts), its sentence nodes with it, so
-// an editor's re-lint reads only the sentences it has not seen.
-interface SentenceNames {
-  uses: Array<Omit<NameUse, 'block'>>
-  /** The words not capitalized, as written. */
-  lower: string[]
+// What a block gives the index, kept with its paragraph's shape: the parse of an unchanged
+// paragraph is reused from the last lint (src/parse.ts), and its names with it, moved where the
+// paragraph now sits. The uses are made for the lint that first reads them (one object for each,
+// not one for the block and a copy for the lint).
+interface BlockNames {
+  block: Block
+  uses: NameUse[]
+  /** Where the paragraph's first node started when these were made. */
+  anchor: number
 }
-const bySentence = new WeakMap<Sentence, SentenceNames>()
 
 export function buildNameIndex(article: Article): NameIndex {
   const uses = new Map<string, NameUse[]>()
   const inBlock: NameUse[][] = []
-  // Blocks by what they give the index (offsets from the block's start), worked out once per
-  // paragraph while its parse is reused.
-  const found = article.blocks.map((block) => shaped(block, 'names', () => namesIn(block)))
-  article.blocks.forEach((block, index) => {
-    const own: NameUse[] = []
-    for (const {names, shift} of found[index]) {
-      for (const each of names.uses) {
-        const use: NameUse = {text: each.text, start: each.start + shift + block.start, end: each.end + shift + block.start, block, initial: each.initial, before: each.before, after: each.after}
-        own.push(use)
-        const list = uses.get(use.text)
-        if (list) list.push(use)
-        else uses.set(use.text, [use])
-      }
+  for (const block of article.blocks) {
+    const names = shaped(block, 'names', () => namesIn(block))
+    const own = names.block === block ? names.uses : moved(names, block)
+    for (const use of own) {
+      const list = uses.get(use.text)
+      if (list) list.push(use)
+      else uses.set(use.text, [use])
     }
     inBlock[block.index] = own
-  })
-  // Read only to rule out a candidate: built when first read.
+  }
+  // Read only to rule out a candidate (in one article of twenty): worked out when first read,
+  // by a second walk of the words.
   let lower: Set<string> | undefined
   return {
     uses,
     get lower() {
       if (!lower) {
         lower = new Set()
-        for (const each of found) for (const {names} of each) for (const word of names.lower) lower.add(word.toLowerCase())
+        for (const block of article.blocks) for (const word of shaped(block, 'lower', () => lowerIn(block))) lower.add(word)
       }
       return lower
     },
@@ -83,60 +79,116 @@ export function buildNameIndex(article: Article): NameIndex {
   }
 }
 
-// What a block's sentences give the index, each with where it starts in the block.
-function namesIn(block: Block): Array<{names: SentenceNames; shift: number}> {
-  const all: Array<{names: SentenceNames; shift: number}> = []
-  for (const sentence of block.node.children) {
+function anchorOf(block: Block): number {
+  return block.node.children[0]?.position?.start.offset ?? block.start
+}
+
+// The uses another lint made of this paragraph, for this block.
+function moved(names: BlockNames, block: Block): NameUse[] {
+  const shift = anchorOf(block) - names.anchor
+  return names.uses.map((use) => ({text: use.text, start: use.start + shift, end: use.end + shift, block, initial: use.initial, before: use.before, after: use.after}))
+}
+
+// The names of a block's sentences.
+function namesIn(block: Block): BlockNames {
+  const names: BlockNames = {block, uses: [], anchor: anchorOf(block)}
+  scan(block, names, undefined)
+  return names
+}
+
+// The words of a block written in lower case (the parts of a hyphenated word), lower-cased.
+function lowerIn(block: Block): string[] {
+  const lower: string[] = []
+  scan(block, undefined, lower)
+  return lower
+}
+
+// The parts of each word of a block (`Ardern-era` is a use of `Ardern`; `O'Brien` stays whole),
+// as names or as words in lower case. A use's `after` is set when the next word is read.
+function scan(block: Block, names: BlockNames | undefined, lower: string[] | undefined): void {
+  const paragraph = block.node.children
+  for (let at = 0; at < paragraph.length; at++) {
+    const sentence = paragraph[at]
     if (sentence.type !== 'SentenceNode') continue
-    const base = sentence.position?.start.offset
-    let found = base === undefined ? undefined : bySentence.get(sentence)
-    if (!found) {
-      found = namesOf(sentence, base ?? 0)
-      if (base !== undefined) bySentence.set(sentence, found)
-    }
-    all.push({names: found, shift: (base ?? 0) - block.start})
-  }
-  return all
-}
-
-function namesOf(sentence: Sentence, base: number): SentenceNames {
-  const found: SentenceNames = {uses: [], lower: []}
-  const words: Word[] = []
-  const texts: string[] = []
-  for (const node of sentence.children) {
-    if (node.type !== 'WordNode') continue
-    words.push(node)
-    const only = node.children.length === 1 ? node.children[0] : undefined
-    texts.push(only && 'value' in only ? only.value : toString(node))
-  }
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index]
-    const raw = withoutPossessive(withoutFinalPeriod(texts[index]))
-    // `Ardern-era` is a use of `Ardern`; `O'Brien` stays whole. Parts by hand: a word is seldom
-    // hyphenated, and an array for each word was garbage.
-    for (let from = 0; from <= raw.length; ) {
-      const hyphen = raw.indexOf('-', from)
-      const to = hyphen === -1 ? raw.length : hyphen
-      const part = from === 0 && to === raw.length ? raw : raw.slice(from, to)
-      // (lower-cased when `lower` is first read: most lints never read it)
-      if (!isCapitalized(part)) found.lower.push(part)
-      else if (part.length >= 2 && !DIGIT.test(part)) {
-        found.uses.push({
-          text: part,
-          start: offsetInWord(word, from) - base,
-          end: offsetInWord(word, to - 1) + 1 - base,
-          initial: index === 0 && from === 0,
-          before: texts[index - 1],
-          after: texts[index + 1]
-        })
+    const nodes = sentence.children
+    let before: string | undefined
+    // The uses of the word before, which wait for their `after`.
+    let waiting = names ? names.uses.length : 0
+    for (let index = 0; index < nodes.length; index++) {
+      const word = nodes[index]
+      if (word.type !== 'WordNode') continue
+      const text = textOf(word)
+      if (names) {
+        const {uses} = names
+        for (; waiting < uses.length; waiting++) uses[waiting].after = text
       }
-      from = to + 1
+      // A word in lower case without a hyphen (most words) gives the index no name: its parts
+      // are itself, cut short, with the same first letter.
+      if (!lower && !isCapitalized(text) && text.indexOf('-') === -1) {
+        before = text
+        continue
+      }
+      const raw = withoutPossessive(withoutFinalPeriod(text))
+      // Parts by hand: a word is seldom hyphenated, and an array for each word was garbage.
+      for (let from = 0; from <= raw.length; ) {
+        const hyphen = raw.indexOf('-', from)
+        const to = hyphen === -1 ? raw.length : hyphen
+        const part = from === 0 && to === raw.length ? raw : raw.slice(from, to)
+        if (!isCapitalized(part)) lower?.push(part.toLowerCase())
+        else if (names && part.length >= 2 && !hasDigit(part)) {
+          names.uses.push({
+            text: part,
+            start: offsetIn(word, from),
+            end: offsetIn(word, to - 1) + 1,
+            block,
+            initial: before === undefined && from === 0,
+            before,
+            after: undefined
+          })
+        }
+        from = to + 1
+      }
+      before = text
     }
   }
-  return found
 }
 
-const DIGIT = /\d/u
+// A word's text: most words are one text node; the others are joined here, as `toString` does.
+function textOf(word: Word): string {
+  const {children} = word
+  if (children.length === 1) {
+    const only = children[0]
+    if (only.type === 'TextNode') return only.value
+  }
+  let text = ''
+  for (const child of children) {
+    if (child.type !== 'TextNode' && child.type !== 'PunctuationNode' && child.type !== 'SymbolNode') return toString(word)
+    text += child.value
+  }
+  return text
+}
+
+// The source offset of a character of a word's text (`index` may be its length).
+function offsetIn(word: Word, index: number): number {
+  const {children} = word
+  if (children.length === 1) {
+    const only = children[0]
+    const start = only.position?.start.offset
+    if (only.type === 'TextNode' && start !== undefined && only.position!.end.offset !== undefined && word.position?.start.offset !== undefined && word.position.end.offset !== undefined) {
+      return start + Math.min(index, only.value.length)
+    }
+  }
+  return offsetInWord(word, index)
+}
+
+// As `/\d/u` (ASCII digits only, with or without the flag), without an expression.
+function hasDigit(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
+}
 
 // parse-english keeps a period in the word when lower case follows (`Tisch. , chief`, `Corp. said`):
 // that period is punctuation, not part of the name, unless the word has others (`U.S.`).

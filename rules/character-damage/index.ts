@@ -123,6 +123,9 @@ interface Run {
   repaired?: string
 }
 
+// A character that may stand for a UTF-8 lead byte.
+const LEAD = /[\u00C2-\u00F4]/gu
+
 /**
  * Runs of mojibake in a text. A run is one or more characters whose Windows-1252 bytes form
  * UTF-8 sequences; it is taken only when every decoded character is one that copy plausibly has
@@ -134,12 +137,12 @@ export function mojibake(text: string): Run[] {
   let index = 0
   while (index < text.length) {
     // A lead byte is a character of U+00C2-U+00F4 (the bytes of HIGH are below it): any other
-    // character, which is nearly every one, starts no sequence.
-    const code = text.charCodeAt(index)
-    if (code < 0xc2 || code > 0xf4) {
-      index++
-      continue
-    }
+    // character, which is nearly every one, starts no sequence. (Found by an expression, whose
+    // scan is compiled: a loop over every character ran unoptimized for most of a cold run.)
+    LEAD.lastIndex = index
+    const lead = LEAD.exec(text)
+    if (!lead) break
+    index = lead.index
     const sequence = sequenceAt(text, index)
     if (!sequence) {
       index++

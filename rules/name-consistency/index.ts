@@ -44,14 +44,15 @@ export default defineRule({
     // case, not given names (it lists `Mark`, `Rose`, `Will` with a capital too)
     let stems: ReadonlySet<string> | undefined
     const common = (word: string) => !(stems ??= dictionaryStems()).has(word) && lexicon.knows(word.toLowerCase())
-    const forms = [...names.uses.keys()].filter((name) => !/^\p{Lu}+$/u.test(name))
-    const pairs = spacedNames(names)
-    // Forms one edit apart share a form with one letter (or the space) taken out, or one is
-    // the other with a letter taken out: indexed that way, each form meets only its near
-    // neighbours (comparing every form of one first letter and length was quadratic in a list of
-    // thousands of names). The neighbours keep the order the rule has always weighed them in:
-    // shorter forms first, then by first appearance.
-    const all = [...forms, ...pairs.keys()]
+    const forms: string[] = []
+    for (const name of names.uses.keys()) if (!allCapitals(name)) forms.push(name)
+    // Forms one edit apart share a form with one letter taken out, or one is the other with a
+    // letter taken out: indexed that way, each form meets only its near neighbours (comparing
+    // every form of one first letter and length was quadratic in a list of thousands of names).
+    // The neighbours keep the order the rule has always weighed them in: shorter forms first,
+    // then by first appearance. (Two-word names, `Time Warner`, were forms too, for a missing
+    // space, `TimeWarner`; since that edit is no finding, `bestMatch` passed over every one.)
+    const all = forms
     let near = scanned(all)
     if (near) state.index = undefined
     else {
@@ -74,7 +75,7 @@ export default defineRule({
     for (const variant of forms) {
       const uses = names.uses.get(variant)!
       if (variant.length < MIN_LENGTH || known.has(variant) || uses.length > 2) continue
-      const candidate = bestMatch(variant, uses, near(variant), names, pairs, quoted, common)
+      const candidate = bestMatch(variant, uses, near(variant), names, quoted, common)
       if (!candidate) continue
       // A word of the language (`Tory`, `Richie`, `While`) is not a typo of a name, unless it
       // stands where the name does, with the same given name or before the same name (`James
@@ -98,6 +99,17 @@ export default defineRule({
     }
   }
 })
+
+// As `/^\p{Lu}+$/u` (`NATO`, `UK`), without an expression for an ASCII form.
+function allCapitals(form: string): boolean {
+  for (let at = 0; at < form.length; at++) {
+    const code = form.charCodeAt(at)
+    if (code >= 128) return ALL_CAPITALS.test(form)
+    if (code < 65 || code > 90) return false
+  }
+  return form.length > 0
+}
+const ALL_CAPITALS = /^\p{Lu}+$/u
 
 // Forms beyond this many are indexed for one lint only.
 const MAX_KEPT_FORMS = 5_000
@@ -154,23 +166,30 @@ const MAX_SCAN = 20_000
  * them would be quadratic.
  */
 function scanned(all: readonly string[]): ((form: string) => string[]) | undefined {
-  const byFirst = new Map<string, string[]>()
+  // The forms by first letter (its first UTF-16 unit) and length, each list in order of
+  // appearance: a form's neighbours are three lists, the shortest first, with nothing to sort.
+  const byKey = new Map<number, string[]>()
+  const perFirst = new Map<number, number>()
   for (const form of all) {
-    const list = byFirst.get(form[0])
+    const first = form.charCodeAt(0)
+    perFirst.set(first, (perFirst.get(first) ?? 0) + 1)
+    if (form.length > MAX_FORM) continue
+    const key = first * KEY_LENGTHS + form.length
+    const list = byKey.get(key)
     if (list) list.push(form)
-    else byFirst.set(form[0], [form])
+    else byKey.set(key, [form])
   }
   let cost = 0
-  for (const list of byFirst.values()) cost += list.length * list.length
+  for (const count of perFirst.values()) cost += count * count
   if (cost > MAX_SCAN) return undefined
-  // In the order the rule weighs them: shorter forms first, then by first appearance (a stable sort).
-  for (const list of byFirst.values()) list.sort((a, b) => a.length - b.length)
   return (form) => {
     // A form longer than MAX_FORM is indexed as itself only, so it has no neighbour but itself.
     if (form.length > MAX_FORM) return all.includes(form) ? [form] : []
+    const key = form.charCodeAt(0) * KEY_LENGTHS + form.length
     const near: string[] = []
-    for (const other of byFirst.get(form[0]) ?? []) {
-      if (Math.abs(other.length - form.length) <= 1 && other.length <= MAX_FORM) near.push(other)
+    for (let length = -1; length <= 1; length++) {
+      const list = byKey.get(key + length)
+      if (list) for (const other of list) near.push(other)
     }
     return near
   }
@@ -183,7 +202,6 @@ function bestMatch(
   uses: readonly NameUse[],
   forms: readonly string[],
   names: NameIndex,
-  pairs: Map<string, NameUse[]>,
   quoted: (use: NameUse) => boolean,
   common: (word: string) => boolean
 ): Candidate | undefined {
@@ -194,7 +212,7 @@ function bestMatch(
     // A missing space is a brand's own spelling as often as a slip (`BuildingGreen` beside
     // `Building Green`, `BikeSnob` beside `Bike Snob`).
     if (!edit || edit.kind === 'joined') continue
-    const rightUses = names.uses.get(right) ?? pairs.get(right)!
+    const rightUses = names.uses.get(right)!
     if (!STRONG.has(edit.kind) && variant.length < (edit.kind === 'dropped' ? MIN_LENGTH_DROPPED : MIN_LENGTH_WEAK)) continue
     if (variant.length < 5 && rightUses.length < SHORT_EVIDENCE) continue
     // An added last letter makes another word (`Russia`/`Russian`, `Brown`/`Browne`); so does a
@@ -335,21 +353,6 @@ function compatible(a: string, b: string): boolean {
   return shorter.replace(/\.$/u, '').length === 1 ? longer.startsWith(shorter[0]) : a === b
 }
 
-// Two-word names written with a space, keyed by their spaced form: `Time Warner`.
-function spacedNames(names: NameIndex): Map<string, NameUse[]> {
-  const pairs = new Map<string, NameUse[]>()
-  for (const [name, uses] of names.uses) {
-    for (const use of uses) {
-      if (!use.after || !/^\p{Lu}\p{Ll}+$/u.test(use.after) || use.after.length < 2) continue
-      const key = `${name} ${use.after}`
-      const list = pairs.get(key) ?? []
-      list.push(use)
-      pairs.set(key, list)
-    }
-  }
-  return pairs
-}
-
 function describe(kind: EditKind): string {
   return {
     doubled: 'a doubled letter',
@@ -374,6 +377,8 @@ function line(source: string, offset: number): number {
 // A form longer than any name (`A.B.C.D...` run on for thousands of letters) is indexed as itself
 // only: its one-deletion keys are as long as it, as many as its letters (quadratic).
 const MAX_FORM = 64
+// Keys of `scanned` for the lengths 0 to MAX_FORM + 1 of one first letter.
+const KEY_LENGTHS = MAX_FORM + 2
 
 function deletions(form: string): string[] {
   const keys = [form]

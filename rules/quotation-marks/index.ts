@@ -16,7 +16,11 @@ interface Open {
 }
 
 const LETTER = /\p{L}/u
-const SPACE_BEFORE_MARK = /[ \u00a0]['’‘]/u
+// (starting with the mark, which is rare, not with the space before it, which is everywhere)
+const SPACE_BEFORE_MARK = /['’‘](?<=[ \u00a0]['’‘])/u
+const SPACED_MARK = /(?<=\p{L})([ \u00a0]+)(['’‘])(?=(\p{L}+))/gu
+// A double mark between letters.
+const INNER_DOUBLE = /["“”](?<=\p{L}["“”])(?=\p{L})/gu
 // Apostrophes inside words, curly and straight. (Each expression starts with its mark and looks
 // back from it: one that starts by looking behind is tried at every character of the copy.)
 const CURLY_APOSTROPHE = /’(?<=\p{L}’)(?=\p{L})/gu
@@ -88,7 +92,8 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
   // `Japan"s`, `won"t`: an apostrophe typed as a double quote. Not `"L"s` (the plural of a quoted
   // letter: `two wooden "L"s`), whose mark closes a quotation opened just before the word.
-  for (const match of text.matchAll(/["“”](?<=\p{L}["“”])(?=\p{L})/gu)) {
+  INNER_DOUBLE.lastIndex = 0
+  for (let match = INNER_DOUBLE.exec(text); match; match = INNER_DOUBLE.exec(text)) {
     const at = match.index
     const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(0, at - WINDOW), at))![0]
     if (!CONTRACTION.test(text.slice(at + 1, at + 5))) continue
@@ -105,7 +110,7 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
   // `isn 't`, `House ’s`, `I 've`: a space before the apostrophe of a contraction or possessive.
   // (only where a space stands before such a mark: the expression starts by looking behind)
-  for (const match of SPACE_BEFORE_MARK.test(text) ? text.matchAll(/(?<=\p{L})([ \u00a0]+)(['’‘])(?=(\p{L}+))/gu) : []) {
+  for (const match of SPACE_BEFORE_MARK.test(text) ? text.matchAll(SPACED_MARK) : []) {
     const at = match.index
     const mark = match[2]
     const ending = match[3]
@@ -120,15 +125,21 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
 
   const stack: Open[] = []
   let closedCarried = false
-  const firstDoubleAt = text.search(/["“”„″]/u)
+  // (looked for only when a closing mark may close a quotation carried in)
+  let firstDoubleAt: number | undefined
   const unclosed = (open: Open) =>
     report(span(open.at, open.at + open.mark.length), `Unexpected \`${open.mark}\`: the quotation it opens is never closed`)
 
   // From mark to mark (a paragraph is mostly letters: taking each character as a string to look
   // it up among the marks was most of the rule's time).
   for (let at = nextMark(text, 0); at < text.length; at = nextMark(text, at + 1)) {
-    const char = text[at]
     if (apostrophes.has(at)) continue
+    // An apostrophe inside a word (`don't`, `O’Brien`), most marks of a paragraph: what `roleOf`
+    // says of a mark between two letters (a doubled mark has one after it, `„` and `″` are not read
+    // there, and a double mark between letters that closes is among `closers`).
+    const code = text.charCodeAt(at)
+    if (code !== 0x201e && code !== 0x2033 && isLetterAt(text, at - 1) && isLetterAt(text, at + 1) && !closers.has(at)) continue
+    const char = text[at]
     const before = text.charAt(at - 1)
     const pair = text.slice(at, at + 2)
     const after = text.charAt(isDoubled(pair) ? at + 2 : at + 1)
@@ -224,7 +235,7 @@ function checkBlock(block: Block, carried: boolean, apostrophe: string, report: 
         })
       } else if (role === 'close-turned') {
         // Reported already as turned the wrong way.
-      } else if (kind === 'double' && carried && !closedCarried && at === firstDoubleAt && /[.!?…,;:—\-\p{L}]/u.test(before) && /^\s*$/u.test(text.slice(at + 1))) {
+      } else if (kind === 'double' && carried && !closedCarried && at === (firstDoubleAt ??= text.search(/["“”„″]/u)) && /[.!?…,;:—\-\p{L}]/u.test(before) && /^\s*$/u.test(text.slice(at + 1))) {
         // It ends a paragraph and closes the quotation an earlier one left open (`…certified.”`).
         closedCarried = true
       } else {
@@ -260,6 +271,13 @@ function nextMark(text: string, from: number): number {
     if (code === 0x22 || code === 0x27 || (code >= 0x2018 && code <= 0x2033 && (code <= 0x2019 || (code >= 0x201c && code <= 0x201e) || code === 0x2033))) return at
   }
   return text.length
+}
+
+// Whether the character at an index is a letter, as `LETTER.test(text.charAt(index))` says.
+function isLetterAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return index >= 0 && LETTER.test(text.charAt(index))
 }
 
 function isDoubled(pair: string): boolean {
