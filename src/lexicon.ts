@@ -931,11 +931,20 @@ function suggestWith(word: string, extra: ReadonlySet<string>, may: (hash: numbe
     }
     if (state) weights.set(form, weights.get(form)! + 1)
   }
-  const characters = flags.TRY
-  const generate = (words: readonly string[], pregenerated?: readonly string[]) => {
+  const characters = [...flags.TRY]
+  // Each character tried, as its bit in `Edits.inserts` (a to z, either case), or -1.
+  const bits = characters.map((inject) => {
+    const code = inject.toLowerCase().charCodeAt(0)
+    return inject.length === 1 && code >= 0x61 && code <= 0x7a ? 1 << (code - 0x61) : -1
+  })
+  // `collect`: every form tried is listed (the forms one edit away, whose own edits are tried
+  // when none is a word); otherwise the forms that the sketch shows to be no word are not made
+  // (`Edits`, by hashes), and only the words are listed: mostly the suggestions found.
+  const generate = (words: readonly string[], pregenerated: readonly string[] | undefined, collect: boolean) => {
     const result: string[] = []
     if (pregenerated) for (const edit of pregenerated) check(edit, true, result)
     for (const word of words) {
+      const tried = collect || !sketchAnswers ? PERHAPS : editsOf(word, may)
       let before = ''
       let character = ''
       let nextCharacter = word.charAt(0)
@@ -956,28 +965,38 @@ function suggestWith(word: string, extra: ReadonlySet<string>, may: (hash: numbe
           check(before + switchCase(nextAfter), false, result)
           check(before + switchCase(nextCharacter) + switchCase(character) + nextNextAfter, false, result)
         }
-        check(before + nextAfter, false, result)
-        if (nextAfter) check(before + nextCharacter + character + nextNextAfter, false, result)
-        for (let inject of characters) {
+        if (tried.remove(position)) check(before + nextAfter, false, result)
+        if (nextAfter && tried.swap(position)) check(before + nextCharacter + character + nextNextAfter, false, result)
+        const inserts = tried.inserts(position)
+        const replaces = tried.replaces(position)
+        const insert = (inject: string, bit: number) => (bit === -1 ? tried.insert(position, inject) : (inserts & bit) !== 0)
+        const replace = (inject: string, bit: number) => (bit === -1 ? tried.replace(position, inject) : (replaces & bit) !== 0)
+        for (let index = 0; index < characters.length; index++) {
+          let inject = characters[index]
+          const bit = bits[index]
           if (upper && inject !== inject.toUpperCase()) {
             if (wordCase !== 's') {
-              check(before + inject + after, false, result)
-              check(before + inject + nextAfter, false, result)
+              if (insert(inject, bit)) check(before + inject + after, false, result)
+              if (replace(inject, bit)) check(before + inject + nextAfter, false, result)
             }
             inject = inject.toUpperCase()
           }
-          check(before + inject + after, false, result)
-          check(before + inject + nextAfter, false, result)
+          if (insert(inject, bit)) check(before + inject + after, false, result)
+          if (replace(inject, bit)) check(before + inject + nextAfter, false, result)
         }
       }
     }
     return result
   }
-  const firstLevel = generate(values, edits)
-  // None one edit away: the forms two edits away, a few at a time.
-  const most = Math.min(firstLevel.length, Math.pow(Math.max(15 - value.length, 3), 3))
-  const size = Math.max(Math.pow(10 - value.length, 3), 1)
-  for (let previous = 0; suggestions.length === 0 && previous < most; previous += size) generate(firstLevel.slice(previous, previous + size))
+  generate(values, edits, false)
+  if (suggestions.length === 0) {
+    // None one edit away: the forms two edits away, a few at a time, from every form one edit
+    // away (listed now; trying them again finds nothing new and weighs nothing).
+    const firstLevel = generate(values, edits, true)
+    const most = Math.min(firstLevel.length, Math.pow(Math.max(15 - value.length, 3), 3))
+    const size = Math.max(Math.pow(10 - value.length, 3), 1)
+    for (let previous = 0; suggestions.length === 0 && previous < most; previous += size) generate(firstLevel.slice(previous, previous + size), undefined, false)
+  }
   const weight = (form: string) => weights.get(form)!
   suggestions.sort((a, b) => {
     const byWeight = weight(a) === weight(b) ? 0 : weight(a) > weight(b) ? -1 : 1
