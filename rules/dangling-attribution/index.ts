@@ -32,7 +32,9 @@ const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
 const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,120}?),\s+(?=[^:"“”,;()]{1,80}?(?::\s*["“]|,\s*["“]\p{Lu})))?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
 // `Rates will rise, the group.`: the last comma-separated part of a sentence.
 // A doubled period (`conversations. .`) is another rule's; the attribution is before it.
-const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
+// No part after its first comma holds another, so a match starts at the last comma of the
+// sentence: the expression is sticky and tried there only.
+const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/duy
 // `According to sources, 2025.`: an attribution alone, with at most a stray number after it.
 // The look-behind comes after the phrase, so it is tried only where the phrase is (before it, it
 // scanned back over a run of spaces at every space).
@@ -100,16 +102,23 @@ function checkBlock(block: Block, evidence: Evidence, report: Report) {
   const marks = quoteMarks(prose)
   for (const [from, to] of sentences(prose, block.bodyStart)) {
     const text = prose.slice(from, to)
-    const quoted = QUOTE_END.exec(text)
+    // Cheap tests before the expressions, which a cold run reads slowly: QUOTE_END and TAIL end
+    // at a final period; QUOTE_END needs a quotation mark, TAIL and INTERRUPTED a comma, and
+    // INTERRUPTED and BEFORE_QUOTE a double quotation mark.
+    const period = text.charCodeAt(text.length - 1) === 46
+    const comma = text.includes(',')
+    const double = text.includes('"') || text.includes('“')
+    const quoted = period && (double || text.includes('”') || text.includes('’') || text.includes("'")) ? QUOTE_END.exec(text) : null
     const close = quoted ? from + quoted.index + quoted[0].search(/["”’']/u) : -1
     if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
       afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
-    } else afterStatement(block, from, text, evidence, marks, verbs, report)
+    } else if (period && comma) afterStatement(block, from, text, evidence, marks, verbs, report)
     if (NAMED_CLAUSE.test(text) && !quoteOpen(marks, from)) namedClause(block, from, text, verbs, report)
     // (BEFORE_QUOTE ends in an opening mark: a sentence with none, two in three, is not tried;
     // the expression's lazy repetitions cost more there than the look for a mark)
-    const colon = text.includes('"') || text.includes('“') ? BEFORE_QUOTE.exec(text) : null
+    const colon = double ? BEFORE_QUOTE.exec(text) : null
     if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], evidence, verbs, report)
+    if (!comma || !(double || text.includes('”'))) continue
     for (const match of text.matchAll(INTERRUPTED)) {
       const start = from + match.index + match[0].indexOf(match[1], 2)
       if (opensSentence(prose, openerOf(marks, start - 2), block.bodyStart)) afterQuotation(block, start, match[1], false, verbs, report)
@@ -309,6 +318,7 @@ function beforeQuotation(block: Block, start: number, phrase: string, evidence: 
 // `Allies will back the effort, the five people familiar with the talks.`: a statement, a comma,
 // and a speaker with no verb; not an apposition (`... met Smith, the group's chairman.`).
 function afterStatement(block: Block, from: number, text: string, evidence: Evidence, marks: readonly QuoteMark[], verbs: () => Tense, report: Report) {
+  TAIL.lastIndex = text.lastIndexOf(',')
   const match = TAIL.exec(text)
   if (!match) return
   const tail = match[1]
