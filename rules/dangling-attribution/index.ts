@@ -6,7 +6,7 @@
 import {isAbbreviation} from '../../src/abbreviations.js'
 import type {Article, Block} from '../../src/article.js'
 import {openerOf, quoteMarks, quoteOpen, type QuoteMark} from '../../src/quotes.js'
-import {runBefore} from '../../src/text.js'
+import {isSpace, runBefore} from '../../src/text.js'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import {tag, type Token} from './tagger.js'
 import {BODIES, PAPERS, PERSONS, ROLES, SPEECH, TIMES, TITLES} from './words.js'
@@ -100,8 +100,10 @@ function checkBlock(block: Block, evidence: Evidence, report: Report) {
   const verbs = () => tenseOf(evidence.ask('present', '') as boolean)
   const {prose} = block
   const marks = quoteMarks(prose)
-  for (const [from, to] of sentences(prose, block.bodyStart)) {
-    const text = prose.slice(from, to)
+  const ranges = sentences(prose, block.bodyStart)
+  for (let index = 0; index < ranges.length; index++) {
+    const from = ranges[index][0]
+    const text = prose.slice(from, ranges[index][1])
     // Cheap tests before the expressions, which a cold run reads slowly: QUOTE_END and TAIL end
     // at a final period; QUOTE_END needs a quotation mark, TAIL and INTERRUPTED a comma, and
     // INTERRUPTED and BEFORE_QUOTE a double quotation mark.
@@ -183,12 +185,15 @@ function opensSentence(prose: string, opener: number, start: number): boolean {
 // he asked.`).
 function sentences(prose: string, start: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
-  let from = start + (/^\s*/u.exec(prose.slice(start))?.[0].length ?? 0)
+  let from = skipSpace(prose, start)
   for (const match of prose.matchAll(/([.!?])["”’')\]]*(?=\s|$)/gu)) {
     const end = match.index + match[0].length
     if (end <= from) continue
-    const next = /^\s*(\S)/u.exec(prose.slice(end, end + 8))
-    if (next && !/[\p{Lu}\d"“‘'(]/u.test(next[1])) continue
+    // The first character after the white space, in the next eight characters (by hand: this runs
+    // at every period of every paragraph).
+    const after = skipSpace(prose, end)
+    const next = after < Math.min(prose.length, end + 8) ? String.fromCodePoint(prose.slice(after, end + 8).codePointAt(0)!) : undefined
+    if (next && !(SENTENCE_OPENER.test(next))) continue
     if (match[1] === '.' && match[0] === '.') {
       // Read backwards (an expression anchored at the end was quadratic on a long run of marks).
       const run = runBefore(prose, match.index, /\S/u)
@@ -198,10 +203,19 @@ function sentences(prose: string, start: number): Array<[number, number]> {
       if (next && word && !pronoun && isAbbreviation(`${word}.`)) continue
     }
     ranges.push([from, end])
-    from = end + (/^\s*/u.exec(prose.slice(end))?.[0].length ?? 0)
+    from = after
   }
   if (from < prose.length && prose.slice(from).trim() !== '') ranges.push([from, prose.length])
   return ranges
+}
+
+// What may open a sentence after a period: a capital, a digit, a quotation or a bracket.
+const SENTENCE_OPENER = /^[\p{Lu}\d"“‘'(]/u
+
+// Where the white space (`\s`) that starts at an index ends.
+function skipSpace(text: string, index: number): number {
+  while (index < text.length && isSpace(text.charCodeAt(index))) index++
+  return index
 }
 
 // `"We will win," he.`, `"...," chief executive Tim Cook.`, `"...," the group.`: after a quotation
@@ -333,8 +347,13 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   if (!pronoun && quoteOpen(marks, start)) return
   // Cheap test before the tagger: the tail starts with a pronoun, a determiner or a capital, or
   // names a person or body.
-  const named = /^\p{Lu}/u.test(parts[0]) || parts.some((part) => PERSONS.has(part.toLowerCase()) || BODIES.has(part.toLowerCase()))
-  if (!pronoun && !DETERMINERS.test(first) && !named) return
+  const named = () =>
+    /^\p{Lu}/u.test(parts[0]) ||
+    parts.some((part) => {
+      const word = part.toLowerCase()
+      return PERSONS.has(word) || BODIES.has(word)
+    })
+  if (!pronoun && !DETERMINERS.test(first) && !named()) return
   // Nor a tail with a finite verb and no pronoun, which is a clause with its verb (`..., the
   // company said.`, `..., which was rare.`): only a pronoun can start the clause of a lost `said`
   // (`..., Jane Doe it was over.`).
@@ -750,7 +769,12 @@ function isVerb(tokens: readonly Token[], index: number): boolean {
 // Tokens that are words or commas (the tagger also returns the closing period).
 // The tagger reads a closing `I.` as an initial.
 function words(tokens: readonly Token[]): Token[] {
-  return tokens.filter((token) => token.tag !== 'PUNCT' || token.text === ',').map((token) => (token.text === 'I.' ? {text: 'I', tag: 'PRON'} : token))
+  const kept: Token[] = []
+  for (const token of tokens) {
+    if (token.tag === 'PUNCT' && token.text !== ',') continue
+    kept.push(token.text === 'I.' ? {text: 'I', tag: 'PRON'} : token)
+  }
+  return kept
 }
 
 // `he` -> `he said`; `he the BBC` -> `he told the BBC`; `a spokesman the BBC` -> `a spokesman told
