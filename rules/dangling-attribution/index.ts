@@ -6,7 +6,7 @@
 import {isAbbreviation} from '../../src/abbreviations.js'
 import type {Article, Block} from '../../src/article.js'
 import {openerOf, quoteMarks, quoteOpen, type QuoteMark} from '../../src/quotes.js'
-import {isSpace, runBefore} from '../../src/text.js'
+import {isSpace} from '../../src/text.js'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import {tag, type Token} from './tagger.js'
 import {BODIES, PAPERS, PERSONS, ROLES, SPEECH, TIMES, TITLES} from './words.js'
@@ -195,13 +195,15 @@ function sentences(prose: string, start: number): Array<[number, number]> {
     const after = skipSpace(prose, end)
     const next = after < Math.min(prose.length, end + 8) ? String.fromCodePoint(prose.slice(after, end + 8).codePointAt(0)!) : undefined
     if (next && !(SENTENCE_OPENER.test(next))) continue
-    if (match[1] === '.' && match[0] === '.') {
+    // (only a period before another sentence can be an abbreviation's)
+    if (next && match[1] === '.' && match[0] === '.') {
       // Read backwards (an expression anchored at the end was quadratic on a long run of marks).
-      const run = runBefore(prose, match.index, /\S/u)
-      const word = run.slice(Math.max(0, run.length - (match.index - from))).replace(/^[^\p{L}]+/u, '')
+      const run = prose.slice(Math.max(wordStart(prose, match.index), from), match.index)
+      // (a word that opens with an ASCII letter has no lead to cut)
+      const word = /^[A-Za-z]/.test(run) ? run : run.replace(/^[^\p{L}]+/u, '')
       // (`No problem, I.` ends with the pronoun, not an initial)
       const pronoun = word === 'I' && /,\s$/u.test(prose.slice(Math.max(0, match.index - 3), match.index - 1))
-      if (next && word && !pronoun && isAbbreviation(`${word}.`)) continue
+      if (word && !pronoun && isAbbreviation(`${word}.`)) continue
     }
     ranges.push([from, end])
     from = after
@@ -212,6 +214,13 @@ function sentences(prose: string, start: number): Array<[number, number]> {
 
 // What may open a sentence after a period: a capital, a digit, a quotation or a bracket.
 const SENTENCE_OPENER = /^[\p{Lu}\d"“‘'(]/u
+
+// Where the run of characters other than white space that ends at an index starts (code unit by
+// code unit: a surrogate, paired or not, is no white space).
+function wordStart(text: string, end: number): number {
+  while (end > 0 && !isSpace(text.charCodeAt(end - 1))) end--
+  return end
+}
 
 // Where the white space (`\s`) that starts at an index ends.
 function skipSpace(text: string, index: number): number {
