@@ -6,7 +6,7 @@
 import {isAbbreviation} from '../../src/abbreviations.js'
 import type {Article, Block} from '../../src/article.js'
 import {openerOf, quoteMarks, quoteOpen, type QuoteMark} from '../../src/quotes.js'
-import {isSpace} from '../../src/text.js'
+import {countWords, isSpace} from '../../src/text.js'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import {tag, type Token} from './tagger.js'
 import {BODIES, PAPERS, PERSONS, ROLES, SPEECH, TIMES, TITLES} from './words.js'
@@ -346,8 +346,9 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   const match = TAIL.exec(text)
   if (!match) return
   const tail = match[1]
+  // (a long tail, one in four, is counted, not split)
+  if (countWords(tail, MAX_WORDS) > MAX_WORDS) return
   const parts = tail.split(/\s+/u)
-  if (parts.length > MAX_WORDS) return
   const first = parts[0].toLowerCase()
   // A subject pronoun alone after a comma is never a vocative or an apposition, even inside a
   // quotation whose closing mark was lost; anything else inside a quotation is the speaker's own
