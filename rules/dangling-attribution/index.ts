@@ -6,7 +6,7 @@
 import {isAbbreviation} from '../../src/abbreviations.js'
 import type {Article, Block} from '../../src/article.js'
 import {openerOf, quoteMarks, quoteOpen, type QuoteMark} from '../../src/quotes.js'
-import {runBefore} from '../../src/text.js'
+import {countWords, isSpace} from '../../src/text.js'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import {tag, type Token} from './tagger.js'
 import {BODIES, PAPERS, PERSONS, ROLES, SPEECH, TIMES, TITLES} from './words.js'
@@ -32,7 +32,9 @@ const INTERRUPTED = /,\s*["”]\s+([^"“”,;:()]+?),\s*["“](?=\p{Ll})/gu
 const BEFORE_QUOTE = /^(?:(?:But|And|Yet|However,?)\s+)?(?:(?:[^:"“”,;()]{1,120}?),\s+(?=[^:"“”,;()]{1,80}?(?::\s*["“]|,\s*["“]\p{Lu})))?([^:"“”,;()]{1,80}?)(?::|,(?=\s*["“]\p{Lu}))\s*["“]/du
 // `Rates will rise, the group.`: the last comma-separated part of a sentence.
 // A doubled period (`conversations. .`) is another rule's; the attribution is before it.
-const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/du
+// No part after its first comma holds another, so a match starts at the last comma of the
+// sentence: the expression is sticky and tried there only.
+const TAIL = /,["”’']?\s+((?:[^,;:"“”()]|\(\p{Lu}{2,}\s*\))+?)(?:\.\s+)*\.$/duy
 // `According to sources, 2025.`: an attribution alone, with at most a stray number after it.
 // The look-behind comes after the phrase, so it is tried only where the phrase is (before it, it
 // scanned back over a run of spaces at every space).
@@ -98,24 +100,34 @@ function checkBlock(block: Block, evidence: Evidence, report: Report) {
   const verbs = () => tenseOf(evidence.ask('present', '') as boolean)
   const {prose} = block
   const marks = quoteMarks(prose)
-  for (const [from, to] of sentences(prose, block.bodyStart)) {
-    const text = prose.slice(from, to)
-    const quoted = QUOTE_END.exec(text)
+  const ranges = sentences(prose, block.bodyStart)
+  for (let index = 0; index < ranges.length; index++) {
+    const from = ranges[index][0]
+    const text = prose.slice(from, ranges[index][1])
+    // Cheap tests before the expressions, which a cold run reads slowly: QUOTE_END and TAIL end
+    // at a final period; QUOTE_END needs a quotation mark, TAIL and INTERRUPTED a comma, and
+    // INTERRUPTED and BEFORE_QUOTE a double quotation mark.
+    const period = text.charCodeAt(text.length - 1) === 46
+    const comma = text.includes(',')
+    const double = text.includes('"') || text.includes('“')
+    const quoted = period && (double || text.includes('”') || text.includes('’') || text.includes("'")) ? QUOTE_END.exec(text) : null
     const close = quoted ? from + quoted.index + quoted[0].search(/["”’']/u) : -1
     if (quoted && opensSentence(prose, openerOf(marks, close), block.bodyStart)) {
       afterQuotation(block, from + quoted.indices![2]![0], quoted[2], quoted[1] === '?', verbs, report)
-    } else afterStatement(block, from, text, evidence, marks, verbs, report)
+    } else if (period && comma) afterStatement(block, from, text, evidence, marks, verbs, report)
     if (NAMED_CLAUSE.test(text) && !quoteOpen(marks, from)) namedClause(block, from, text, verbs, report)
     // (BEFORE_QUOTE ends in an opening mark: a sentence with none, two in three, is not tried;
     // the expression's lazy repetitions cost more there than the look for a mark)
-    const colon = text.includes('"') || text.includes('“') ? BEFORE_QUOTE.exec(text) : null
+    const colon = double ? BEFORE_QUOTE.exec(text) : null
     if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], evidence, verbs, report)
+    if (!comma || !(double || text.includes('”'))) continue
     for (const match of text.matchAll(INTERRUPTED)) {
       const start = from + match.index + match[0].indexOf(match[1], 2)
       if (opensSentence(prose, openerOf(marks, start - 2), block.bodyStart)) afterQuotation(block, start, match[1], false, verbs, report)
     }
   }
-  for (const match of prose.matchAll(ORPHAN)) orphan(block, match, report)
+  // (ORPHAN opens with its phrase: a paragraph without it, nearly all, is not read again)
+  if (prose.includes('According')) for (const match of prose.matchAll(ORPHAN)) orphan(block, match, report)
 }
 
 // What a paragraph may ask of the rest of the article: whether it attributes in the present
@@ -174,25 +186,46 @@ function opensSentence(prose: string, opener: number, start: number): boolean {
 // he asked.`).
 function sentences(prose: string, start: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
-  let from = start + (/^\s*/u.exec(prose.slice(start))?.[0].length ?? 0)
+  let from = skipSpace(prose, start)
   for (const match of prose.matchAll(/([.!?])["”’')\]]*(?=\s|$)/gu)) {
     const end = match.index + match[0].length
     if (end <= from) continue
-    const next = /^\s*(\S)/u.exec(prose.slice(end, end + 8))
-    if (next && !/[\p{Lu}\d"“‘'(]/u.test(next[1])) continue
-    if (match[1] === '.' && match[0] === '.') {
+    // The first character after the white space, in the next eight characters (by hand: this runs
+    // at every period of every paragraph).
+    const after = skipSpace(prose, end)
+    const next = after < Math.min(prose.length, end + 8) ? String.fromCodePoint(prose.slice(after, end + 8).codePointAt(0)!) : undefined
+    if (next && !(SENTENCE_OPENER.test(next))) continue
+    // (only a period before another sentence can be an abbreviation's)
+    if (next && match[1] === '.' && match[0] === '.') {
       // Read backwards (an expression anchored at the end was quadratic on a long run of marks).
-      const run = runBefore(prose, match.index, /\S/u)
-      const word = run.slice(Math.max(0, run.length - (match.index - from))).replace(/^[^\p{L}]+/u, '')
+      const run = prose.slice(Math.max(wordStart(prose, match.index), from), match.index)
+      // (a word that opens with an ASCII letter has no lead to cut)
+      const word = /^[A-Za-z]/.test(run) ? run : run.replace(/^[^\p{L}]+/u, '')
       // (`No problem, I.` ends with the pronoun, not an initial)
       const pronoun = word === 'I' && /,\s$/u.test(prose.slice(Math.max(0, match.index - 3), match.index - 1))
-      if (next && word && !pronoun && isAbbreviation(`${word}.`)) continue
+      if (word && !pronoun && isAbbreviation(`${word}.`)) continue
     }
     ranges.push([from, end])
-    from = end + (/^\s*/u.exec(prose.slice(end))?.[0].length ?? 0)
+    from = after
   }
   if (from < prose.length && prose.slice(from).trim() !== '') ranges.push([from, prose.length])
   return ranges
+}
+
+// What may open a sentence after a period: a capital, a digit, a quotation or a bracket.
+const SENTENCE_OPENER = /^[\p{Lu}\d"“‘'(]/u
+
+// Where the run of characters other than white space that ends at an index starts (code unit by
+// code unit: a surrogate, paired or not, is no white space).
+function wordStart(text: string, end: number): number {
+  while (end > 0 && !isSpace(text.charCodeAt(end - 1))) end--
+  return end
+}
+
+// Where the white space (`\s`) that starts at an index ends.
+function skipSpace(text: string, index: number): number {
+  while (index < text.length && isSpace(text.charCodeAt(index))) index++
+  return index
 }
 
 // `"We will win," he.`, `"...," chief executive Tim Cook.`, `"...," the group.`: after a quotation
@@ -309,11 +342,13 @@ function beforeQuotation(block: Block, start: number, phrase: string, evidence: 
 // `Allies will back the effort, the five people familiar with the talks.`: a statement, a comma,
 // and a speaker with no verb; not an apposition (`... met Smith, the group's chairman.`).
 function afterStatement(block: Block, from: number, text: string, evidence: Evidence, marks: readonly QuoteMark[], verbs: () => Tense, report: Report) {
+  TAIL.lastIndex = text.lastIndexOf(',')
   const match = TAIL.exec(text)
   if (!match) return
   const tail = match[1]
+  // (a long tail, one in four, is counted, not split)
+  if (countWords(tail, MAX_WORDS) > MAX_WORDS) return
   const parts = tail.split(/\s+/u)
-  if (parts.length > MAX_WORDS) return
   const first = parts[0].toLowerCase()
   // A subject pronoun alone after a comma is never a vocative or an apposition, even inside a
   // quotation whose closing mark was lost; anything else inside a quotation is the speaker's own
@@ -323,8 +358,13 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   if (!pronoun && quoteOpen(marks, start)) return
   // Cheap test before the tagger: the tail starts with a pronoun, a determiner or a capital, or
   // names a person or body.
-  const named = /^\p{Lu}/u.test(parts[0]) || parts.some((part) => PERSONS.has(part.toLowerCase()) || BODIES.has(part.toLowerCase()))
-  if (!pronoun && !DETERMINERS.test(first) && !named) return
+  const named = () =>
+    /^\p{Lu}/u.test(parts[0]) ||
+    parts.some((part) => {
+      const word = part.toLowerCase()
+      return PERSONS.has(word) || BODIES.has(word)
+    })
+  if (!pronoun && !DETERMINERS.test(first) && !named()) return
   // Nor a tail with a finite verb and no pronoun, which is a clause with its verb (`..., the
   // company said.`, `..., which was rare.`): only a pronoun can start the clause of a lost `said`
   // (`..., Jane Doe it was over.`).
@@ -740,7 +780,12 @@ function isVerb(tokens: readonly Token[], index: number): boolean {
 // Tokens that are words or commas (the tagger also returns the closing period).
 // The tagger reads a closing `I.` as an initial.
 function words(tokens: readonly Token[]): Token[] {
-  return tokens.filter((token) => token.tag !== 'PUNCT' || token.text === ',').map((token) => (token.text === 'I.' ? {text: 'I', tag: 'PRON'} : token))
+  const kept: Token[] = []
+  for (const token of tokens) {
+    if (token.tag === 'PUNCT' && token.text !== ',') continue
+    kept.push(token.text === 'I.' ? {text: 'I', tag: 'PRON'} : token)
+  }
+  return kept
 }
 
 // `he` -> `he said`; `he the BBC` -> `he told the BBC`; `a spokesman the BBC` -> `a spokesman told
