@@ -3,7 +3,8 @@
 // must answer as the one expression it replaced, run over the whole text, does.
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
-import {attributionsOf, quotedElsewhere} from '../rules/dangling-attribution/index.js'
+import {attributionsOf, quotedElsewhere, sentences} from '../rules/dangling-attribution/index.js'
+import {isAbbreviation} from '../src/abbreviations.js'
 import {TITLES} from '../rules/dangling-attribution/words.js'
 
 function expression(name: string, source: string): boolean {
@@ -43,5 +44,54 @@ describe('quotedElsewhere', () => {
     const attributions = attributionsOf(source)
     for (const name of ['x\uD835', '\uDC00x', '\uD835', '\u{1D400}', 'x\u{1D400}']) expect(quotedElsewhere(name, attributions)).toBe(expression(name, source))
     expect(quotedElsewhere('x\uD835', attributions)).toBe(false)
+  })
+})
+
+// The split as it was read with `matchAll` and a slice for the character after each end.
+function sentencesBefore(prose: string, start: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  const skip = (index: number) => {
+    while (index < prose.length && /\s/u.test(prose[index])) index++
+    return index
+  }
+  let from = skip(start)
+  for (const match of prose.matchAll(/([.!?])["”’')\]]*(?=\s|$)/gu)) {
+    const end = match.index + match[0].length
+    if (end <= from) continue
+    const after = skip(end)
+    const next = after < Math.min(prose.length, end + 8) ? String.fromCodePoint(prose.slice(after, end + 8).codePointAt(0)!) : undefined
+    if (next && !/^[\p{Lu}\d"“‘'(]/u.test(next)) continue
+    if (next && match[1] === '.' && match[0] === '.') {
+      let wordStart = match.index
+      while (wordStart > 0 && !/\s/u.test(prose[wordStart - 1])) wordStart--
+      const run = prose.slice(Math.max(wordStart, from), match.index)
+      const word = run.replace(/^[^\p{L}]+/u, '')
+      const pronoun = word === 'I' && /,\s$/u.test(prose.slice(Math.max(0, match.index - 3), match.index - 1))
+      if (word && !pronoun && isAbbreviation(`${word}.`)) continue
+    }
+    ranges.push([from, end])
+    from = after
+  }
+  if (from < prose.length && prose.slice(from).trim() !== '') ranges.push([from, prose.length])
+  return ranges
+}
+
+describe('sentences', () => {
+  const piece = fc.constantFrom(' ', '  ', '\u00a0', '\n', '.', '?', '!', '"', '”', '’', "'", ')', ']', '“', '‘', '(', ',', 'He', 'said', 'Mr', 'U.S', 'I', 'x', '1', 'É', 'é', '𝐀', '\uD835', '😀', 'Ωmega')
+  const prose = fc.array(piece, {maxLength: 30}).map((pieces) => pieces.join(''))
+
+  test('splits as the expression and its slices did', () => {
+    fc.assert(
+      fc.property(prose, fc.nat(6), (text, start) => {
+        expect(sentences(text, Math.min(start, text.length))).toEqual(sentencesBefore(text, Math.min(start, text.length)))
+      }),
+      {numRuns: 2000}
+    )
+  })
+
+  test('reads a capital, a digit or an opening mark after a period as a new sentence', () => {
+    const text = 'It rose. Then it fell. 3 more came. "Yes." ‘No.’ 𝐀 new one. But not. e.g. this.'
+    const ends = sentences(text, 0).map(([from, to]) => text.slice(from, to))
+    expect(ends).toEqual(['It rose.', 'Then it fell.', '3 more came.', '"Yes."', '‘No.’', '𝐀 new one.', 'But not. e.g. this.'])
   })
 })

@@ -183,18 +183,22 @@ function opensSentence(prose: string, opener: number, start: number): boolean {
 // Sentences of a block as [from, to) ranges: a period, `?` or `!` (with closing marks) before
 // white space and a capital, a quote or a digit; never the period of an abbreviation (`Ms.
 // Chambers`, `Lt. Kevin Donovan`, `D-Mass.`), and never `?"` before a lower-case word (`"Why?"
-// he asked.`).
-function sentences(prose: string, start: number): Array<[number, number]> {
+// he asked.`). (Exported for its test.)
+export function sentences(prose: string, start: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   let from = skipSpace(prose, start)
-  for (const match of prose.matchAll(/([.!?])["”’')\]]*(?=\s|$)/gu)) {
+  // (read with `exec` from the start, not `matchAll`, whose iterator is more to run cold and to
+  // compile)
+  SENTENCE_END.lastIndex = 0
+  for (let match = SENTENCE_END.exec(prose); match !== null; match = SENTENCE_END.exec(prose)) {
     const end = match.index + match[0].length
     if (end <= from) continue
     // The first character after the white space, in the next eight characters (by hand: this runs
     // at every period of every paragraph).
     const after = skipSpace(prose, end)
-    const next = after < Math.min(prose.length, end + 8) ? String.fromCodePoint(prose.slice(after, end + 8).codePointAt(0)!) : undefined
-    if (next && !(SENTENCE_OPENER.test(next))) continue
+    const limit = Math.min(prose.length, end + 8)
+    const next = after < limit
+    if (next && !opensAfterPeriod(prose, after, limit)) continue
     // (only a period before another sentence can be an abbreviation's)
     if (next && match[1] === '.' && match[0] === '.') {
       // Read backwards (an expression anchored at the end was quadratic on a long run of marks).
@@ -208,9 +212,23 @@ function sentences(prose: string, start: number): Array<[number, number]> {
     ranges.push([from, end])
     from = after
   }
-  if (from < prose.length && prose.slice(from).trim() !== '') ranges.push([from, prose.length])
+  // (`from` is past white space: what is left, if anything, is a sentence without its mark)
+  if (from < prose.length) ranges.push([from, prose.length])
   return ranges
 }
+
+// Whether the character at `at` may open a sentence after a period (SENTENCE_OPENER), read no
+// further than `limit`: a surrogate pair cut there is read as its first half. By hand for ASCII
+// and the curly quotation marks, which is all but a few of them.
+function opensAfterPeriod(prose: string, at: number, limit: number): boolean {
+  const code = prose.charCodeAt(at)
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 34 || code === 39 || code === 40
+  if (code === 0x201c || code === 0x2018) return true
+  return SENTENCE_OPENER.test(String.fromCodePoint(at + 1 < limit ? prose.codePointAt(at)! : code))
+}
+
+// A sentence's end: a period, `?` or `!`, its closing marks, then white space or the end.
+const SENTENCE_END = /([.!?])["”’')\]]*(?=\s|$)/gu
 
 // What may open a sentence after a period: a capital, a digit, a quotation or a bracket.
 const SENTENCE_OPENER = /^[\p{Lu}\d"“‘'(]/u
