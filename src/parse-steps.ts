@@ -22,6 +22,9 @@ export function mergeRemainingFullStops(paragraph: Paragraph): void {
   for (const sentence of paragraph.children) {
     if (!('children' in sentence)) continue
     const nodes = sentence.children as Token[]
+    // Most sentences have no full stop before their last word or terminal mark: nothing to do,
+    // and no arrays to make.
+    if (!hasInnerFullStop(nodes)) continue
     // The tokens after the current one, last first.
     const after: Token[] = []
     // Full stops put before a word, last first, applied at the end (a run of them would unshift).
@@ -63,6 +66,20 @@ export function mergeRemainingFullStops(paragraph: Paragraph): void {
   }
 }
 
+// Whether a full stop comes before a word or a terminal mark (read from the end as the step
+// reads, up to where it would first act).
+function hasInnerFullStop(nodes: readonly Token[]): boolean {
+  let found = false
+  for (let index = nodes.length - 1; index >= 0; index--) {
+    const value = markOf(nodes[index])
+    if (value === undefined) {
+      if (nodes[index].type === 'WordNode') found = true
+    } else if (value === '.' && found) return true
+    else if (!found && TERMINAL.test(value)) found = true
+  }
+  return false
+}
+
 /** An `&` not after a word joins the word after it (`&b`); so does a run of them. */
 export function mergeInitialAmpersands(sentence: Paragraph | Sentence): void {
   const nodes = sentence.children as Token[]
@@ -100,18 +117,18 @@ export function mergeInitialAmpersands(sentence: Paragraph | Sentence): void {
 /** A `-` after a word and not before one joins the word before it (`ab-`); so does a run of them. */
 export function mergeFinalHyphens(sentence: Paragraph | Sentence): void {
   const nodes = sentence.children as Token[]
-  const out: Token[] = []
-  let changed = false
+  // Made at the first join: most sentences with a hyphen have it between words, and keep their array.
+  let out: Token[] | undefined
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]
-    const previous = out[out.length - 1]
+    const previous = out ? out[out.length - 1] : nodes[index - 1]
     if (markOf(node) === '-' && previous?.type === 'WordNode' && nodes[index + 1]?.type !== 'WordNode') {
+      out ??= nodes.slice(0, index)
       previous.children.push(node as Word['children'][number])
       if (previous.position && node.position) previous.position.end = node.position.end
-      changed = true
-    } else out.push(node)
+    } else out?.push(node)
   }
-  if (changed) sentence.children = out as Sentence['children']
+  if (out) sentence.children = out as Sentence['children']
 }
 
 /** A `/` between short words makes one word (`an/or`, `w/o`); after a short word and before no word, it joins that word. */

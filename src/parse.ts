@@ -188,11 +188,12 @@ function startsInLowerCase(sentence: Sentence): boolean {
 const INNER_WORD_MARK = /^(?:[&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/u
 function mergeInnerWordMarks(sentence: Sentence): void {
   const nodes = sentence.children
-  const children: Sentence['children'] = []
+  // Made at the first join: most sentences have none, and keep their array.
+  let children: Sentence['children'] | undefined
   let index = 0
   while (index < nodes.length) {
     const child = nodes[index]
-    const previous = children[children.length - 1]
+    const previous = children ? children[children.length - 1] : nodes[index - 1]
     // (only a joining mark before a word or another mark can start a join: a comma or a final
     // period, nearly every mark after a word, is passed without the arrays below)
     const next = nodes[index + 1]
@@ -218,6 +219,7 @@ function mergeInnerWordMarks(sentence: Sentence): void {
         } else break
       }
       if (tokens.length > 0) {
+        children ??= nodes.slice(0, index)
         for (const token of tokens) previous.children.push(token)
         const last = tokens[tokens.length - 1]
         if (previous.position && last.position) previous.position.end = last.position.end
@@ -225,10 +227,10 @@ function mergeInnerWordMarks(sentence: Sentence): void {
         continue
       }
     }
-    children.push(child)
+    children?.push(child)
     index++
   }
-  sentence.children = children
+  if (children) sentence.children = children
 }
 
 // The kinds of token parse-latin's tokenizer gives a UTF-16 code unit, by code unit, learnt from
