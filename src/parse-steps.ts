@@ -201,11 +201,11 @@ export function prefixExceptions(original: Step, symbols = false): (paragraph: P
   }
   return (paragraph) => {
     const nodes = paragraph.children
-    const out: Paragraph['children'] = []
-    let changed = false
+    // Made at the first merge: most paragraphs have none, and keep their array.
+    let out: Paragraph['children'] | undefined
     for (let index = 0; index < nodes.length; index++) {
       const sentence = nodes[index]
-      out.push(sentence)
+      out?.push(sentence)
       if (sentence.type !== 'SentenceNode') continue
       for (;;) {
         const children = sentence.children
@@ -220,11 +220,11 @@ export function prefixExceptions(original: Step, symbols = false): (paragraph: P
         if (next?.type !== 'SentenceNode') break
         for (const child of next.children) children.push(child)
         if (next.position && sentence.position) sentence.position.end = next.position.end
+        out ??= nodes.slice(0, index + 1)
         index++
-        changed = true
       }
     }
-    if (changed) paragraph.children = out
+    if (out) paragraph.children = out
   }
 }
 
@@ -233,9 +233,11 @@ const isWhiteSpace = (node: Node | undefined) => node?.type === 'WhiteSpaceNode'
 
 /** White space at the start of a sentence (or paragraph) becomes the sibling before it. */
 export function makeInitialWhiteSpaceSiblings(parent: Parent): void {
-  const out: Node[] = []
-  let changed = false
-  for (const child of parent.children) {
+  const nodes = parent.children
+  // (made at the first move, as in the step below: most parents have none, and keep their array)
+  let out: Node[] | undefined
+  for (let index = 0; index < nodes.length; index++) {
+    const child = nodes[index]
     const children = (child as Partial<Parent>).children
     let count = 0
     if (children) {
@@ -247,20 +249,21 @@ export function makeInitialWhiteSpaceSiblings(parent: Parent): void {
       }
     }
     if (count > 0) {
+      out ??= nodes.slice(0, index)
       for (const node of children!.splice(0, count)) out.push(node)
-      changed = true
     }
-    out.push(child)
+    out?.push(child)
   }
-  if (changed) parent.children = out
+  if (out) parent.children = out
 }
 
 /** White space at the end of a sentence (or paragraph) becomes the sibling after it. */
 export function makeFinalWhiteSpaceSiblings(parent: Parent): void {
-  const out: Node[] = []
-  let changed = false
-  for (const child of parent.children) {
-    out.push(child)
+  const nodes = parent.children
+  let out: Node[] | undefined
+  for (let index = 0; index < nodes.length; index++) {
+    const child = nodes[index]
+    out?.push(child)
     const children = (child as Partial<Parent>).children
     if (!children) continue
     let from = children.length
@@ -270,10 +273,10 @@ export function makeFinalWhiteSpaceSiblings(parent: Parent): void {
       if (previous?.position && child.position) child.position.end = previous.position.end
     }
     if (from === children.length) continue
+    out ??= nodes.slice(0, index + 1)
     for (const node of children.splice(from)) out.push(node)
-    changed = true
   }
-  if (changed) parent.children = out
+  if (out) parent.children = out
 }
 
 /** A sentence or paragraph left without children is dropped. */
