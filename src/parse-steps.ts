@@ -22,6 +22,9 @@ export function mergeRemainingFullStops(paragraph: Paragraph): void {
   for (const sentence of paragraph.children) {
     if (!('children' in sentence)) continue
     const nodes = sentence.children as Token[]
+    // Most sentences have no full stop before their last word or terminal mark: nothing to do,
+    // and no arrays to make.
+    if (!hasInnerFullStop(nodes)) continue
     // The tokens after the current one, last first.
     const after: Token[] = []
     // Full stops put before a word, last first, applied at the end (a run of them would unshift).
@@ -63,6 +66,20 @@ export function mergeRemainingFullStops(paragraph: Paragraph): void {
   }
 }
 
+// Whether a full stop comes before a word or a terminal mark (read from the end as the step
+// reads, up to where it would first act).
+function hasInnerFullStop(nodes: readonly Token[]): boolean {
+  let found = false
+  for (let index = nodes.length - 1; index >= 0; index--) {
+    const value = markOf(nodes[index])
+    if (value === undefined) {
+      if (nodes[index].type === 'WordNode') found = true
+    } else if (value === '.' && found) return true
+    else if (!found && TERMINAL.test(value)) found = true
+  }
+  return false
+}
+
 /** An `&` not after a word joins the word after it (`&b`); so does a run of them. */
 export function mergeInitialAmpersands(sentence: Paragraph | Sentence): void {
   const nodes = sentence.children as Token[]
@@ -100,18 +117,18 @@ export function mergeInitialAmpersands(sentence: Paragraph | Sentence): void {
 /** A `-` after a word and not before one joins the word before it (`ab-`); so does a run of them. */
 export function mergeFinalHyphens(sentence: Paragraph | Sentence): void {
   const nodes = sentence.children as Token[]
-  const out: Token[] = []
-  let changed = false
+  // Made at the first join: most sentences with a hyphen have it between words, and keep their array.
+  let out: Token[] | undefined
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]
-    const previous = out[out.length - 1]
+    const previous = out ? out[out.length - 1] : nodes[index - 1]
     if (markOf(node) === '-' && previous?.type === 'WordNode' && nodes[index + 1]?.type !== 'WordNode') {
+      out ??= nodes.slice(0, index)
       previous.children.push(node as Word['children'][number])
       if (previous.position && node.position) previous.position.end = node.position.end
-      changed = true
-    } else out.push(node)
+    } else out?.push(node)
   }
-  if (changed) sentence.children = out as Sentence['children']
+  if (out) sentence.children = out as Sentence['children']
 }
 
 /** A `/` between short words makes one word (`an/or`, `w/o`); after a short word and before no word, it joins that word. */
@@ -184,11 +201,11 @@ export function prefixExceptions(original: Step, symbols = false): (paragraph: P
   }
   return (paragraph) => {
     const nodes = paragraph.children
-    const out: Paragraph['children'] = []
-    let changed = false
+    // Made at the first merge: most paragraphs have none, and keep their array.
+    let out: Paragraph['children'] | undefined
     for (let index = 0; index < nodes.length; index++) {
       const sentence = nodes[index]
-      out.push(sentence)
+      out?.push(sentence)
       if (sentence.type !== 'SentenceNode') continue
       for (;;) {
         const children = sentence.children
@@ -203,11 +220,11 @@ export function prefixExceptions(original: Step, symbols = false): (paragraph: P
         if (next?.type !== 'SentenceNode') break
         for (const child of next.children) children.push(child)
         if (next.position && sentence.position) sentence.position.end = next.position.end
+        out ??= nodes.slice(0, index + 1)
         index++
-        changed = true
       }
     }
-    if (changed) paragraph.children = out
+    if (out) paragraph.children = out
   }
 }
 
@@ -216,9 +233,11 @@ const isWhiteSpace = (node: Node | undefined) => node?.type === 'WhiteSpaceNode'
 
 /** White space at the start of a sentence (or paragraph) becomes the sibling before it. */
 export function makeInitialWhiteSpaceSiblings(parent: Parent): void {
-  const out: Node[] = []
-  let changed = false
-  for (const child of parent.children) {
+  const nodes = parent.children
+  // (made at the first move, as in the step below: most parents have none, and keep their array)
+  let out: Node[] | undefined
+  for (let index = 0; index < nodes.length; index++) {
+    const child = nodes[index]
     const children = (child as Partial<Parent>).children
     let count = 0
     if (children) {
@@ -230,20 +249,21 @@ export function makeInitialWhiteSpaceSiblings(parent: Parent): void {
       }
     }
     if (count > 0) {
+      out ??= nodes.slice(0, index)
       for (const node of children!.splice(0, count)) out.push(node)
-      changed = true
     }
-    out.push(child)
+    out?.push(child)
   }
-  if (changed) parent.children = out
+  if (out) parent.children = out
 }
 
 /** White space at the end of a sentence (or paragraph) becomes the sibling after it. */
 export function makeFinalWhiteSpaceSiblings(parent: Parent): void {
-  const out: Node[] = []
-  let changed = false
-  for (const child of parent.children) {
-    out.push(child)
+  const nodes = parent.children
+  let out: Node[] | undefined
+  for (let index = 0; index < nodes.length; index++) {
+    const child = nodes[index]
+    out?.push(child)
     const children = (child as Partial<Parent>).children
     if (!children) continue
     let from = children.length
@@ -253,10 +273,10 @@ export function makeFinalWhiteSpaceSiblings(parent: Parent): void {
       if (previous?.position && child.position) child.position.end = previous.position.end
     }
     if (from === children.length) continue
+    out ??= nodes.slice(0, index + 1)
     for (const node of children.splice(from)) out.push(node)
-    changed = true
   }
-  if (changed) parent.children = out
+  if (out) parent.children = out
 }
 
 /** A sentence or paragraph left without children is dropped. */

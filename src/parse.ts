@@ -134,14 +134,16 @@ function isParserSpace(code: number): boolean {
 // steps are found by what they do (its modules are not exported); a step not found is kept.
 
 // A sentence without words joins the one before it (the first one, the one after it).
+// (Both make their new array at their first merge: most paragraphs have none, and keep theirs.)
 function mergeNonWordSentences(paragraph: Paragraph): void {
   const nodes = paragraph.children
-  const children: Paragraph['children'] = []
+  let children: Paragraph['children'] | undefined
   for (let index = 0; index < nodes.length; index++) {
     const child = nodes[index]
     if (child.type === 'SentenceNode' && !child.children.some((node) => node.type === 'WordNode')) {
-      const previous = children[children.length - 1]
+      const previous = children ? children[children.length - 1] : nodes[index - 1]
       if (previous?.type === 'SentenceNode') {
+        children ??= nodes.slice(0, index)
         for (const node of child.children) previous.children.push(node)
         if (previous.position && child.position) previous.position.end = child.position.end
         continue
@@ -151,28 +153,32 @@ function mergeNonWordSentences(paragraph: Paragraph): void {
         next.children = [...child.children, ...next.children]
         if (next.position && child.position) next.position.start = child.position.start
         // As in parse-latin, the sentence that took it in is not looked at again.
+        children ??= nodes.slice(0, index)
         children.push(next)
         index++
         continue
       }
     }
-    children.push(child)
+    children?.push(child)
   }
-  paragraph.children = children
+  if (children) paragraph.children = children
 }
 
 // A sentence whose first word starts in lower case joins the one before it.
 const LOWER_INITIAL = /^\p{Ll}/u
 function mergeLowerCaseSentences(paragraph: Paragraph): void {
-  const children: Paragraph['children'] = []
-  for (const child of paragraph.children) {
-    const previous = children[children.length - 1]
+  const nodes = paragraph.children
+  let children: Paragraph['children'] | undefined
+  for (let index = 0; index < nodes.length; index++) {
+    const child = nodes[index]
+    const previous = children ? children[children.length - 1] : nodes[index - 1]
     if (child.type === 'SentenceNode' && previous?.type === 'SentenceNode' && startsInLowerCase(child)) {
+      children ??= nodes.slice(0, index)
       for (const node of child.children) previous.children.push(node)
       if (previous.position && child.position) previous.position.end = child.position.end
-    } else children.push(child)
+    } else children?.push(child)
   }
-  paragraph.children = children
+  if (children) paragraph.children = children
 }
 
 function startsInLowerCase(sentence: Sentence): boolean {
@@ -188,11 +194,12 @@ function startsInLowerCase(sentence: Sentence): boolean {
 const INNER_WORD_MARK = /^(?:[&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/u
 function mergeInnerWordMarks(sentence: Sentence): void {
   const nodes = sentence.children
-  const children: Sentence['children'] = []
+  // Made at the first join: most sentences have none, and keep their array.
+  let children: Sentence['children'] | undefined
   let index = 0
   while (index < nodes.length) {
     const child = nodes[index]
-    const previous = children[children.length - 1]
+    const previous = children ? children[children.length - 1] : nodes[index - 1]
     // (only a joining mark before a word or another mark can start a join: a comma or a final
     // period, nearly every mark after a word, is passed without the arrays below)
     const next = nodes[index + 1]
@@ -203,32 +210,31 @@ function mergeInnerWordMarks(sentence: Sentence): void {
       (next?.type === 'WordNode' || next?.type === 'SymbolNode' || next?.type === 'PunctuationNode')
     ) {
       // Marks and words from here on, as long as they alternate; marks not followed by a word
-      // stay where they are.
-      const tokens: Word['children'] = []
-      let queue: Word['children'] = []
-      let position = index
-      for (; position < nodes.length; position++) {
+      // stay where they are. (Found first, then moved: no arrays for the join.)
+      let lastWord = -1
+      for (let position = index; position < nodes.length; position++) {
         const node = nodes[position]
-        if (node.type === 'WordNode') {
-          for (const token of queue) tokens.push(token)
-          for (const token of node.children) tokens.push(token)
-          queue = []
-        } else if ((node.type === 'SymbolNode' || node.type === 'PunctuationNode') && INNER_WORD_MARK.test(node.value)) {
-          queue.push(node)
-        } else break
+        if (node.type === 'WordNode') lastWord = position
+        else if (!((node.type === 'SymbolNode' || node.type === 'PunctuationNode') && INNER_WORD_MARK.test(node.value))) break
       }
-      if (tokens.length > 0) {
-        for (const token of tokens) previous.children.push(token)
-        const last = tokens[tokens.length - 1]
+      if (lastWord !== -1) {
+        children ??= nodes.slice(0, index)
+        const into = previous.children
+        for (let position = index; position <= lastWord; position++) {
+          const node = nodes[position]
+          if (node.type === 'WordNode') for (const token of node.children) into.push(token)
+          else into.push(node as Word['children'][number])
+        }
+        const last = into[into.length - 1]
         if (previous.position && last.position) previous.position.end = last.position.end
-        index = position - queue.length
+        index = lastWord + 1
         continue
       }
     }
-    children.push(child)
+    children?.push(child)
     index++
   }
-  sentence.children = children
+  if (children) sentence.children = children
 }
 
 // The kinds of token parse-latin's tokenizer gives a UTF-16 code unit, by code unit, learnt from
