@@ -180,13 +180,13 @@ class Mentions {
   ofPlace(place: Place, written: string): boolean {
     const grams = this.ngrams()
     const own = written.toLowerCase().replace(/\./gu, '')
-    if (grams.has(own) || place.group.some((form) => grams.has(form.replace(/\./gu, '')))) return true
+    if (grams.has(own) || dotless(place.group).some((form) => grams.has(form))) return true
     // a state is its own place: the body naming Texas or the US says nothing of Ohio; its cities do
     if (place.kind === 'state') return formsInCountry(`state:${place.group[0]}`).some((form) => grams.has(form))
     // a city is mentioned by its country's own name, people or capital (`Melbourne` by
     // `Australian`), never by another city of it (`Manchester` by `Liverpool`)
-    if (place.kind === 'city') return countryForms(place.country).some((form) => grams.has(form.replace(/\./gu, '')))
-    return formsInCountry(place.country).some((form) => grams.has(form.replace(/\./gu, '')))
+    if (place.kind === 'city') return dotless(countryForms(place.country)).some((form) => grams.has(form))
+    return dotless(formsInCountry(place.country)).some((form) => grams.has(form))
   }
 
   /**
@@ -321,6 +321,18 @@ function isTitleCase(headline: Block): boolean {
   const long = words.filter((word) => word.length > 3)
   const capitalized = long.filter((word) => /^\p{Lu}/u.test(word))
   return long.length >= 3 && capitalized.length / long.length > 0.6
+}
+
+// A list of forms without their abbreviation periods (`u.s.` -> `us`), made once per list: a
+// country's forms run to thousands (every city of the US), asked of every headline naming it.
+const dotlessLists = new WeakMap<readonly string[], readonly string[]>()
+function dotless(forms: readonly string[]): readonly string[] {
+  let list = dotlessLists.get(forms)
+  if (list === undefined) {
+    list = forms.map((form) => (form.includes('.') ? form.replace(/\./gu, '') : form))
+    dotlessLists.set(forms, list)
+  }
+  return list
 }
 
 /**
