@@ -79,7 +79,7 @@ function entityAt(text: string, index: number, to: number): number {
 /** The protected tokens of a text (or of `text.slice(from, to)`), in order, not overlapping. */
 export function scanTokens(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = []
-  forEachRun(text, from, to, (start, end) => {
+  const each = (start: number, end: number) => {
     // (a run of letters, as nearly every word is, is no token: it is not sliced and read)
     if (!mayBeToken(text, start, end)) return
     // A Markdown link or image, `[text](address)`, holds two runs.
@@ -89,9 +89,30 @@ export function scanTokens(text: string, from = 0, to = text.length): Token[] {
       if (token) tokens.push(token)
       offset += part.length
     }
-  })
+  }
+  if (to !== text.length) {
+    forEachRun(text, from, to, each)
+    return tokens
+  }
+  // Only what lies between two breaks and holds a character some token needs is read run by run
+  // (a character reference holds no break, so its runs are the same as read from `from`): the
+  // expression skips the rest, most of the text, compiled, where a loop over every character ran
+  // unoptimized for most of a cold run. (A part of a text is read whole: the expression would
+  // look past its end.)
+  TOKEN_CHARACTER.lastIndex = from
+  for (let found = TOKEN_CHARACTER.exec(text); found; found = TOKEN_CHARACTER.exec(text)) {
+    let start = found.index
+    while (start > from && !isBreak(text.charCodeAt(start - 1))) start--
+    let end = found.index + 1
+    while (end < to && !isBreak(text.charCodeAt(end))) end++
+    forEachRun(text, start, end, each)
+    TOKEN_CHARACTER.lastIndex = end
+  }
   return tokens
 }
+
+// The characters of `mayBeToken`.
+const TOKEN_CHARACTER = /[\d:.@/\\~+#_()$]/gu
 
 /**
  * Calls `each` with the start and end of every run of `text.slice(from, to)`: what lies between

@@ -24,6 +24,7 @@ const INVISIBLE_NAMES: Record<string, string> = {
 }
 // C0 controls other than tab and line breaks, DEL, and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu
+const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u
 const UTF8 = new TextDecoder('utf-8', {fatal: true})
 
 export default defineRule({
@@ -57,7 +58,9 @@ export default defineRule({
         }
       }
 
-      for (const match of text.matchAll(REFERENCE)) {
+      // (each scan below runs only on text that holds what it looks for: matchAll copies its
+      // expression, and nearly every paragraph has none of these)
+      for (const match of text.includes('&') ? text.matchAll(REFERENCE) : []) {
         const [reference, decimal, hex, name] = match
         let character: string | undefined
         if (name) {
@@ -89,14 +92,14 @@ export default defineRule({
         }
       }
 
-      for (const match of text.matchAll(CONTROL)) {
+      for (const match of HAS_CONTROL.test(text) ? text.matchAll(CONTROL) : []) {
         if (taken.some(([from, to]) => match.index >= from && match.index < to)) continue
         say(match.index, match.index + 1, `Unexpected control character \`U+${hex(match[0])}\``)
       }
-      for (const match of text.matchAll(/\uFFFD+/gu)) {
+      for (const match of text.includes('\uFFFD') ? text.matchAll(/\uFFFD+/gu) : []) {
         say(match.index, match.index + match[0].length, `Unexpected replacement character \`${match[0]}\`: a character was lost in a conversion`)
       }
-      for (const match of text.matchAll(/\^M(?=\s|$)/gu)) {
+      for (const match of text.includes('^M') ? text.matchAll(/\^M(?=\s|$)/gu) : []) {
         say(match.index, match.index + 2, 'Unexpected `^M`: a carriage return typed out as text')
       }
     }

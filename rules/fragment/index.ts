@@ -34,7 +34,7 @@ export default defineRule({
         const mark = match[3]
         const start = block.bodyStart + match.index
         const end = start + whole.length
-        if (opening !== '' || mark !== '.' || insideQuotation(start)) continue
+        if (opening !== '' || mark !== '.') continue
         if (text.startsWith('According to')) continue // dangling-attribution's case
         // Only a sentence of one leading word, or one that opens with a verb of intent and its
         // object, can be reported: the first two words decide whether the rest is read at all
@@ -51,7 +51,7 @@ export default defineRule({
           // (`They refuse.`).
           if (FINITE.has(first)) continue
           const leads = CONNECTIVES.has(first) || (first.endsWith('ly') && !RHETORICAL.has(first) && lexicon.knows(first))
-          if (leads && isMidParagraph(start, end)) report(block.span(start, end), `Unexpected \`${whole}\` in mid-paragraph: a sentence without a verb`)
+          if (leads && isMidParagraph(start, end) && !insideQuotation(start)) report(block.span(start, end), `Unexpected \`${whole}\` in mid-paragraph: a sentence without a verb`)
           continue
         }
         // Three words or more, none of them a finite verb.
@@ -62,7 +62,7 @@ export default defineRule({
           words++
           finite = FINITE.has(word[0].toLowerCase())
         }
-        if (finite || words < 3) continue
+        if (finite || words < 3 || insideQuotation(start)) continue
         report(block.span(start, start + head.length), `Unexpected \`${head}\` at the start of a sentence: it has no subject`)
       }
     }
@@ -72,16 +72,24 @@ export default defineRule({
 // Sentences before and after it in the same paragraph: a one-word paragraph is a caption or a
 // label, not a broken sentence. The first and last characters that are not white space are found
 // once per block (trimming what lies before each sentence was quadratic in a long paragraph).
+// (Found when first asked: most paragraphs have no sentence to ask about.)
 function midParagraph(block: Block): (start: number, end: number) => boolean {
-  const first = block.prose.slice(block.bodyStart).search(/\S/u)
-  let last = block.prose.length - 1
-  while (last >= 0 && /\s/u.test(block.prose[last])) last--
-  return (start, end) => first !== -1 && block.bodyStart + first < start && last >= end
+  let first = -2
+  let last = -2
+  return (start, end) => {
+    if (first === -2) {
+      first = block.prose.slice(block.bodyStart).search(/\S/u)
+      last = block.prose.length - 1
+      while (last >= 0 && /\s/u.test(block.prose[last])) last--
+    }
+    return first !== -1 && block.bodyStart + first < start && last >= end
+  }
 }
 
 // An odd number of quotation marks before the sentence: it is inside a quotation, where short
 // sentences are speech (`"Definitely not."`). Sentences come in order, so the marks are counted
-// from the last sentence on, not from the start of the paragraph each time.
+// from the last sentence on, not from the start of the paragraph each time; and asked only of a
+// sentence that would be reported (counting the marks before every sentence was most of the rule).
 function quotationCounter(block: Block): (start: number) => boolean {
   let at = 0
   let straight = 0

@@ -180,13 +180,13 @@ class Mentions {
   ofPlace(place: Place, written: string): boolean {
     const grams = this.ngrams()
     const own = written.toLowerCase().replace(/\./gu, '')
-    if (grams.has(own) || place.group.some((form) => grams.has(form.replace(/\./gu, '')))) return true
+    if (grams.has(own) || dotless(place.group).some((form) => grams.has(form))) return true
     // a state is its own place: the body naming Texas or the US says nothing of Ohio; its cities do
-    if (place.kind === 'state') return formsInCountry(`state:${place.group[0]}`).some((form) => grams.has(form))
+    if (place.kind === 'state') return meets(grams, setOf(formsInCountry(`state:${place.group[0]}`), false))
     // a city is mentioned by its country's own name, people or capital (`Melbourne` by
     // `Australian`), never by another city of it (`Manchester` by `Liverpool`)
-    if (place.kind === 'city') return countryForms(place.country).some((form) => grams.has(form.replace(/\./gu, '')))
-    return formsInCountry(place.country).some((form) => grams.has(form.replace(/\./gu, '')))
+    if (place.kind === 'city') return meets(grams, setOf(countryForms(place.country), true))
+    return meets(grams, setOf(formsInCountry(place.country), true))
   }
 
   /**
@@ -323,6 +323,39 @@ function isTitleCase(headline: Block): boolean {
   return long.length >= 3 && capitalized.length / long.length > 0.6
 }
 
+// A list of forms without their abbreviation periods (`u.s.` -> `us`), made once per list: a
+// country's forms run to thousands (every city of the US), asked of every headline naming it.
+const dotlessLists = new WeakMap<readonly string[], readonly string[]>()
+function dotless(forms: readonly string[]): readonly string[] {
+  let list = dotlessLists.get(forms)
+  if (list === undefined) {
+    list = forms.map((form) => (form.includes('.') ? form.replace(/\./gu, '') : form))
+    dotlessLists.set(forms, list)
+  }
+  return list
+}
+
+// A list of forms as a set, without their periods when asked, made once per list: whether the
+// body names one is asked by its grams, fewer than the thousands of forms of a country such as
+// the US (each looked up in the grams for every headline naming an American place).
+const formSets = [new WeakMap<readonly string[], ReadonlySet<string>>(), new WeakMap<readonly string[], ReadonlySet<string>>()]
+function setOf(forms: readonly string[], withoutPeriods: boolean): ReadonlySet<string> {
+  const sets = formSets[withoutPeriods ? 1 : 0]
+  let set = sets.get(forms)
+  if (set === undefined) {
+    set = new Set(withoutPeriods ? dotless(forms) : forms)
+    sets.set(forms, set)
+  }
+  return set
+}
+
+// Whether two sets share a member, looked up from the smaller.
+function meets(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [few, many] = a.size <= b.size ? [a, b] : [b, a]
+  for (const member of few) if (many.has(member)) return true
+  return false
+}
+
 /**
  * The capitalized words of a paragraph and its runs of up to three words that start and end with
  * one (`New York`, `Bosnia and Herzegovina`), lower-cased, without possessives or abbreviation
@@ -337,10 +370,9 @@ function gramsOf(prose: string): string[] {
     if (word.includes('-')) for (const part of word.split('-')) if (capital(part)) grams.add(part.toLowerCase())
     if (!capital(word)) return
     grams.add(word.toLowerCase())
-    for (let n = 2; n <= 3 && i + n <= words.length; n++) {
-      const run = words.slice(i, i + n)
-      if (capital(run[n - 1])) grams.add(run.join(' ').toLowerCase())
-    }
+    // (the last word tested before the run is made: most runs end in a small word)
+    if (i + 2 <= words.length && capital(words[i + 1])) grams.add(`${word} ${words[i + 1]}`.toLowerCase())
+    if (i + 3 <= words.length && capital(words[i + 2])) grams.add(`${word} ${words[i + 1]} ${words[i + 2]}`.toLowerCase())
   })
   return [...grams]
 }

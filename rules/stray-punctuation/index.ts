@@ -6,9 +6,11 @@ import {isVerbatimAt, OPAQUE, quotationAt} from '../../src/article.js'
 import {defineRule} from '../../src/rule.js'
 import {runBefore} from '../../src/text.js'
 
-// A run of marks, with the white space before it (all of it: starting inside a run of spaces
+// A mark that may start a run of marks. The run is the marks from it on, with all the spaces and
+// tabs before it: found by walking from the mark (an expression for the whole run started with a
+// look-behind tried at every character of every text, and starting inside a run of spaces
 // retried at every space, quadratic in a long one).
-const RUN = /(?<![ \t\u00a0])([ \t\u00a0]*)([.,;:!?]+)/gu
+const MARK = /[.,;:!?]/gu
 const SPACE = /\s/u
 const BRACKET = /[()[\]{}]/u
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
@@ -25,52 +27,56 @@ export default defineRule({
       // A byline, a date line or a credit is not prose: `Monday 10.29.2012 , Posted by` is its layout.
       if (block.kind === 'furniture') continue
       const text = block.prose
-      const leading = /^\s*([,;:])(?=\s*\p{L})/u.exec(text.slice(block.bodyStart))
+      const leading = /^\s*([,;:])(?=\s*\p{L})/u.exec(block.bodyStart === 0 ? text : text.slice(block.bodyStart))
       if (leading && block.kind !== 'list-item') {
         const at = block.bodyStart + leading[0].length - 1
         report(block.span(at, at + 1), `Unexpected \`${leading[1]}\` at the start of a paragraph: what it followed is missing`)
       }
-      let previousRun = {start: -1, end: -1, marks: ''}
+      let previousEnd = -1
       const ellipsis = {index: -1, from: -1, count: 0}
-      const firstSolid = text.search(/\S/u)
-      for (const match of text.matchAll(RUN)) {
-        const gap = match[1]
-        const marks = match[2]
-        const start = match.index + gap.length
-        const end = start + marks.length
-        const after = text.charAt(end)
-        const run = {start, end, marks}
-        const afterPrevious = previousRun.end === match.index && gap !== ''
-        previousRun = run
+      let firstSolid: number | undefined
+      MARK.lastIndex = 0
+      for (let mark = MARK.exec(text); mark; mark = MARK.exec(text)) {
+        const start = mark.index
+        let end = start + 1
+        while (end < text.length && isMark(text.charCodeAt(end))) end++
+        let from = start
+        while (from > 0 && isBlank(text.charCodeAt(from - 1))) from--
+        MARK.lastIndex = end
+        const afterPrevious = previousEnd === from && from !== start
+        previousEnd = end
         // A lone mark right after a word (nearly every run) is what everything below allows.
-        if (gap === '' && marks.length === 1) continue
+        if (from === start && end === start + 1) continue
+        const gap = text.slice(from, start)
+        const marks = text.slice(start, end)
+        const after = text.charAt(end)
         // Marks inside an address or code (`example.com/a,b`, `f(a,b)`) are theirs.
         if (isVerbatimAt(block, start)) continue
         // Ellipses (`...`, `. . .`) are style, never damage.
         if (/^\.{3,}$/u.test(marks) || isSpacedEllipsis(text, start, ellipsis)) continue
-        if (gap !== '' && match.index <= firstSolid) continue
+        if (gap !== '' && from <= (firstSolid ??= text.search(/\S/u))) continue
         // `a ,,test''` imitates low and high quotation marks; it is not a doubled comma.
         if (marks === ',,' && LETTER_OR_DIGIT.test(after) && /\s/u.test(text.charAt(start - 1))) continue
 
         // `January. ;)`: an emoticon after a sentence.
         if (/^[;:]$/u.test(marks) && /^-?[()DPp]/u.test(text.slice(end))) continue
-        if (afterPrevious && /[.!?]/u.test(text.charAt(match.index - 1))) {
-          const ended = text.charAt(match.index - 1)
-          const word = lastWord(text, match.index - 1)
+        if (afterPrevious && /[.!?]/u.test(text.charAt(from - 1))) {
+          const ended = text.charAt(from - 1)
+          const word = lastWord(text, from - 1)
           if (ended === '.' && isAbbreviation(word)) {
             // `Inc. ,` is a space before a comma, not a sentence that ended twice.
-            spaceBefore(match.index, gap, marks, after)
+            spaceBefore(from, gap, marks, after)
           } else if (marks === '.' && ended === '.') {
             // conversations. . -> conversations.
-            report(block.span(match.index, end), 'Unexpected `.` after a sentence that already ended', {fix: ''})
+            report(block.span(from, end), 'Unexpected `.` after a sentence that already ended', {fix: ''})
           } else if (/^[,;]$/u.test(marks) && ended === '.') {
             // advance. , economic -> advance, economic
-            report(block.span(match.index - 1, end), `Unexpected \`${marks}\` at the start of a sentence, expected \`${marks}\` in place of the period`, {fix: marks})
+            report(block.span(from - 1, end), `Unexpected \`${marks}\` at the start of a sentence, expected \`${marks}\` in place of the period`, {fix: marks})
           }
           continue
         }
         if (gap !== '') {
-          spaceBefore(match.index, gap, marks, after)
+          spaceBefore(from, gap, marks, after)
           continue
         }
         // `prices.. wait.. what?`, `I know.. this is`: two periods as an informal ellipsis, before
@@ -149,6 +155,16 @@ export default defineRule({
     }
   }
 })
+
+// `.,;:!?`
+function isMark(code: number): boolean {
+  return code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f
+}
+
+// A space, a tab or a no-break space: what may stand between a word and a mark by mistake.
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0
+}
 
 function lastWord(text: string, end: number): string {
   return runBefore(text, end, /[^\s"'“”‘’()[\]]/u)
