@@ -11,8 +11,9 @@
 // - Packages read at run time through `createRequire` (wink-nlp, yaml, picomatch, dictionaries)
 //   stay where they are installed, and so do packages that find their own files from
 //   `import.meta.url` (word-list's words.txt). The build fails when a bundled module would look for
-//   a file beside itself and find it beside the bundle instead: a module outside dist/src/ with
-//   `new URL(..., import.meta.url)`, a package with `import.meta` (add it to `external`).
+//   a file beside itself and find it beside the bundle instead: a module outside dist/src/ that
+//   reads `import.meta` other than to make a `require`, a package that reads it at all (add it to
+//   `external`). A relative `require('./x')` from such a `createRequire` is not caught.
 // - No source map (the package ships none): the bundle is not minified, so an internal error's
 //   stack names the functions and the bundle's lines, and a comment above each module's code in
 //   the bundle names the file of dist/ it came from.
@@ -29,9 +30,11 @@ const lookingBeside: Plugin = {
   setup(context) {
     context.onLoad({filter: /\.js$/}, ({path}) => {
       const text = readFileSync(path, 'utf8')
+      // Our modules in dist/src/ find their neighbours beside the bundle too; elsewhere only a
+      // `createRequire(import.meta.url)` (which resolves packages, found from any folder) is safe.
       const found = path.includes('/node_modules/')
         ? text.includes('import.meta')
-        : join(dirname(path), '/') !== outdir && /new URL\([^;]*import\.meta\.url/u.test(text)
+        : join(dirname(path), '/') !== outdir && text.replaceAll('createRequire(import.meta.url)', '').includes('import.meta')
       if (found) return {errors: [{text: `${path} finds files from import.meta.url: in the bundle that is the bundle's own URL (see scripts/bundle.ts)`}]}
       return {contents: text, loader: 'js'}
     })

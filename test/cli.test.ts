@@ -235,6 +235,12 @@ describe('the command answers about itself', () => {
     }
   })
 
+  test('--version prints the version in package.json (which the bundled bin finds from dist/src/)', async () => {
+    const run = await copydesk(['--version'], {cwd: folder()})
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string}
+    expect(run).toEqual({code: 0, stdout: `${manifest.version}\n`, stderr: ''})
+  })
+
   test('copydesk-language-server answers --version and --help without starting a server', async () => {
     const server = resolve('dist/src/server/bin.js')
     const run = (args: string[]) => new Promise<Run>((resolvePromise, reject) => {
