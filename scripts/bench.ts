@@ -52,7 +52,8 @@ function median(measure: () => Measure, times = runs): Measure {
   const all = Array.from({length: times}, measure).sort((a, b) => a.wall - b.wall)
   return all[Math.floor(all.length / 2)]
 }
-const cli = (dir: string) => join(dir, 'dist/src/cli/index.js')
+// The command each checkout's package.json names as its bin (a bundle since scripts/bundle.ts).
+const cli = (dir: string) => join(dir, (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {bin: {copydesk: string}}).bin.copydesk)
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 type Row = [string, ...string[]]

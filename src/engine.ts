@@ -1,7 +1,6 @@
 // The engine: turns the enabled rules into one unified transformer. It builds the article model
 // once per file, gives each rule its `report()`, and makes every message satisfy the message
 // contract (ruleId, source, url, place with offsets, actual, expected, severity, fix level).
-import {existsSync} from 'node:fs'
 import type {Node, Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
@@ -11,6 +10,7 @@ import {blockKey, buildArticle, isVerbatim, type Article, type Block} from './ar
 import {resolveConfig, type Config, type Resolved, type Severity} from './config.js'
 import {createLexicon} from './lexicon.js'
 import {isPlainParse, normalizePlain} from './parse.js'
+import {packageRoot} from './paths.js'
 import type {ReportExtra, RuleContext, Span, Target} from './rule.js'
 import {createTally, type Tally} from './tally.js'
 import {fixEffect} from './tokens.js'
@@ -45,16 +45,6 @@ export function ruleUrl(id: string): string {
 
 // Each rule's link, made once: a URL parsed for every message was a hundredth of a re-lint.
 const urls = new Map<string, string>()
-
-// The folder holding package.json: two up from dist/src/engine.js, one up from src/engine.ts.
-function packageRoot(): URL {
-  let folder = new URL('.', import.meta.url)
-  for (let depth = 0; depth < 3; depth++) {
-    if (existsSync(new URL('package.json', folder))) return folder
-    folder = new URL('..', folder)
-  }
-  return new URL('../../', import.meta.url)
-}
 
 /** The fix level of a message: `safe` (applied by fix), `suggestion` (offered), or `none`. */
 export function fixLevel(message: VFileMessage): 'safe' | 'suggestion' | 'none' {

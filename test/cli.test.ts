@@ -1,4 +1,4 @@
-// The `copydesk` command, spawned for real (`node dist/src/cli/index.js`, built by `npm test`) in
+// The `copydesk` command, spawned for real (package.json's bin, the bundle built by `npm test`) in
 // temporary folders: inputs, configuration, exit codes, reports, --fix, and bad input. Runs
 // that do not depend on each other are spawned together: each one pays Node's start-up.
 import {afterAll, describe, expect, test} from '@jest/globals'
@@ -9,8 +9,9 @@ import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {fix, preset, rules} from '../src/index.js'
 import {cliForNobody, NOBODY, removeCliCopy} from './helpers/other-user.js'
+import {BIN} from './helpers/bin.js'
 
-const CLI = resolve('dist/src/cli/index.js')
+const CLI = resolve(BIN)
 const seed = readFileSync('test/fixtures/seed-article.txt', 'utf8')
 const DIRTY = 'Officials met in Tokyo. he said the talks went well. .\n'
 const DIRTY_FIXED = 'Officials met in Tokyo. He said the talks went well.\n'
@@ -232,6 +233,12 @@ describe('the command answers about itself', () => {
       const row = table.stdout.split('\n').find((line) => line.startsWith(`${rule.id} `))
       expect(row?.split(/\s{2,}/u)).toEqual([rule.id, preset[rule.id] ?? 'off', rule.fix, rule.summary])
     }
+  })
+
+  test('--version prints the version in package.json (which the bundled bin finds from dist/src/)', async () => {
+    const run = await copydesk(['--version'], {cwd: folder()})
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string}
+    expect(run).toEqual({code: 0, stdout: `${manifest.version}\n`, stderr: ''})
   })
 
   test('copydesk-language-server answers --version and --help without starting a server', async () => {

@@ -6,8 +6,9 @@ import {mkdtempSync, openSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {fix} from '../src/index.js'
+import {BIN} from './helpers/bin.js'
 
-const CLI = resolve('dist/src/cli/index.js')
+const CLI = resolve(BIN)
 
 interface Run {
   code: number | null

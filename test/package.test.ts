@@ -35,7 +35,7 @@ afterAll(() => rmSync(root, {recursive: true, force: true}))
 
 describe('the packed tarball', () => {
   test('ships the licence, the READMEs, the library and one plugin per rule; no scripts, tests or source maps', () => {
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/index.js', 'dist/src/server/bin.js']))
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/index.js', 'dist/src/copydesk.js', 'dist/src/server/bin.js']))
     for (const rule of rules) {
       expect(files).toEqual(expect.arrayContaining([`rules/${rule.id}/README.md`, `dist/rules/${rule.id}/plugin.js`, `dist/rules/${rule.id}/plugin.d.ts`]))
     }

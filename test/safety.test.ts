@@ -16,8 +16,9 @@ import '../src/cli/report.js'
 import '../src/index.js'
 import type {WriteFs} from '../src/cli/files.js'
 import {cliForNobody, NOBODY, removeCliCopy} from './helpers/other-user.js'
+import {BIN} from './helpers/bin.js'
 
-const CLI = resolve('dist/src/cli/index.js')
+const CLI = resolve(BIN)
 const DIRTY = 'Officials met in Tokyo. he said the talks went well. .\n'
 const DIRTY_FIXED = 'Officials met in Tokyo. He said the talks went well.\n'
 const WARNING_ONLY = 'Officials met in Tokyo. he said the talks went well.\n'

@@ -6,6 +6,7 @@
 // form of a place leads to its group, so `US`, `United States`, `American` and `Washington` are one place.
 import {readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
+import {builtFile} from '../../src/paths.js'
 import {dictionaryFile, dictionaryStems, type Variety} from '../../src/lexicon.js'
 
 export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'state' | 'region'
@@ -162,7 +163,7 @@ function plain(form: string): string {
  * Where `npm run build` writes the gazetteer: beside the built module. Run from the TypeScript
  * sources (the tests) there is none, and it is built in the process instead.
  */
-export const GAZETTEER_FILE = new URL('./places.json', import.meta.url)
+export const GAZETTEER_FILE = builtFile('rules/headline-mismatch/places.json')
 
 const require = createRequire(import.meta.url)
 

@@ -6,6 +6,7 @@
 import {Worker} from 'node:worker_threads'
 import type {Readable} from 'node:stream'
 import type {Linter} from '../index.js'
+import {builtFile} from '../paths.js'
 
 export interface JsonlOptions {
   fix: boolean
@@ -153,7 +154,7 @@ export async function runJsonl(input: Readable, write: (text: string) => Promise
 
 // Worker threads, each with its own linter; a record goes to the thread with the least work.
 function createPool(options: JsonlOptions) {
-  const url = new URL('./worker.js', import.meta.url)
+  const url = builtFile('src/cli/worker.js')
   const workers = Array.from({length: options.jobs}, () => {
     const worker = new Worker(url, {workerData: options})
     const waiting = new Map<number, (outcome: Outcome) => void>()

@@ -6,6 +6,7 @@ import {dirname, relative, resolve} from 'node:path'
 import {Readable} from 'node:stream'
 import type {VFile} from 'vfile'
 import type {Linter} from '../index.js'
+import {packageRoot} from '../paths.js'
 import {readOptions, USAGE, type Options} from './args.js'
 import type {Copy, InputError, WriteFs} from './files.js'
 import type {ReporterName} from './report.js'
@@ -290,6 +291,6 @@ async function patch(name: string, before: string, after: string): Promise<strin
 }
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
+  const manifest = JSON.parse(readFileSync(new URL('package.json', packageRoot()), 'utf8')) as {version: string}
   return manifest.version
 }

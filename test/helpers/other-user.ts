@@ -6,6 +6,7 @@ import {spawnSync} from 'node:child_process'
 import {chmodSync, cpSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
+import {BIN} from './bin.js'
 
 export const NOBODY = 65534
 
@@ -19,7 +20,7 @@ export function cliForNobody(): {cli: string} | {skip: string} {
   chmodSync(root, 0o755)
   cpSync(resolve('dist'), join(root, 'dist'), {recursive: true})
   cpSync(resolve('package.json'), join(root, 'package.json'))
-  const cli = join(root, 'dist', 'src', 'cli', 'index.js')
+  const cli = join(root, BIN)
   // Hard links cost nothing; where they cannot be made (another file system) or are not readable
   // by nobody (installed under umask 077), a copy made readable.
   const linked = spawnSync('cp', ['-al', resolve('node_modules'), join(root, 'node_modules')]).status === 0

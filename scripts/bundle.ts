@@ -1,0 +1,60 @@
+// Part of `npm run build`: bundles the `copydesk` command (the tsc output under dist/src/cli) into
+// dist/src/copydesk.js, the file package.json's "bin" runs. Loading one file instead of some 150
+// ES modules (ours and unified's) saves the ESM loader's resolving and reading of each. The library
+// (dist/src/index.js, the rule plugins) stays as tsc emits it, for people's own unified pipelines.
+// - The bundle sits in dist/src/ beside the modules it was made from, so the data files they find
+//   beside themselves (english-forms.txt, abbreviations.json) are beside it too; files elsewhere
+//   are found through src/paths.ts.
+// - The Markdown and HTML parsers, loaded only for such inputs (`import('./markup.js')`), become a
+//   chunk of their own, loaded as lazily; code they share with the command goes into a shared
+//   chunk, so there is one copy of each module (an error class is the same class everywhere).
+// - Packages read at run time through `createRequire` (wink-nlp, yaml, picomatch, dictionaries)
+//   stay where they are installed, and so do packages that find their own files from
+//   `import.meta.url` (word-list's words.txt). The build fails when a bundled module would look for
+//   a file beside itself and find it beside the bundle instead: a module outside dist/src/ that
+//   reads `import.meta` other than to make a `require`, a package that reads it at all (add it to
+//   `external`). A relative `require('./x')` from such a `createRequire` is not caught.
+// - No source map (the package ships none): the bundle is not minified, so an internal error's
+//   stack names the functions and the bundle's lines, and a comment above each module's code in
+//   the bundle names the file of dist/ it came from.
+import {readdirSync, readFileSync, rmSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {build, type Plugin} from 'esbuild'
+
+const outdir = fileURLToPath(new URL('../src/', import.meta.url))
+const external = ['word-list']
+
+const lookingBeside: Plugin = {
+  name: 'looking-beside',
+  setup(context) {
+    context.onLoad({filter: /\.js$/}, ({path}) => {
+      const text = readFileSync(path, 'utf8')
+      // Our modules in dist/src/ find their neighbours beside the bundle too; elsewhere only a
+      // `createRequire(import.meta.url)` (which resolves packages, found from any folder) is safe.
+      const found = path.includes('/node_modules/')
+        ? text.includes('import.meta')
+        : join(dirname(path), '/') !== outdir && text.replaceAll('createRequire(import.meta.url)', '').includes('import.meta')
+      if (found) return {errors: [{text: `${path} finds files from import.meta.url: in the bundle that is the bundle's own URL (see scripts/bundle.ts)`}]}
+      return {contents: text, loader: 'js'}
+    })
+  }
+}
+
+for (const name of readdirSync(outdir)) if (name.startsWith('copydesk')) rmSync(outdir + name)
+
+await build({
+  entryPoints: {copydesk: fileURLToPath(new URL('../src/cli/index.js', import.meta.url))},
+  outdir,
+  chunkNames: 'copydesk-[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS packages inside an ES module bundle call `require` for Node's own modules.
+  banner: {js: "import {createRequire as __copydeskRequire} from 'node:module'; const require = __copydeskRequire(import.meta.url);"},
+  external,
+  plugins: [lookingBeside],
+  logLevel: 'warning'
+})
