@@ -189,6 +189,22 @@ describe('configuration', () => {
     expect(printed.rules['stray-punctuation']).toEqual(['error', {doubledMarks: false}])
     expect(printed.names).toEqual(['Kujda'])
   })
+
+  test("a config's format is the format of its files: their errors are theirs, not internal ones", async () => {
+    // Markdown by the config, not by the name: the bin loads its Markdown parser ahead of the
+    // lint (a second copy of the parser, loaded on first use, threw errors the CLI did not know).
+    const tooDeep = `*${'x '.repeat(300_000)}y*\n`
+    const cwd = folder({'.copydeskrc.json': JSON.stringify({format: 'markdown'}), 'e.txt': tooDeep, 'fine.txt': '# Title\n\nOfficials met in *Tokyo*. .\n'})
+    const named = await copydesk(['--report', 'json', 'e.txt', 'fine.txt'], {cwd})
+    expect(named.code).toBe(2)
+    expect(named.stderr).toMatch(/e\.txt: too large to parse \(/u)
+    expect(named.stderr).not.toContain('internal error')
+    expect(json(named).find((file) => file.path === 'fine.txt')?.messages.map((message) => message.ruleId)).toEqual(['stray-punctuation'])
+    const piped = await copydesk(['-'], {cwd, input: tooDeep})
+    expect(piped.code).toBe(2)
+    expect(piped.stderr).toMatch(/<stdin>: too large to parse \(/u)
+    expect(piped.stderr).not.toContain('internal error')
+  })
 })
 
 describe('exit codes and severity', () => {

@@ -122,9 +122,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     // broken one stops the run with nothing changed.
     if (useStdin) linterFor(resolve(cwd, stdinName))
     for (const path of collected.files) linterFor(path)
-    // The Markdown and HTML parsers are loaded only when an input is Markdown or HTML.
-    const inputs = useStdin ? [stdinName, ...collected.files] : collected.files
-    if (inputs.some((path) => m.formatOf(path) !== 'text')) await m.loadMarkup()
+    // The Markdown and HTML parsers are loaded only when an input is Markdown or HTML, by its
+    // config's `format` or else by its name. (Loaded here, not on first use: the parser's own
+    // synchronous fallback would load a second copy of the modules beside the bundled bin.)
+    const inputs = useStdin ? [resolve(cwd, stdinName), ...collected.files] : collected.files
+    if (inputs.some((path) => (linterFor(path).resolved.format ?? m.formatOf(path)) !== 'text')) await m.loadMarkup()
 
     const problems: InputError[] = [...collected.errors]
     const files: VFile[] = []
