@@ -63,6 +63,15 @@ describe('--jsonl', () => {
     expect(result.code).toBe(2)
   })
 
+  test('a record the parsers cannot take is an error line that says why, as for a file', async () => {
+    const tooDeep = {id: 'deep', text: `*${'x '.repeat(300_000)}y*`, format: 'markdown'}
+    const result = await copydesk(['--jsonl'], lines([tooDeep, RECORDS[1]]))
+    const output = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))
+    expect(output.map((line) => line.id)).toEqual(['deep', 'story-1'])
+    expect(output[0].error).toMatch(/^too large to parse \(/u)
+    expect(result.code).toBe(2)
+  })
+
   test('a record is never held past --max-file-size: an endless line is reported at once, in bounded memory', async () => {
     // Standard input from /dev/zero: one line that never ends. A reader that holds whole lines
     // grew to 512 MB and crashed; this one says so after the limit and keeps skipping.

@@ -7,6 +7,7 @@ import {Worker} from 'node:worker_threads'
 import type {Readable} from 'node:stream'
 import type {Linter} from '../index.js'
 import {builtFile} from '../paths.js'
+import {UnparsableError} from '../unparsable.js'
 
 export interface JsonlOptions {
   fix: boolean
@@ -54,6 +55,8 @@ export function lintRecord(input: string, linter: Linter, options: Pick<JsonlOpt
     const file = linter.lint({path, value: text})
     return {line: JSON.stringify({id, messages: toJson(file)}), errors: file.messages.some((message) => message.fatal === true), bad: false}
   } catch (error) {
+    // Copy the parsers cannot take is that record's problem, said as the CLI says it of a file.
+    if (error instanceof UnparsableError) return bad(error.message)
     return bad(`internal error while linting: ${(error as Error).message}`)
   }
 }
