@@ -24,7 +24,7 @@ const INVISIBLE_NAMES: Record<string, string> = {
 }
 // C0 controls other than tab and line breaks, DEL, and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu
-const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u
+const HAS_CONTROL = new RegExp(CONTROL.source, 'u')
 const UTF8 = new TextDecoder('utf-8', {fatal: true})
 
 export default defineRule({

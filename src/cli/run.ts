@@ -119,14 +119,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const stdinName = options.stdinFilename ?? '<stdin>'
     const collected = paths.length > 0 ? await m.collect(paths, cwd, options.ignorePath) : {files: [], errors: [], ignored: [], roots: new Map<string, readonly string[]>()}
     // Every config file in play is read and checked before any file is linted or written: a
-    // broken one stops the run with nothing changed.
-    if (useStdin) linterFor(resolve(cwd, stdinName))
-    for (const path of collected.files) linterFor(path)
-    // The Markdown and HTML parsers are loaded only when an input is Markdown or HTML, by its
-    // config's `format` or else by its name. (Loaded here, not on first use: the parser's own
-    // synchronous fallback would load a second copy of the modules beside the bundled bin.)
+    // broken one stops the run with nothing changed. The Markdown and HTML parsers are then loaded
+    // only when an input is Markdown or HTML, by its config's `format` or else by its name (here,
+    // not on first use: the parser's own synchronous fallback would load a second copy of the
+    // modules beside the bundled bin).
     const inputs = useStdin ? [resolve(cwd, stdinName), ...collected.files] : collected.files
-    if (inputs.some((path) => (linterFor(path).resolved.format ?? m.formatOf(path)) !== 'text')) await m.loadMarkup()
+    const formats = inputs.map((path) => linterFor(path).resolved.format ?? m.formatOf(path))
+    if (formats.some((format) => format !== 'text')) await m.loadMarkup()
 
     const problems: InputError[] = [...collected.errors]
     const files: VFile[] = []
