@@ -1004,7 +1004,7 @@ function suggestWith(word: string, extra: ReadonlySet<string>, may: (hash: numbe
     const left = casing(a)
     const right = casing(b)
     const byCase = left === right ? 0 : left === currentCase ? -1 : right === currentCase ? 1 : 0
-    return byCase || a.localeCompare(b)
+    return byCase || compareWords(a, b)
   })
   const out: string[] = []
   const seen: string[] = []
@@ -1017,6 +1017,39 @@ function suggestWith(word: string, extra: ReadonlySet<string>, may: (hash: numbe
     }
   }
   return out
+}
+
+/**
+ * Two suggestions in English collation order, as `a.localeCompare(b, 'en')` orders them. Words of
+ * ASCII letters, nearly all suggestions, are compared here: by their letters in any case, a
+ * shorter word before a longer one it starts, then at the first letter whose case differs the
+ * lower case first. The first `localeCompare` of a process builds ICU's collator, 6 ms, a tenth
+ * of the spelling rule's cold cost, for a tie between two suggestions. Any other word goes to
+ * `localeCompare`. (nspell compares in the process's locale, in which a Danish run ordered `aa`
+ * after `z`; the order here is English in every locale.) test/lexicon.test.ts holds it to
+ * `localeCompare`.
+ */
+export function compareWords(a: string, b: string): number {
+  const n = Math.min(a.length, b.length)
+  let primary = 0
+  let tertiary = 0
+  for (let at = 0; at < a.length || at < b.length; at++) {
+    const left = at < a.length ? letterOf(a.charCodeAt(at)) : 0
+    const right = at < b.length ? letterOf(b.charCodeAt(at)) : 0
+    if (left === -1 || right === -1) return a.localeCompare(b, 'en')
+    if (at >= n) continue
+    if (primary === 0 && (left | 0x20) !== (right | 0x20)) primary = (left | 0x20) < (right | 0x20) ? -1 : 1
+    // (lower case has the bit 0x20, upper case not: the lower first)
+    if (tertiary === 0 && left !== right) tertiary = (left & 0x20) !== 0 ? -1 : 1
+  }
+  if (primary !== 0) return primary
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1
+  return tertiary
+}
+
+// An ASCII letter's code, or -1 for any other code unit.
+function letterOf(code: number): number {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? code : -1
 }
 
 // A word in sentence case: its first character as written, the rest in lower case.

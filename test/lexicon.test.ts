@@ -9,7 +9,7 @@ import {readFileSync} from 'node:fs'
 import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
-import {createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
+import {compareWords, createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -226,5 +226,35 @@ describe('the expanded dictionary', () => {
   test('`npm run build` wrote the file this checkout expands', () => {
     // npm test builds first; the built lexicon reads this file.
     expect(readFileSync('dist/src/english-forms.txt', 'utf8') === formsText()).toBe(true)
+  })
+})
+
+describe('the order of suggestions', () => {
+  test('`compareWords` orders as `localeCompare` in English does', () => {
+    // Pairs of invented words: the same letters in other cases, one word the start of another,
+    // letters that differ early or late, and words with an apostrophe, a hyphen or an accent
+    // (which go to `localeCompare`).
+    let seed = 7
+    const next = (below: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      return (seed >>> 8) % below
+    }
+    const alphabet = 'abcdeyzABCDEYZ'
+    const odd = ["'", '-', 'é', 'É', ' ', '1']
+    const wordOf = () => {
+      let word = ''
+      for (let length = 1 + next(5); length > 0; length--) word += next(12) === 0 ? odd[next(odd.length)] : alphabet[next(alphabet.length)]
+      return word
+    }
+    const recase = (word: string) => [...word].map((character) => (next(2) === 0 ? character.toUpperCase() : character.toLowerCase())).join('')
+    const pairs: Array<[string, string]> = [['a', 'B'], ['ab', 'Ab'], ['aB', 'Ab'], ['abc', 'ab'], ['Abc', 'abd'], ['z', 'Z'], ['same', 'same'], ["don't", 'dont'], ['co-op', 'coop'], ['café', 'cafe']]
+    for (let count = 0; count < 3000; count++) {
+      const word = wordOf()
+      const kind = next(3)
+      pairs.push([word, kind === 0 ? recase(word) : kind === 1 ? word + wordOf() : wordOf()])
+    }
+    const sign = (order: number) => Math.sign(order)
+    const wrong = pairs.filter(([a, b]) => sign(compareWords(a, b)) !== sign(a.localeCompare(b, 'en')) || sign(compareWords(b, a)) !== sign(b.localeCompare(a, 'en')))
+    expect(wrong).toEqual([])
   })
 })
