@@ -4,7 +4,7 @@
 // rule hands retext-spell the bare affix file (see rules/spelling) and asks this one for every
 // verdict and suggestion. The dictionary's forms are expanded once, by `npm run build` (see
 // `formsText`), not per process, and sketched for quick refusals (`sketchBytes`).
-import {Buffer} from 'node:buffer'
+import {Buffer, isAscii} from 'node:buffer'
 import {readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
@@ -296,7 +296,10 @@ function formsSource(): string {
   if (source !== undefined) return source
   let text: string | undefined
   try {
-    text = readFileSync(FORMS_FILE, 'utf8')
+    // Read as bytes and made a string as Latin-1 when all are ASCII (as they are: the forms of
+    // the English dictionaries), the same string: 2 ms, where decoding it as UTF-8 took 4.
+    const bytes = readFileSync(FORMS_FILE)
+    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')
   } catch {
     // Not built: expanded below.
   }
