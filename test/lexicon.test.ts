@@ -9,7 +9,7 @@ import {readFileSync} from 'node:fs'
 import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
-import {compareWords, createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
+import {compareWords, createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, numeralsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -226,6 +226,16 @@ describe('the expanded dictionary', () => {
   test('`npm run build` wrote the file this checkout expands', () => {
     // npm test builds first; the built lexicon reads this file.
     expect(readFileSync('dist/src/english-forms.txt', 'utf8') === formsText()).toBe(true)
+  })
+
+  test('`npm run build` wrote the numerals this checkout finds', () => {
+    const text = numeralsText()
+    expect(readFileSync('dist/src/english-numerals.txt', 'utf8')).toBe(text)
+    // The key, then the numerals' lines with their flags (`1st/p`), which the compound rules need.
+    const lines = text.split('\n').slice(1)
+    expect(lines.length).toBeGreaterThan(10)
+    expect(lines.every((line) => /^\d/u.test(line))).toBe(true)
+    expect(lines).toContain('1st/p')
   })
 })
 
