@@ -101,7 +101,15 @@ export default defineRule({
       if (!found) state.candidates.set(sentence, (found = candidatesIn(sentence, correct)))
       return found
     }
-    const all = article.blocks.flatMap((block) => block.node.children.flatMap((node) => (node.type === 'SentenceNode' ? candidatesOf(node) : [])))
+    // (gathered by loops: two levels of flatMap, an array a block and a callback a node through
+    // V8's generic flattening, took 4 to 10 ms of a cold run in profiles)
+    const all: Candidate[] = []
+    for (const block of article.blocks) {
+      for (const node of block.node.children) {
+        if (node.type !== 'SentenceNode') continue
+        for (const candidate of candidatesOf(node)) all.push(candidate)
+      }
+    }
     // Most capitalised unknown words are names the article repeats (`Kishida` four times): only
     // a one-off form, standing apart from other unknown names, is searched for a source.
     // Sentences by text, so that copies of one sentence count once.
