@@ -3,7 +3,8 @@
 // must answer as the one expression it replaced, run over the whole text, does.
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
-import {attributionsOf, quotedElsewhere, sentences} from '../rules/dangling-attribution/index.js'
+import {attributionsOf, quotedElsewhere, sentences, tailTokens} from '../rules/dangling-attribution/index.js'
+import {tag} from '../rules/dangling-attribution/tagger.js'
 import {isAbbreviation} from '../src/abbreviations.js'
 import {TITLES} from '../rules/dangling-attribution/words.js'
 
@@ -93,5 +94,34 @@ describe('sentences', () => {
     const text = 'It rose. Then it fell. 3 more came. "Yes." ‘No.’ 𝐀 new one. But not. e.g. this.'
     const ends = sentences(text, 0).map(([from, to]) => text.slice(from, to))
     expect(ends).toEqual(['It rose.', 'Then it fell.', '3 more came.', '"Yes."', '‘No.’', '𝐀 new one.', 'But not. e.g. this.'])
+  })
+})
+
+// The rule tags a sentence's tail (after its last comma) from the word before that comma, and the
+// whole sentence only when the tail is a speaker: the tail's words must get the tags they get in
+// the whole sentence. (`scripts/tail-window.ts` checks it on every such sentence of the corpora.)
+describe('tailTokens', () => {
+  const wholeTail = (text: string) => {
+    const tokens = tag(text).filter((token) => token.tag !== 'PUNCT' || token.text === ',')
+    return tokens.slice(tokens.map((token) => token.text).lastIndexOf(',') + 1)
+  }
+  test('tags the tail as the whole sentence does', () => {
+    for (const text of [
+      'Rates will rise in March, the Treasury Department.',
+      'Allies will back the effort, the five people familiar with the talks.',
+      'Usually, lenders tell the agencies of any changes, he.',
+      'Sales rose, up from 4.0 billion in 1985, the company.',
+      'The plant will close next year, Acme chief executive Jane Doe it would cost jobs.',
+      // (`as` after a comma opens a clause; at the start of a text the tagger reads a preposition)
+      'Prices should stay high this year, as well, as a result of the fall in the pound.',
+      'The bank cut rates only briefly, as the market recovered all the ground it lost.'
+    ]) {
+      expect(tailTokens(text)).toEqual(wholeTail(text))
+    }
+    expect(tailTokens('The bank cut rates only briefly, as the market recovered.')![0]).toEqual({text: 'as', tag: 'SCONJ'})
+  })
+
+  test('finds no tail without a comma token', () => {
+    expect(tailTokens('No comma here.')).toBeNull()
   })
 })

@@ -9,7 +9,7 @@ import {readFileSync} from 'node:fs'
 import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
-import {createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
+import {compareWords, createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, numeralsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -211,7 +211,10 @@ describe('the expanded dictionary', () => {
     // A flags' place that is not a line start.
     const flags = words.slice()
     for (const slot of filled) flags[head + 2 * size + slot] += 1
-    for (const damaged of [lost, moved, flags]) expect(usableSketch(Buffer.from(damaged.buffer))).toBeUndefined()
+    // The filter of the forms' keys (its last 2^16 numbers) emptied: every form would be turned away.
+    const filterless = words.slice()
+    filterless.fill(0, words.length - 2 ** 16)
+    for (const damaged of [lost, moved, flags, filterless]) expect(usableSketch(Buffer.from(damaged.buffer))).toBeUndefined()
     // Made otherwise, whole by its CRC-32 (the head's last number, of the tables' bytes): the
     // sampled slots do not agree with the forms' text.
     const whole = (table: Uint32Array) => {
@@ -219,12 +222,52 @@ describe('the expanded dictionary', () => {
       copy[5] = crc32(new Uint8Array(copy.buffer, 4 * head))
       return copy
     }
-    for (const other of [moved, flags]) expect(usableSketch(Buffer.from(whole(other).buffer))).toBeUndefined()
+    for (const other of [moved, flags, filterless]) expect(usableSketch(Buffer.from(whole(other).buffer))).toBeUndefined()
     expect(usableSketch(Buffer.from(whole(words).buffer))).toBeDefined()
   })
 
   test('`npm run build` wrote the file this checkout expands', () => {
     // npm test builds first; the built lexicon reads this file.
     expect(readFileSync('dist/src/english-forms.txt', 'utf8') === formsText()).toBe(true)
+  })
+
+  test('`npm run build` wrote the numerals this checkout finds', () => {
+    const text = numeralsText()
+    expect(readFileSync('dist/src/english-numerals.txt', 'utf8')).toBe(text)
+    // The key, then the numerals' lines with their flags (`1st/p`), which the compound rules need.
+    const lines = text.split('\n').slice(1)
+    expect(lines.length).toBeGreaterThan(10)
+    expect(lines.every((line) => /^\d/u.test(line))).toBe(true)
+    expect(lines).toContain('1st/p')
+  })
+})
+
+describe('the order of suggestions', () => {
+  test('`compareWords` orders as `localeCompare` in English does', () => {
+    // Pairs of invented words: the same letters in other cases, one word the start of another,
+    // letters that differ early or late, and words with an apostrophe, a hyphen or an accent
+    // (which go to `localeCompare`).
+    let seed = 7
+    const next = (below: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      return (seed >>> 8) % below
+    }
+    const alphabet = 'abcdeyzABCDEYZ'
+    const odd = ["'", '-', 'é', 'É', ' ', '1']
+    const wordOf = () => {
+      let word = ''
+      for (let length = 1 + next(5); length > 0; length--) word += next(12) === 0 ? odd[next(odd.length)] : alphabet[next(alphabet.length)]
+      return word
+    }
+    const recase = (word: string) => [...word].map((character) => (next(2) === 0 ? character.toUpperCase() : character.toLowerCase())).join('')
+    const pairs: Array<[string, string]> = [['a', 'B'], ['ab', 'Ab'], ['aB', 'Ab'], ['abc', 'ab'], ['Abc', 'abd'], ['z', 'Z'], ['same', 'same'], ["don't", 'dont'], ['co-op', 'coop'], ['café', 'cafe']]
+    for (let count = 0; count < 3000; count++) {
+      const word = wordOf()
+      const kind = next(3)
+      pairs.push([word, kind === 0 ? recase(word) : kind === 1 ? word + wordOf() : wordOf()])
+    }
+    const sign = (order: number) => Math.sign(order)
+    const wrong = pairs.filter(([a, b]) => sign(compareWords(a, b)) !== sign(a.localeCompare(b, 'en')) || sign(compareWords(b, a)) !== sign(b.localeCompare(a, 'en')))
+    expect(wrong).toEqual([])
   })
 })

@@ -116,6 +116,11 @@ describe('spelling', () => {
     for (const again of ['ADRESS', 'Adress', 'adreſs']) expect([again, flagged(`Send the adress. The ${again} was wrong.`)]).toEqual([again, []])
     // Not a use: a longer word.
     expect(flagged('Send the adress. The adressed one was wrong.').map(({actual}) => actual)).toContain('adress')
+    // Nor beside a letter as the pattern's class reads it: a letter past the first 65,536 (`𝐀`), or
+    // U+0345, a combining mark that the case-insensitive class takes as the Greek letter it folds to.
+    for (const glued of ['adress\u{1d400}', '\u{1d400}adress', 'adress\u0345']) {
+      expect([glued, flagged(`Send the adress. The ${glued} was wrong.`).some(({actual}) => actual === 'adress')]).toEqual([glued, true])
+    }
   })
 
   test('a name the article spells right twice is left to name-consistency', () => {

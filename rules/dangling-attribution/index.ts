@@ -401,13 +401,24 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   // so (on all 4,534 tails it read in the three corpora and their damaged copies; 267 open with
   // one of them, and none was flagged).
   if (OPENS_CLAUSE.test(parts[0])) return
-  const tokens = words(tag(text))
-  const comma = tokens.map((token) => token.text).lastIndexOf(',')
-  if (comma < 1) return
-  const after = tokens.slice(comma + 1)
+  // The tail is tagged from the word before its comma on, and the whole sentence only when the
+  // tail is a speaker (a sentence of 25 words on average, its tail of 7; most tails are no
+  // speaker). The tagger gives the words after the comma the same tags either way
+  // (`scripts/tail-window.ts` compares them on every sentence of the three corpora and their
+  // damaged copies that could reach here).
+  const after = tailTokens(text)
+  if (!after) return
+  // The sentence's tokens, with the index of its last comma; null when nothing stands before
+  // that comma (what follows renames nothing).
+  const sentence = () => {
+    const tokens = words(tag(text))
+    const comma = tokens.map((token) => token.text).lastIndexOf(',')
+    return comma < 1 ? null : {tokens, comma}
+  }
   // `..., Acme chief executive Jane Doe it would close.`: `said` lost before its clause.
   const clauseAt = complementAt(after)
   if (clauseAt !== -1) {
+    if (!sentence()) return
     const tense = verbs()
     const cut = offsetOf(tail, after, clauseAt)
     flag(block, start, tail, `${tail.slice(0, cut).trimEnd()} ${tense.said} ${tail.slice(cut)}`, report)
@@ -420,6 +431,11 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   const speaker = at === -1 ? after : after.slice(0, at)
   if (speaker.some((_, index) => isVerb(after, index))) return
   if (at !== -1 && !verblessAdjunct(after.slice(at))) return
+  const kind = whole ?? speakerKind(speaker)
+  if (!kind) return
+  const read = sentence()
+  if (!read) return
+  const {tokens, comma} = read
   const clause = tokens.slice(0, comma)
   // `Usually, lenders tell the agencies of any changes, he.`: a subject pronoun alone after a
   // comma needs no verb before it (the tagger calls some verbs adjectives).
@@ -427,8 +443,6 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   // (any verb will do here: `Charges for repairs increased to 1.2 pct, the group.` has one
   // that the test for a participle in a noun phrase would pass over)
   if (!alone && !clause.some((token, index) => isVerb(clause, index) || (/^(?:VERB|AUX)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text)))) return
-  const kind = whole ?? speakerKind(speaker)
-  if (!kind) return
   // A list, not a speaker: `..., teachers, faculty and staff.` (but `energy and mines minister
   // Javier Espinosa` is one person, and `..., analysts and industry sources.` are speakers).
   const listed = /(?:[^s]s|people)[^\p{L}]*$/u.test(text.slice(0, match.index))
@@ -494,6 +508,16 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   }
   const tense = verbs()
   flag(block, start, tail, at === -1 ? withVerb(tail, after, tense.said, tense.told) : verbAt(tail, after, at, tense), report)
+}
+
+// The tokens after a sentence's last comma, tagged from the word that the comma closes (its left
+// neighbour: after a comma `as` opens a clause, SCONJ, when a word stands before it, and reads as
+// ADP at the start of a text); null when the tagger reads no comma there. (Exported for
+// scripts/tail-window.ts.)
+export function tailTokens(text: string): Token[] | null {
+  const tokens = words(tag(text.slice(wordStart(text, text.lastIndexOf(',')))))
+  const comma = tokens.map((token) => token.text).lastIndexOf(',')
+  return comma === -1 ? null : tokens.slice(comma + 1)
 }
 
 // Where the clause that a lost `said` introduced starts after a named speaker, or -1: `Mr Doe
