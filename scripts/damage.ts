@@ -19,8 +19,8 @@
 // --classes  only these class ids (comma-separated).
 // Each class edits a line no other class has edited (the boilerplate class adds a line of its
 // own), so damages do not run into each other. Library use: `damageArticle`, `damageFolder`.
-import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
-import {basename, dirname, join, relative, sep} from 'node:path'
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import {parseArgs} from 'node:util'
 import {pathToFileURL} from 'node:url'
 import {createRng, readDoc, type Damage} from './damage/core.js'
@@ -52,6 +52,20 @@ export interface Truth {
   file: string
   about: string
   defects: TruthDefect[]
+}
+
+/**
+ * The folders a corpus script reads: those named, or news-dev, wire-dev and web-dev of the
+ * corpus named by COPYDESK_CORPUS or of the nearest shared/corpus above the working folder.
+ */
+export function corpusFolders(named: readonly string[]): string[] {
+  if (named.length > 0) return named.map((path) => resolve(path))
+  let root = process.env.COPYDESK_CORPUS
+  for (let dir = process.cwd(); !root && dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'shared', 'corpus'))) root = join(dir, 'shared', 'corpus')
+  }
+  if (!root) throw new Error('no shared/corpus above the working folder: name the corpora or set COPYDESK_CORPUS')
+  return ['news-dev', 'wire-dev', 'web-dev'].map((name) => join(root, name))
 }
 
 /** Damages one article; `name` (its path relative to the corpus) seeds its random stream. */

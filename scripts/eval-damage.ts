@@ -10,12 +10,12 @@
 // (a quick run while working on one rule); --no-undamaged skips the undamaged copies. --seeds
 // damages each corpus once per seed and adds the counts up: a class that finds few places (a
 // headline place: 11 in web-dev's 250 headlines per seed) gets enough cases to mean something.
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {basename, dirname, join, resolve} from 'node:path'
+import {basename, dirname, join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {createLinter} from '../src/index.js'
-import {articles, damageFolder, type Format, type Truth} from './damage.js'
+import {articles, corpusFolders, damageFolder, type Format, type Truth} from './damage.js'
 import {score} from './damage/score.js'
 import {damageClasses} from './damage/index.js'
 
@@ -34,15 +34,7 @@ const {values, positionals} = parseArgs({
   }
 })
 
-function corpusRoot(): string {
-  if (process.env.COPYDESK_CORPUS) return process.env.COPYDESK_CORPUS
-  for (let dir = process.cwd(); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'shared', 'corpus'))) return join(dir, 'shared', 'corpus')
-  }
-  throw new Error('no shared/corpus above the working folder: name the corpora or set COPYDESK_CORPUS')
-}
-
-const folders = positionals.length ? positionals.map((p) => resolve(p)) : ['news-dev', 'wire-dev', 'web-dev'].map((name) => join(corpusRoot(), name))
+const folders = corpusFolders(positionals)
 const formats = values.formats.split(',') as Format[]
 const linter = createLinter()
 const temp = mkdtempSync(join(tmpdir(), 'copydesk-damage-'))

@@ -6,28 +6,21 @@
 // and web-dev from the nearest `shared/corpus`, or $COPYDESK_CORPUS) and in their damaged copies
 // (scripts/damage.ts, each format, as `npm run eval:damage` makes them). It prints the counts and
 // the first differences; a difference means the window is not safe.
-import {existsSync, readFileSync} from 'node:fs'
-import {basename, dirname, join, resolve} from 'node:path'
+import {readFileSync} from 'node:fs'
+import {basename, join} from 'node:path'
 import {parseArgs} from 'node:util'
 import type {Article} from '../src/article.js'
 import {createLinter, rules} from '../src/index.js'
 import {sentences, tailTokens} from '../rules/dangling-attribution/index.js'
 import {tag, type Token} from '../rules/dangling-attribution/tagger.js'
-import {articles, damageArticle, type Format} from './damage.js'
+import {articles, corpusFolders, damageArticle, type Format} from './damage.js'
 
 const {values, positionals} = parseArgs({
   allowPositionals: true,
   options: {seed: {type: 'string', default: '1'}, rate: {type: 'string', default: '0.5'}}
 })
 
-function corpusRoot(): string {
-  if (process.env.COPYDESK_CORPUS) return process.env.COPYDESK_CORPUS
-  for (let dir = process.cwd(); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'shared', 'corpus'))) return join(dir, 'shared', 'corpus')
-  }
-  throw new Error('no shared/corpus above the working folder: name the corpora or set COPYDESK_CORPUS')
-}
-const folders = positionals.length ? positionals.map((p) => resolve(p)) : ['news-dev', 'wire-dev', 'web-dev'].map((name) => join(corpusRoot(), name))
+const folders = corpusFolders(positionals)
 
 // The sentences the rule reads, gathered from the article it is given.
 const texts = new Set<string>()
