@@ -154,20 +154,32 @@ function numeralLines(): string[] {
  */
 export const NUMERALS_FILE = new URL('./english-numerals.txt', import.meta.url)
 
-/** The numerals' lines after the key of the dictionaries they were found in (`formsKey`). */
+/**
+ * The key of the dictionaries the numerals were found in (`formsKey`), their count, their lines,
+ * and `end`: a file cut short anywhere is told from a whole one (without its numerals nspell
+ * would read the compound rules' flags as letters and pass misspellings it should report).
+ */
 export function numeralsText(): string {
-  return [formsKey(), ...numeralLines()].join('\n')
+  const lines = numeralLines()
+  return [formsKey(), String(lines.length), ...lines, 'end'].join('\n')
 }
 
-// The numerals `npm run build` wrote, if found in these dictionaries; else undefined.
+/** The numerals of a text `numeralsText` wrote for these dictionaries; undefined if it is not one, whole. */
+export function readNumerals(text: string): string[] | undefined {
+  const lines = text.split('\n')
+  const count = Number(lines[1])
+  if (lines[0] !== formsKey() || !(count > 0) || lines.length !== count + 3 || lines[count + 2] !== 'end') return undefined
+  const numerals = lines.slice(2, count + 2)
+  return numerals.every((line) => /^\d\S*$/u.test(line)) ? numerals : undefined
+}
+
+// The numerals `npm run build` wrote, if whole and found in these dictionaries; else undefined.
 function builtNumerals(): string[] | undefined {
-  let lines: string[]
   try {
-    lines = readFileSync(NUMERALS_FILE, 'utf8').split('\n')
+    return readNumerals(readFileSync(NUMERALS_FILE, 'utf8'))
   } catch {
     return undefined
   }
-  return lines[0] === formsKey() ? lines.slice(1) : undefined
 }
 
 /**

@@ -9,7 +9,7 @@ import {readFileSync} from 'node:fs'
 import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
-import {compareWords, createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, numeralsText, plainHash, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
+import {compareWords, createLexicon, dictionaryStems, varietyOf, englishChecker, englishDictionary, englishJudge, formsText, numeralsText, plainHash, readNumerals, sketchBytes, sketchHas, usableSketch} from '../src/lexicon.js'
 
 type Table = Record<string, string[]>
 const dataOf = (checker: unknown) => (checker as {data: Table}).data
@@ -233,12 +233,25 @@ describe('the expanded dictionary', () => {
 
   test('`npm run build` wrote the numerals this checkout finds', () => {
     const text = numeralsText()
-    expect(readFileSync('dist/src/english-numerals.txt', 'utf8')).toBe(text)
-    // The key, then the numerals' lines with their flags (`1st/p`), which the compound rules need.
-    const lines = text.split('\n').slice(1)
+    const built = readFileSync('dist/src/english-numerals.txt', 'utf8')
+    expect(built).toBe(text)
+    // The numerals' lines with their flags (`1st/p`), which the compound rules need.
+    const lines = readNumerals(built)!
     expect(lines.length).toBeGreaterThan(10)
     expect(lines.every((line) => /^\d/u.test(line))).toBe(true)
     expect(lines).toContain('1st/p')
+  })
+
+  test('a numerals file cut short anywhere, or written for other dictionaries, is not read', () => {
+    // Read without some of its numerals, the compound rules' flags would be taken for letters
+    // and misspellings such as `compnay` passed: only the whole file may be used.
+    const text = numeralsText()
+    const whole = readNumerals(text)!
+    for (let length = 0; length < text.length; length++) expect(readNumerals(text.slice(0, length))).toBeUndefined()
+    expect(readNumerals(text + '\n')).toBeUndefined()
+    expect(readNumerals(text.replace(/^[^\n]*/u, 'another key'))).toBeUndefined()
+    expect(readNumerals(text.replace('1st/p', '1st p'))).toBeUndefined()
+    expect(readNumerals(text)).toEqual(whole)
   })
 })
 
