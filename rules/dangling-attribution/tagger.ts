@@ -1,10 +1,12 @@
-// Part-of-speech tags for the few sentences that end in a possible bare speaker: wink-nlp with its
-// light English model (some 270k words/s), loaded on first use only, so copy with no such
-// sentence never pays for it.
+// Part-of-speech tags for the few sentences that end in a possible bare speaker: wink-nlp's tags
+// with its light English model, worked out by our own reading of the model's data (wink-tags.ts),
+// which costs a few microseconds a sentence and no load of wink. wink itself, loaded on first use
+// only, tags a text that reading fails on (none of the corpora's).
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import type {ItsHelpers, WinkMethods} from 'wink-nlp'
+import {winkTags} from './wink-tags.js'
 
 export interface Token {
   text: string
@@ -132,7 +134,23 @@ export function tag(text: string): readonly Token[] {
   return tokens
 }
 
+/** How many texts were tagged by wink itself, our reading having failed on them. */
+export let winkFallbacks = 0
+
 function read(text: string): Token[] {
+  let tokens: Token[] | undefined
+  try {
+    tokens = winkTags(text)
+  } catch {
+    tokens = undefined
+  }
+  if (tokens) return tokens.map((token) => Object.freeze(token))
+  winkFallbacks++
+  return readByWink(text)
+}
+
+/** The text's tokens and tags as wink-nlp gives them (its instance has read the texts before). */
+export function readByWink(text: string): Token[] {
   const {methods, its} = load()
   const tokens = methods.readDoc(text).tokens()
   const words = tokens.out() as string[]
