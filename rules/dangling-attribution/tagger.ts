@@ -134,10 +134,14 @@ export function tag(text: string): readonly Token[] {
   return tokens
 }
 
-/** How many texts were tagged by wink itself, our reading having failed on them. */
-export let winkFallbacks = 0
+/**
+ * How many texts wink itself tagged, our reading having failed on them, and (when `texts` is set,
+ * by scripts/wink-tags-check.ts) every text read, in order.
+ */
+export const reads: {fallbacks: number; texts?: string[]} = {fallbacks: 0}
 
 function read(text: string): Token[] {
+  reads.texts?.push(text)
   let tokens: Token[] | undefined
   try {
     tokens = winkTags(text)
@@ -145,7 +149,7 @@ function read(text: string): Token[] {
     tokens = undefined
   }
   if (tokens) return tokens.map((token) => Object.freeze(token))
-  winkFallbacks++
+  reads.fallbacks++
   return readByWink(text)
 }
 
