@@ -216,8 +216,8 @@ export function winkTagsBytes(): Buffer {
   return Buffer.concat([new Uint8Array(head.buffer), bytes])
 }
 
-// The data as stored, or undefined if it is not whole or not made from these model files.
-function usable(bytes: Buffer, key: number): Uint32Array | undefined {
+/** The tagger's data as stored, or undefined if it is not whole or not made from these model files. */
+export function usableWinkTags(bytes: Buffer, key = modelKey(modelFolder())): Uint32Array | undefined {
   if (bytes.length % 4 !== 0 || bytes.length < HEAD * 4) return undefined
   const read = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : new Uint32Array(Uint8Array.from(bytes).buffer)
   const [fileKey, format, count, lexiconWords, expansionWords, bits, textUnits, jsonUnits] = read
@@ -240,7 +240,7 @@ function load(): Model {
     bytes = undefined
   }
   // (run from the sources, as the tests are, there is no built file: made here)
-  const read = (bytes && usable(bytes, key)) ?? usable(winkTagsBytes(), key)!
+  const read = (bytes && usableWinkTags(bytes, key)) ?? usableWinkTags(winkTagsBytes(), key)!
   const [, , count, lexiconWords, expansionWords, bits, textUnits, jsonUnits] = read
   let at = HEAD
   const take = (length: number) => read.subarray(at, (at += length))
