@@ -34,10 +34,10 @@ export interface TaggedToken {
 /** Where `npm run build` writes the tagger's data: beside the built rule. */
 export const WINK_TAGS_FILE = builtFile('rules/dangling-attribution/wink-tags.bin')
 
-const FORMAT = 1
-// The head of the file, 32-bit words: key, format, words, lexicon words, expansion words, table
-// bits, text units, JSON units, CRC of the rest.
-const HEAD = 9
+const FORMAT = 2
+// The head of the file, 32-bit words: key, format, words, expansion words, table bits, text
+// units, JSON units, CRC of the rest.
+const HEAD = 8
 
 // Token categories, numbered as the model numbers them (its `tcat`).
 const UNKNOWN = 0
@@ -61,31 +61,63 @@ const BY_SUFFIX: Record<string, number> = Object.assign(Object.create(null) as R
 const BY_PREFIX: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {anti: 1, post: 1, non: 1, cross: 8})
 const LOWER = /^[a-z][a-z\-–—.]*$/u
 const TITLE = /^[A-Z][a-z\-–—.]*$/u
-// (wink-nlp's recursive tokenizer)
-// (case-insensitive without `u`, as wink has them: with it, `K` (U+212A) would match `k`)
+// (wink-nlp's recursive tokenizer; case-insensitive without `u`, as wink has them: with it, `K`
+// (U+212A) would match `k`)
 const SHORT_FORM_DOT = /^(?:[A-Z]\.)+$/i
 const SHORT_FORM = /^(?:[A-Z]\.)+[a-z]?$/i
-const PERIODS = /\./gu
-const HYPHENS = /[-–—]/gu
 const DIGIT = /[0-9]/u
-const WIDE_SPACE = /[\u00a0\u2002-\u2005\u2009\u200a\u202f\u205f]/u
+// The model's splitter, which `read` follows by hand.
+const SPLITTER = '([ \\u00a0\\u2002-\\u2005\\u2009\\u200a\\u202f\\u205f]+|[\\n\\r\\t]+)'
 // The machines' symbols (wink-nlp's automaton): the end of the text, the `otherwise` move, and the
-// offset of a tag hint.
-const END = 2070000
-const OTHERWISE = 2070003
-const HINTED = 1080000
+// offset of a tag hint; here a tag is its own symbol, a hint HINT + its number, the end END.
+const WINK_END = 2070000
+const WINK_OTHERWISE = 2070003
+const WINK_HINTED = 1080000
+const HINT = 64
+const END = HINT + 256
+// A state no pattern ends in, or one whose pattern's tag is `0` (which sets nothing).
+const NO_TAG = 255
+
+// What the reading needs of each word, in one 32-bit number: its tag (of its mapped spelling),
+// its tag hint, the cluster of its normal form, the cluster of its mapped spelling (the normal of a
+// new word whose lower case it is), and the tag such a new word takes from it (0: none).
+const TAG_BITS = 0
+const HINT_BITS = 5
+const CLUSTER_BITS = 13
+const MAPPED_CLUSTER_BITS = 20
+const LOWER_TAG_BITS = 27
+// A contraction's expansion: where it starts among the expansions, and its length (in words, 4 a
+// token), with the top bit set; 0 for another word. An expansion's token: its word, and its
+// tag as the expansion stores it (STORED_NONE: tagged as any other), tag, hint and cluster.
+const CONTRACTION = 0x80000000
+const STORED_NONE = 63
 
 type Field = [word: number, mask: number, shift: number]
 
 interface Machine {
-  moves: Record<number, Record<number, number>>
-  names: Record<number, string>
-  marks: Record<number, [number, number]>
+  /** The column of each symbol (-1: none of the machine's moves reads it). */
+  columns: Int16Array
+  width: number
+  moves: Int16Array
+  otherwise: Int16Array
+  /** Whether a state ends a pattern, the tag it sets (negative: whatever the cluster), NO_TAG. */
+  ends: Uint8Array
+  targets: Int16Array
+  /** Where the tagged token is from the pattern's first. */
+  marks: Int16Array
+}
+
+interface StoredMachine {
+  columns: number[]
+  width: number
+  moves: number[]
+  otherwise: number[]
+  ends: number[]
+  targets: number[]
+  marks: number[]
 }
 
 interface Rules {
-  fields: Record<'pos' | 'posHint' | 'lexemeCID' | 'normal' | 'isSpellingMapped' | 'lemma' | 'isContraction', Field>
-  stride: number
   whole: Array<[string, string, number]>
   parts: Array<[string, string, number]>
   endMark: string
@@ -96,28 +128,26 @@ interface Rules {
   suffixes: Record<string, boolean>
   clusters: number[]
   tags: string[]
-  machines: Array<[Record<string, Record<string, number>>, Record<string, string>, Record<string, [number, number]>]>
+  machines: StoredMachine[]
 }
 
 interface Model {
-  lexicon: Uint32Array
+  info: Uint32Array
+  contractions: Uint32Array
   expansions: Uint32Array
   starts: Uint32Array
   slots: Uint32Array
   mask: number
   text: string
   size: number
-  field: Rules['fields']
-  stride: number
   whole: Array<[RegExp, number]>
   parts: Array<[RegExp, number]>
   endMark: RegExp
   openMark: RegExp
   bothMarks: RegExp
-  splitter: RegExp
   prefixes: Record<string, boolean>
   suffixes: Record<string, boolean>
-  clusters: number[]
+  clusters: Int32Array
   tags: string[]
   machines: Machine[]
 }
@@ -145,13 +175,57 @@ function words32(base64: string): Uint32Array {
   return new Uint32Array(Uint8Array.from(bytes).buffer, 0, bytes.length >>> 2)
 }
 
+type WinkMachine = [Record<string, Record<string, number>>, Record<string, string>, Record<string, [number, number]>]
+
+// A machine as a table: a row of moves for each state, a column for each symbol it reads.
+function tableOf([moves, names, marks]: WinkMachine): StoredMachine {
+  const symbolOf = (key: string) => {
+    const value = Number(key)
+    if (value === WINK_END) return END
+    if (value >= WINK_HINTED && value - WINK_HINTED < 256) return HINT + value - WINK_HINTED
+    return value >= 0 && value < HINT && String(value) === key ? value : -1
+  }
+  let states = 1
+  for (const [state, row] of Object.entries(moves)) for (const next of [Number(state), ...Object.values(row)]) states = Math.max(states, next + 1)
+  for (const state of Object.keys(names)) states = Math.max(states, Number(state) + 1)
+  const columns = new Array<number>(END + 1).fill(-1)
+  let width = 0
+  for (const row of Object.values(moves)) {
+    for (const key of Object.keys(row)) {
+      // (`otherwise` has a table of its own; a word as a symbol (`$of`) no tag matches)
+      if (Number(key) === WINK_OTHERWISE) continue
+      const symbol = symbolOf(key)
+      if (symbol !== -1 && columns[symbol] === -1) columns[symbol] = width++
+    }
+  }
+  const table = new Array<number>(states * width).fill(0)
+  const otherwise = new Array<number>(states).fill(0)
+  for (const [state, row] of Object.entries(moves)) {
+    for (const [key, next] of Object.entries(row)) {
+      if (Number(key) === WINK_OTHERWISE) otherwise[Number(state)] = next
+      else if (symbolOf(key) !== -1) table[Number(state) * width + columns[symbolOf(key)]] = next
+    }
+  }
+  const ends = new Array<number>(states).fill(0)
+  const targets = new Array<number>(states).fill(NO_TAG)
+  const starts = new Array<number>(states).fill(0)
+  for (const [state, name] of Object.entries(names)) {
+    if (!name) continue
+    ends[Number(state)] = 1
+    if (name !== '0') targets[Number(state)] = Number(name)
+    starts[Number(state)] = marks[state]?.[0] ?? 0
+    if (!Number.isInteger(Number(name)) || Math.abs(Number(name)) >= HINT) throw new Error(`wink-tags: unexpected tag ${name}`)
+  }
+  return {columns, width, moves: table, otherwise, ends, targets, marks: starts}
+}
+
 /** The tagger's data, made from the model's files, as `npm run build` writes it. */
 export function winkTagsBytes(): Buffer {
   const folder = modelFolder()
   const models = join(folder, 'languages/cur/models')
   const core = JSON.parse(readFileSync(join(models, 'eng-core-web-model.json'), 'utf8')) as {
     packing: {size: number; layout: Record<string, number[]>}
-    features: {lexeme: {list: string[]}; posClusters: {list: string[]}; pos: {list: string[]}}
+    features: {lexeme: {list: string[]}; posClusters: {list: string[]}}
     pos: {hash: Record<string, number>; list: string[]}
     lexicon: string
     xpansions: string
@@ -159,16 +233,10 @@ export function winkTagsBytes(): Buffer {
     preserve: {prefix: Record<string, boolean>; suffix: Record<string, boolean>}
   }
   const machines = (JSON.parse(readFileSync(join(models, 'eng-pos-model.json'), 'utf8')) as string[]).map((each) => {
-    const [, , moves, names, marks] = JSON.parse(each) as [number, number, Rules['machines'][0][0], Rules['machines'][0][1], Rules['machines'][0][2]]
-    return [moves, names, marks] as Rules['machines'][0]
+    const [, , moves, names, marks] = JSON.parse(each) as [number, number, ...WinkMachine]
+    return tableOf([moves, names, marks])
   })
-  const field = (name: string): Field => {
-    const [word, mask, shift] = core.packing.layout[name]
-    return [word, mask, shift]
-  }
   const rules: Rules = {
-    fields: {pos: field('pos'), posHint: field('posHint'), lexemeCID: field('lexemeCID'), normal: field('normal'), isSpellingMapped: field('isSpellingMapped'), lemma: field('lemma'), isContraction: field('isContraction')},
-    stride: core.packing.size,
     whole: core.trex.ltc,
     parts: core.trex.rtc,
     endMark: core.trex.helpers.anyWithRP[0],
@@ -184,9 +252,49 @@ export function winkTagsBytes(): Buffer {
   }
   for (const [, flags] of [...rules.whole, ...rules.parts]) if (!/^[giu]*$/u.test(flags)) throw new Error(`wink-tags: unexpected pattern flags ${flags}`)
   for (const name of ['anyWithRP', 'anyWithLP', 'LPanyRP', 'splitter']) if (core.trex.helpers[name][1] !== '') throw new Error(`wink-tags: unexpected flags of ${name}`)
-  const words = core.features.lexeme.list
+  if (rules.splitter !== SPLITTER) throw new Error('wink-tags: another splitter')
+  // (`matchesOf` stands for `match` and `split`: no pattern may match an empty text or capture)
+  for (const [source, flags] of rules.parts) if (new RegExp(`^(?:${source})$`, flags.replace('g', '')).test('') || new RegExp(`${source}|`, flags).exec('')!.length !== 1) throw new Error(`wink-tags: pattern ${source} matches an empty text or captures`)
+  if (rules.clusters.length > 128) throw new Error('wink-tags: too many clusters')
+
+  // The packed lexicon as wink's cache reads it.
   const lexicon = words32(core.lexicon)
-  const expansions = words32(core.xpansions)
+  const stride = core.packing.size
+  const get = (index: number, name: string) => {
+    const [word, mask, shift] = core.packing.layout[name] as Field
+    return (lexicon[word + index * stride] & mask) >>> shift
+  }
+  const mapped = (index: number) => (get(index, 'isSpellingMapped') ? get(index, 'lemma') : index)
+  const normal = (index: number) => (get(index, 'isSpellingMapped') ? get(index, 'lemma') : index + get(index, 'normal'))
+  const words = core.features.lexeme.list
+  const source = words32(core.xpansions)
+  const info = new Uint32Array(words.length)
+  const contractions = new Uint32Array(words.length)
+  const expansions = new Uint32Array(source.length)
+  for (let index = 0; index < words.length; index++) {
+    let first = index
+    if (get(index, 'isContraction')) {
+      const lemma = get(index, 'lemma')
+      const start = lemma & 0x3fff
+      const length = (lemma >>> 14) & 31
+      contractions[index] = CONTRACTION | (length << 14) | start
+      first = source[start]
+    }
+    const own = get(first, 'pos')
+    const lowerTag = own === NOUN || own === ADJ ? PROPN : own
+    const hint = get(index, 'posHint')
+    if (hint >= 256 || get(mapped(index), 'pos') >= 32 || lowerTag >= 32) throw new Error('wink-tags: a value out of range')
+    info[index] = ((get(mapped(index), 'pos') || NOUN) << TAG_BITS) | (hint << HINT_BITS) | (get(normal(index), 'lexemeCID') << CLUSTER_BITS) | (get(mapped(index), 'lexemeCID') << MAPPED_CLUSTER_BITS) | (lowerTag << LOWER_TAG_BITS)
+  }
+  // (each expansion's token: its word, then its stored tag, default tag, hint and cluster)
+  for (let at = 0; at + 3 < source.length; at += 4) {
+    const token = source[at]
+    const packed = source[at + 2] | (source[at + 3] << 20)
+    const stored = packed === 0 ? STORED_NONE : (packed & 0x3f00000) >>> 20
+    expansions[at] = token
+    expansions[at + 1] = stored | ((info[token] & 0x1fff) << 6) | (get(source[at + 1], 'lexemeCID') << 19)
+  }
+
   const text = words.join('')
   const starts = new Uint32Array(words.length + 1)
   for (let at = 0; at < words.length; at++) starts[at + 1] = starts[at] + words[at].length
@@ -201,9 +309,9 @@ export function winkTagsBytes(): Buffer {
   }
   const json = JSON.stringify(rules)
   const pad = (units: number) => units + (units & 1)
-  const body = new Uint32Array(lexicon.length + expansions.length + starts.length + slots.length + pad(text.length) / 2 + pad(json.length) / 2)
+  const body = new Uint32Array(info.length + contractions.length + expansions.length + starts.length + slots.length + pad(text.length) / 2 + pad(json.length) / 2)
   let at = 0
-  for (const part of [lexicon, expansions, starts, slots]) {
+  for (const part of [info, contractions, expansions, starts, slots]) {
     body.set(part, at)
     at += part.length
   }
@@ -212,7 +320,7 @@ export function winkTagsBytes(): Buffer {
   const jsonUnits = new Uint16Array(body.buffer, at * 4 + pad(text.length) * 2)
   for (let index = 0; index < json.length; index++) jsonUnits[index] = json.charCodeAt(index)
   const bytes = new Uint8Array(body.buffer)
-  const head = Uint32Array.of(modelKey(folder), FORMAT, words.length, lexicon.length, expansions.length, bits, text.length, json.length, crc32(bytes))
+  const head = Uint32Array.of(modelKey(folder), FORMAT, words.length, expansions.length, bits, text.length, json.length, crc32(bytes))
   return Buffer.concat([new Uint8Array(head.buffer), bytes])
 }
 
@@ -220,19 +328,18 @@ export function winkTagsBytes(): Buffer {
 export function usableWinkTags(bytes: Buffer, key = modelKey(modelFolder())): Uint32Array | undefined {
   if (bytes.length % 4 !== 0 || bytes.length < HEAD * 4) return undefined
   const read = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : new Uint32Array(Uint8Array.from(bytes).buffer)
-  const [fileKey, format, count, lexiconWords, expansionWords, bits, textUnits, jsonUnits] = read
+  const [fileKey, format, count, expansionWords, bits, textUnits, jsonUnits] = read
   if (fileKey !== key || format !== FORMAT || bits > 24) return undefined
   const pad = (units: number) => units + (units & 1)
-  if (read.length !== HEAD + lexiconWords + expansionWords + count + 1 + 2 ** bits + pad(textUnits) / 2 + pad(jsonUnits) / 2) return undefined
-  return read[8] === crc32(new Uint8Array(read.buffer, read.byteOffset + HEAD * 4, (read.length - HEAD) * 4)) ? read : undefined
+  if (read.length !== HEAD + 3 * count + 1 + expansionWords + 2 ** bits + pad(textUnits) / 2 + pad(jsonUnits) / 2) return undefined
+  return read[7] === crc32(new Uint8Array(read.buffer, read.byteOffset + HEAD * 4, (read.length - HEAD) * 4)) ? read : undefined
 }
 
 let model: Model | undefined
 
 function load(): Model {
   if (model) return model
-  const folder = modelFolder()
-  const key = modelKey(folder)
+  const key = modelKey(modelFolder())
   let bytes: Buffer | undefined
   try {
     bytes = readFileSync(WINK_TAGS_FILE)
@@ -241,10 +348,11 @@ function load(): Model {
   }
   // (run from the sources, as the tests are, there is no built file: made here)
   const read = (bytes && usableWinkTags(bytes, key)) ?? usableWinkTags(winkTagsBytes(), key)!
-  const [, , count, lexiconWords, expansionWords, bits, textUnits, jsonUnits] = read
+  const [, , count, expansionWords, bits, textUnits, jsonUnits] = read
   let at = HEAD
   const take = (length: number) => read.subarray(at, (at += length))
-  const lexicon = take(lexiconWords)
+  const info = take(count)
+  const contractions = take(count)
   const expansions = take(expansionWords)
   const starts = take(count + 1)
   const slots = take(2 ** bits)
@@ -254,26 +362,32 @@ function load(): Model {
   const rules = JSON.parse(buffer.toString('utf16le', (textUnits + (textUnits & 1)) * 2)) as Rules
   const patterns = (list: Array<[string, string, number]>) => list.map(([source, flags, category]) => [new RegExp(source, flags), category] as [RegExp, number])
   model = {
-    lexicon,
+    info,
+    contractions,
     expansions,
     starts,
     slots,
     mask: slots.length - 1,
     text,
     size: count,
-    field: rules.fields,
-    stride: rules.stride,
     whole: patterns(rules.whole),
     parts: patterns(rules.parts),
     endMark: new RegExp(rules.endMark),
     openMark: new RegExp(rules.openMark),
     bothMarks: new RegExp(rules.bothMarks),
-    splitter: new RegExp(rules.splitter),
     prefixes: rules.prefixes,
     suffixes: rules.suffixes,
-    clusters: rules.clusters,
+    clusters: Int32Array.from(rules.clusters),
     tags: rules.tags,
-    machines: rules.machines.map(([moves, names, marks]) => ({moves, names, marks}))
+    machines: rules.machines.map((machine) => ({
+      columns: Int16Array.from(machine.columns),
+      width: machine.width,
+      moves: Int16Array.from(machine.moves),
+      otherwise: Int16Array.from(machine.otherwise),
+      ends: Uint8Array.from(machine.ends),
+      targets: Int16Array.from(machine.targets),
+      marks: Int16Array.from(machine.marks)
+    }))
   }
   return model
 }
@@ -286,33 +400,15 @@ function find(model: Model, word: string): number {
     const entry = slots[slot]
     if (entry === 0) return -1
     const at = entry - 1
-    if (starts[at + 1] - starts[at] === word.length && text.startsWith(word, starts[at])) return at
+    const start = starts[at]
+    if (starts[at + 1] - start === word.length) {
+      // (compared here: `startsWith` costs a microsecond a call)
+      let same = 0
+      while (same < word.length && text.charCodeAt(start + same) === word.charCodeAt(same)) same++
+      if (same === word.length) return at
+    }
     slot = (slot + 1) & mask
   }
-}
-
-function get(model: Model, index: number, [word, mask, shift]: Field): number {
-  return (model.lexicon[word + index * model.stride] & mask) >>> shift
-}
-
-// A word's own entry, or the one its spelling maps to (`colour` to `color`).
-function mapped(model: Model, index: number): number {
-  return get(model, index, model.field.isSpellingMapped) ? get(model, index, model.field.lemma) : index
-}
-
-// A known word's normal form (lower case, spelling mapped).
-function normal(model: Model, index: number): number {
-  return get(model, index, model.field.isSpellingMapped) ? get(model, index, model.field.lemma) : index + get(model, index, model.field.normal)
-}
-
-function clusterOf(model: Model, index: number): number {
-  return model.clusters[get(model, index, model.field.lexemeCID)]
-}
-
-// Where a contraction's expansion is, and its length in words (4 a token: word, normal, lemma, tag).
-function expansionOf(model: Model, index: number): [number, number] {
-  const lemma = get(model, index, model.field.lemma)
-  return [lemma & 0x3fff, (lemma >>> 14) & 31]
 }
 
 /**
@@ -368,15 +464,16 @@ class Reading {
     this.texts.push(text)
     this.stored.push(-1)
     if (index < model.size) {
-      this.tags.push(get(model, mapped(model, index), model.field.pos) || NOUN)
-      this.hints.push(get(model, index, model.field.posHint))
-      this.clusters.push(clusterOf(model, normal(model, index)))
+      const info = model.info[index]
+      this.tags.push(info & 31)
+      this.hints.push((info >>> HINT_BITS) & 255)
+      this.clusters.push(model.clusters[(info >>> CLUSTER_BITS) & 127])
     } else {
       const learned = index - model.size
       this.tags.push(this.learnedTags[learned] || NOUN)
       this.hints.push(0)
-      const normalIndex = this.learnedNormals[learned]
-      this.clusters.push(normalIndex < model.size ? clusterOf(model, mapped(model, normalIndex)) : model.clusters[0])
+      const lower = this.learnedNormals[learned]
+      this.clusters.push(model.clusters[lower < model.size ? (model.info[lower] >>> MAPPED_CLUSTER_BITS) & 127 : 0])
     }
   }
 
@@ -385,21 +482,24 @@ class Reading {
     const {model} = this
     const index = this.indexOf(word)
     if (index === -1) return false
-    if (index < model.size && get(model, index, model.field.isContraction)) {
-      const [start, length] = expansionOf(model, index)
-      const {expansions, starts, text} = model
-      for (let at = start; at < start + length; at += 4) {
-        const token = expansions[at]
-        // (its lemma and tag as one number; a token whose number is 0 is tagged as any other)
-        const packed = expansions[at + 2] | (expansions[at + 3] << 20)
-        const tag = (packed & 0x3f00000) >>> 20
-        this.texts.push(text.slice(starts[token], starts[token + 1]))
-        this.stored.push(packed === 0 ? -1 : tag)
-        this.tags.push(packed === 0 ? get(model, mapped(model, token), model.field.pos) || NOUN : tag)
-        this.hints.push(get(model, token, model.field.posHint))
-        this.clusters.push(clusterOf(model, expansions[at + 1]))
-      }
-    } else this.push(word, index)
+    const contraction = index < model.size ? model.contractions[index] : 0
+    if (contraction === 0) {
+      this.push(word, index)
+      return true
+    }
+    const {expansions, starts, text} = model
+    const start = contraction & 0x3fff
+    const end = start + ((contraction >>> 14) & 31)
+    for (let at = start; at < end; at += 4) {
+      const token = expansions[at]
+      const info = expansions[at + 1]
+      const stored = info & 63
+      this.texts.push(text.slice(starts[token], starts[token + 1]))
+      this.stored.push(stored === STORED_NONE ? -1 : stored)
+      this.tags.push(stored === STORED_NONE ? (info >>> 6) & 31 : stored)
+      this.hints.push((info >>> 11) & 255)
+      this.clusters.push(model.clusters[(info >>> 19) & 127])
+    }
     return true
   }
 
@@ -437,12 +537,8 @@ class Reading {
     const {model} = this
     let tag = 0
     if (category === WORD) {
-      let index = this.indexOf(word.toLowerCase())
-      if (index < model.size && get(model, index, model.field.isContraction)) index = model.expansions[expansionOf(model, index)[0]]
-      if (index < model.size) {
-        const known = get(model, index, model.field.pos)
-        tag = known === NOUN || known === ADJ ? PROPN : known
-      } else tag = affixTag(word)
+      const index = this.indexOf(word.toLowerCase())
+      tag = index < model.size ? model.info[index] >>> LOWER_TAG_BITS : affixTag(word)
     }
     return tag || CATEGORY_TAGS[category] || (TITLE.test(word) ? PROPN : NOUN)
   }
@@ -464,11 +560,19 @@ class Reading {
     } else this.add(word, category)
   }
 
+  // The text cut where the model's splitter cuts it (SPLITTER): at runs of spaces, which are no
+  // tokens, and runs of line breaks and tabs, which are.
   read(text: string): void {
-    const {model} = this
-    for (const piece of text.split(model.splitter)) {
-      if (piece === '' || piece[0] === ' ' || WIDE_SPACE.test(piece)) continue
-      if (!this.addKnown(piece)) this.process(piece, this.category(piece))
+    let from = 0
+    while (from < text.length) {
+      const kind = spaceKind(text.charCodeAt(from))
+      let to = from + 1
+      while (to < text.length && spaceKind(text.charCodeAt(to)) === kind) to++
+      if (kind !== SPACE) {
+        const piece = text.slice(from, to)
+        if (!this.addKnown(piece)) this.process(piece, this.category(piece))
+      }
+      from = to
     }
   }
 
@@ -520,8 +624,8 @@ class Reading {
     }
     const trimmed = text.trim()
     const [pattern, category] = model.parts[at]
-    const matches = trimmed.match(pattern) ?? []
-    const between = trimmed.split(pattern)
+    const between: string[] = []
+    const matches = matchesOf(pattern, trimmed, between)
     const items: Array<string | [string, number]> = []
     for (let index = 0; index < between.length; index++) {
       const rest = between[index].trim()
@@ -543,12 +647,12 @@ class Reading {
       items.push([word, WORD])
       return
     }
-    const periods = word.match(PERIODS)
-    if (periods === null) {
+    const parts: string[] = []
+    const periods = cutAt(word, '.', parts)
+    if (periods.length === 0) {
       this.hyphenated(word, items)
       return
     }
-    const parts = word.split(PERIODS)
     const joins = (built: string) => SHORT_FORM.test(built) || (built.length > 2 && this.known(built))
     let built = ''
     for (let index = 0; index < parts.length; index++) {
@@ -572,12 +676,12 @@ class Reading {
 
   // A word cut at hyphens unless known, holding a digit, or with a kept prefix or suffix (`co-`).
   private hyphenated(word: string, items: Array<string | [string, number]>): void {
-    const hyphens = this.known(word) || DIGIT.test(word) ? null : word.match(HYPHENS)
-    if (hyphens === null) {
+    const parts: string[] = []
+    const hyphens = this.known(word) || DIGIT.test(word) ? [] : cutAt(word, '-–—', parts)
+    if (hyphens.length === 0) {
       items.push([word, WORD])
       return
     }
-    const parts = word.split(HYPHENS)
     if (this.model.prefixes[parts[0]] || this.model.suffixes[parts[parts.length - 1]]) {
       items.push([word, WORD])
       return
@@ -590,28 +694,25 @@ class Reading {
 
   /** Runs the model's machines over the tags and applies what they match. */
   retag(): void {
-    const {tags, hints, clusters} = this
     for (const machine of this.model.machines) {
-      for (const [at, name] of recognize(machine, tags, hints)) {
-        const target = Number(name)
-        if (target < 0) tags[at] = -target
-        else if ((clusters[at] & (1 << target)) !== 0) tags[at] = target
+      const found = recognize(machine, this.tags, this.hints)
+      for (let at = 0; at < found.length; at += 2) {
+        const token = found[at]
+        const target = found[at + 1]
+        if (target < 0) this.tags[token] = -target
+        else if ((this.clusters[token] & (1 << target)) !== 0) this.tags[token] = target
       }
     }
   }
 }
 
-// wink's automaton: from each token on, the longest run of moves to a named state (or the last
-// `otherwise` passed); a match resumes after its last token.
-function recognize(machine: Machine, tags: readonly number[], hints: readonly number[]): Array<[number, string]> {
-  const {moves, names, marks} = machine
+// wink's automaton: from each token on, the longest run of moves to a state that ends a pattern
+// (or the last `otherwise` passed); a match resumes after its last token. The matches as pairs:
+// the token to tag, the tag.
+function recognize(machine: Machine, tags: readonly number[], hints: readonly number[]): number[] {
+  const {columns, width, moves, otherwise, ends, targets, marks} = machine
   const length = tags.length
-  const found: Array<[number, string]> = []
-  const report = (first: number, state: number) => {
-    const name = names[state]
-    if (name === undefined || name === '0') return
-    found.push([first + (marks[state]?.[0] ?? 0), name])
-  }
+  const found: number[] = []
   let first = 0
   let state = 0
   let lastIndex = 0
@@ -619,33 +720,71 @@ function recognize(machine: Machine, tags: readonly number[], hints: readonly nu
   for (let start = 0; start <= length; start++) {
     for (let at = start; at <= length; at++) {
       let symbol = at === length ? END : tags[at]
-      // (the lexicon's word 0, which the machines skip, is no tag a token gets but for a contraction's)
+      // (the lexicon's word 0, which the machines skip, is no tag a token gets but a contraction's)
       if (symbol === 0) continue
-      if (at < length && hints[at] !== 0) symbol = hints[at] + HINTED
-      let next = moves[state][symbol] || 0
+      if (at < length && hints[at] !== 0) symbol = HINT + hints[at]
+      const column = columns[symbol]
+      let next = column === -1 ? 0 : moves[state * width + column]
       if (state === 0 && next !== 0) first = at
-      if (names[next]) {
-        report(first, next)
+      if (ends[next] === 1) {
+        if (targets[next] !== NO_TAG) found.push(first + marks[next], targets[next])
         start = at
         at = length + 100
         next = 0
         lastState = 0
       } else if (next === 0) {
-        if (lastState) {
-          report(first, lastState)
+        if (lastState !== 0) {
+          if (targets[lastState] !== NO_TAG) found.push(first + marks[lastState], targets[lastState])
           start = lastIndex
           at = length + 100
           lastState = 0
         } else at = length + 100
       }
       state = next
-      const otherwise = moves[state][OTHERWISE]
-      if (otherwise) {
+      if (otherwise[state] !== 0) {
         lastIndex = at
-        lastState = otherwise
+        lastState = otherwise[state]
       }
     }
   }
+  return found
+}
+
+const SPACE = 1
+const BREAK = 2
+
+function spaceKind(code: number): number {
+  if (code === 32 || code === 0xa0 || (code >= 0x2002 && code <= 0x2005) || code === 0x2009 || code === 0x200a || code === 0x202f || code === 0x205f) return SPACE
+  return code === 10 || code === 13 || code === 9 ? BREAK : 0
+}
+
+// A text's matches of a pattern (global, matching no empty text) and the texts between them, as
+// `match` and `split` give them, without the new pattern `split` makes each call.
+function matchesOf(pattern: RegExp, text: string, between: string[]): string[] {
+  const matches: string[] = []
+  pattern.lastIndex = 0
+  let from = 0
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    between.push(text.slice(from, match.index))
+    matches.push(match[0])
+    from = pattern.lastIndex
+  }
+  between.push(text.slice(from))
+  return matches
+}
+
+// A word's parts between the characters of a class (periods, hyphens), and those characters.
+function cutAt(word: string, marks: string, between: string[]): string[] {
+  const found: string[] = []
+  let from = 0
+  for (let at = 0; at < word.length; at++) {
+    if (marks.includes(word[at])) {
+      between.push(word.slice(from, at))
+      found.push(word[at])
+      from = at + 1
+    }
+  }
+  between.push(word.slice(from))
   return found
 }
 
