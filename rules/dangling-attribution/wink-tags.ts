@@ -75,6 +75,28 @@ const WINK_OTHERWISE = 2070003
 const WINK_HINTED = 1080000
 const HINT = 64
 const END = HINT + 256
+// What a text must hold for a part pattern of the model to match it: a cheap test that spares
+// compiling and running the pattern on most texts (the URL pattern, ranges of all letters case
+// insensitive, takes some 15 million instructions to compile).
+const NEEDS = new Map([
+  // URLs: their `//`; mail addresses and mentions, `@`; hashtags, `#`
+  ["/(?:(?:(?:https?|ftp):)?\\/\\/)(?:\\S+(?::\\S*)?@)?(?:(?:(?:[a-z\\u00A1-\\uFFFF\\d]-*)*[a-z\\u00A1-\\uFFFF\\d]+)(?:\\.(?:[a-z\\u00A1-\\uFFFF\\d]-*)*[a-z\\u00A1-\\uFFFF\\d]+)*(?:\\.(?:[a-z\\u00A1-\\uFFFF]{2,})))(?::\\d{2,5})?(?:[\\/?#]\\S*)?/gi", '//'],
+  ["/[-!#$%&'*+\\/=?^\\w{|}~](?:\\.?[-!#$%&'*+\\/=?^\\w`{|}~])*@[a-z0-9](?:-?\\.?[a-z0-9])*(?:\\.[a-z](?:-?[a-z0-9])*)+/gi", '@'],
+  ['/\\@\\w+/g', '@'],
+  ['/\\#[a-z][a-z0-9]*/gi', '#'],
+  // emoji: a character from U+00A9 on
+  ['/[\\u{1F300}-\\u{1F5FF}\\u{1F900}-\\u{1F9FF}\\u{1F600}-\\u{1F64F}\\u{1F680}-\\u{1F6FF}\\u{2600}-\\u{26FF}\\u{2700}-\\u{27BF}\\u{1F1E6}-\\u{1F1FF}\\u{1F191}-\\u{1F251}\\u{1F004}\\u{1F0CF}\\u{1F170}-\\u{1F171}\\u{1F17E}-\\u{1F17F}\\u{1F18E}\\u{3030}\\u{2B50}\\u{2B55}\\u{2934}-\\u{2935}\\u{2B05}-\\u{2B07}\\u{2B1B}-\\u{2B1C}\\u{3297}\\u{3299}\\u{303D}\\u{00A9}\\u{00AE}\\u{2122}\\u{23F3}\\u{24C2}\\u{23E9}-\\u{23EF}\\u{25B6}\\u{23F8}-\\u{23FA}]/gu', '[^\\0-\\u00a8]'],
+  // emoticons: a colon or semicolon, `<` or `\\`
+  ["/[:;]['’]?-?[\\)\\(]+|[:;]-?[\\]\\}3>\\[\\{@oO\\*PpDS\\/\\|X\\?\\\\]|<[\\\\\\/]?3+|[\\)\\(]-?'?[:;]|\\\\o\\//gi", '[:;<\\\\]'],
+  // times, ordinals, decades, numbers: a digit
+  ['/(?:\\d|[01]\\d|2[0-3]):?(?:[0-5][0-9])?(?:[ap]\\.?m\\.?|hours|hrs)/gi', '[0-9]'],
+  ['/1\\dth|[04-9]th|1st|2nd|3rd|[02-9]1st|[02-9]2nd|[02-9]3rd|[02-9][04-9]th|\\d+\\d[04-9]th|\\d+\\d1st|\\d+\\d2nd|\\d+\\d3rd/g', '[0-9]'],
+  ["/[\\'\\’]?\\d0s(?![\\'\\’])|[1-2]\\d\\d0s/g", '[0-9]'],
+  ['/[\\+\\-]?\\d+(?:[\\.\\,\\-\\/\\:]?\\d+)*/g', '[0-9]'],
+  // currencies: a sign or a code
+  ['/\\₿+|\\₽+|\\₹+|\\₨+|\\$+|\\£+|\\¥+|\\€+|\\₩+|US\\$|C\\$|A\\$|USD|AUD|INR|GBP/g', '[₿₽₹₨$£¥€₩]|USD|AUD|INR|GBP']
+])
+
 // A state no pattern ends in, or one whose pattern's tag is `0` (which sets nothing).
 const NO_TAG = 255
 
@@ -120,6 +142,7 @@ interface StoredMachine {
 interface Rules {
   whole: Array<[string, string, number]>
   parts: Array<[string, string, number]>
+  needs: Array<string | null>
   endMark: string
   openMark: string
   bothMarks: string
@@ -140,8 +163,13 @@ interface Model {
   mask: number
   text: string
   size: number
-  whole: Array<[RegExp, number]>
-  parts: Array<[RegExp, number]>
+  /** The patterns that name a piece's category, and their categories. */
+  whole: RegExp[]
+  wholeCategories: number[]
+  parts: RegExp[]
+  partCategories: number[]
+  /** What a text must hold for each part pattern to match it (null: not known). */
+  needs: Array<RegExp | null>
   endMark: RegExp
   openMark: RegExp
   bothMarks: RegExp
@@ -239,6 +267,7 @@ export function winkTagsBytes(): Buffer {
   const rules: Rules = {
     whole: core.trex.ltc,
     parts: core.trex.rtc,
+    needs: core.trex.rtc.map(([source, flags]) => NEEDS.get(`/${source}/${flags}`) ?? null),
     endMark: core.trex.helpers.anyWithRP[0],
     openMark: core.trex.helpers.anyWithLP[0],
     bothMarks: core.trex.helpers.LPanyRP[0],
@@ -360,7 +389,6 @@ function load(): Model {
   const buffer = Buffer.from(read.buffer, byteAt, (textUnits + (textUnits & 1) + jsonUnits) * 2)
   const text = buffer.toString('utf16le', 0, textUnits * 2)
   const rules = JSON.parse(buffer.toString('utf16le', (textUnits + (textUnits & 1)) * 2)) as Rules
-  const patterns = (list: Array<[string, string, number]>) => list.map(([source, flags, category]) => [new RegExp(source, flags), category] as [RegExp, number])
   model = {
     info,
     contractions,
@@ -370,8 +398,11 @@ function load(): Model {
     mask: slots.length - 1,
     text,
     size: count,
-    whole: patterns(rules.whole),
-    parts: patterns(rules.parts),
+    whole: rules.whole.map(([source, flags]) => new RegExp(source, flags)),
+    wholeCategories: rules.whole.map(([, , category]) => category),
+    parts: rules.parts.map(([source, flags]) => new RegExp(source, flags)),
+    partCategories: rules.parts.map(([, , category]) => category),
+    needs: rules.needs.map((need) => (need === null ? null : new RegExp(need, 'u'))),
     endMark: new RegExp(rules.endMark),
     openMark: new RegExp(rules.openMark),
     bothMarks: new RegExp(rules.bothMarks),
@@ -392,8 +423,22 @@ function load(): Model {
   return model
 }
 
+// Words looked up, and their numbers: cold, hashing a word and comparing it in JavaScript costs
+// more than V8's own hashing of it for a map; cleared when full.
+const found = new Map<string, number>()
+
 /** The word's number in the lexicon, or -1. */
 function find(model: Model, word: string): number {
+  let index = found.get(word)
+  if (index === undefined) {
+    if (found.size >= 50_000) found.clear()
+    index = lookUp(model, word)
+    found.set(word, index)
+  }
+  return index
+}
+
+function lookUp(model: Model, word: string): number {
   const {slots, starts, text, mask} = model
   let slot = hashOf(word) & mask
   for (;;) {
@@ -544,7 +589,8 @@ class Reading {
   }
 
   private category(word: string): number {
-    for (const [pattern, category] of this.model.whole) if (pattern.test(word)) return category
+    const {whole, wholeCategories} = this.model
+    for (let at = 0; at < whole.length; at++) if (whole[at].test(word)) return wholeCategories[at]
     return UNKNOWN
   }
 
@@ -623,7 +669,14 @@ class Reading {
       return
     }
     const trimmed = text.trim()
-    const [pattern, category] = model.parts[at]
+    const pattern = model.parts[at]
+    const category = model.partCategories[at]
+    const need = model.needs[at]
+    if (need !== null && !need.test(trimmed)) {
+      // (as cut by a pattern that matches nothing)
+      if (trimmed) this.cut(trimmed, at + 1)
+      return
+    }
     const between: string[] = []
     const matches = matchesOf(pattern, trimmed, between)
     const items: Array<string | [string, number]> = []
