@@ -6,11 +6,13 @@
 import {writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {WINK_TAGS_FILE, winkTagsBytes} from '../rules/dangling-attribution/wink-tags.js'
-import {GAZETTEER_FILE, gazetteerText} from '../rules/headline-mismatch/gazetteer.js'
+import {BY_COUNTRY_FILE, GAZETTEER_FILE, gazetteerTexts} from '../rules/headline-mismatch/gazetteer.js'
 import {FORMS_FILE, formsText, NUMERALS_FILE, numeralsText, SKETCH_FILE, sketchBytes} from '../src/lexicon.js'
 
 writeFileSync(fileURLToPath(FORMS_FILE), formsText())
 writeFileSync(fileURLToPath(SKETCH_FILE), sketchBytes())
 writeFileSync(fileURLToPath(NUMERALS_FILE), numeralsText())
-writeFileSync(fileURLToPath(GAZETTEER_FILE), gazetteerText())
+const gazetteer = gazetteerTexts()
+writeFileSync(fileURLToPath(GAZETTEER_FILE), gazetteer.places)
+writeFileSync(fileURLToPath(BY_COUNTRY_FILE), gazetteer.byCountry)
 writeFileSync(fileURLToPath(WINK_TAGS_FILE), winkTagsBytes())

@@ -115,6 +115,7 @@ const NATIONS: ReadonlyArray<{code: string; forms: readonly string[]}> = [
   {code: 'GB-NIR', forms: ['northern ireland', 'belfast', 'ulster', 'stormont']}
 ]
 
+/** The gazetteer as worked out from the data. */
 export interface Gazetteer {
   places: Map<string, Place>
   byCountry: Map<string, string[]>
@@ -124,24 +125,35 @@ export interface Gazetteer {
   names: Set<string>
 }
 
-let cache: Gazetteer | undefined
+/**
+ * What the rule asks of the gazetteer, by lower-cased form or country code: one worked out in
+ * the process, or one read from the built files, which looks up only what it is asked.
+ */
+export interface Lookup {
+  place(form: string): Place | undefined
+  inCountry(country: string): readonly string[] | undefined
+  own(country: string): readonly string[] | undefined
+  readonly names: ReadonlySet<string>
+}
+
+let cache: Lookup | undefined
 
 /** The place a form names, if any (case ignored). */
 export function placeOf(form: string): Place | undefined {
   cache ??= load()
-  return cache.places.get(form.toLowerCase())
+  return cache.place(form.toLowerCase())
 }
 
 /** Every form of every place in a country (its names and people, its cities and states), lower-cased. */
 export function formsInCountry(country: string): readonly string[] {
   cache ??= load()
-  return cache.byCountry.get(country) ?? []
+  return cache.inCountry(country) ?? []
 }
 
 /** A country's own forms, lower-cased: its names, its people and its capital, not its other cities. */
 export function countryForms(country: string): readonly string[] {
   cache ??= load()
-  return cache.own.get(country) ?? []
+  return cache.own(country) ?? []
 }
 
 /**
@@ -154,6 +166,12 @@ export function isCountryName(form: string): boolean {
   return cache.names.has(form.toLowerCase())
 }
 
+/** A gazetteer worked out in the process, as the rule asks it. */
+export function lookupOf(gazetteer: Gazetteer): Lookup {
+  const {places, byCountry, own, names} = gazetteer
+  return {place: (form) => places.get(form), inCountry: (country) => byCountry.get(country), own: (country) => own.get(country), names}
+}
+
 // `Montréal` is written `Montreal` as often: a form without its accents is the same place.
 function plain(form: string): string {
   return form.normalize('NFD').replace(/\p{M}/gu, '')
@@ -161,9 +179,12 @@ function plain(form: string): string {
 
 /**
  * Where `npm run build` writes the gazetteer: beside the built module. Run from the TypeScript
- * sources (the tests) there is none, and it is built in the process instead.
+ * sources (the tests) there are no such files, and it is built in the process instead. The
+ * forms of each country (a list of every city, state and people, half the data) are a file of
+ * their own, read only for a headline whose place the body does not name itself.
  */
 export const GAZETTEER_FILE = builtFile('rules/headline-mismatch/places.json')
+export const BY_COUNTRY_FILE = builtFile('rules/headline-mismatch/places-by-country.json')
 
 const require = createRequire(import.meta.url)
 
@@ -176,18 +197,25 @@ function gazetteerKey(): string {
   return `copydesk-gazetteer 1 ${size('world-countries/countries.json')} ${size('city-timezones/data/cityMap.json')} ${dic('dictionary-en')} ${dic('dictionary-en-gb')} ${dic('dictionary-en-au')}`
 }
 
-// The gazetteer as written to GAZETTEER_FILE: each group once, places pointing to it by number.
+// The gazetteer as written to GAZETTEER_FILE: each group once, places pointing to it by number,
+// sorted by form (in code-unit order) so that a form is found by binary search, with no map of
+// four thousand places made in every process.
 interface Stored {
   key: string
   groups: string[][]
   places: Array<[form: string, kind: PlaceKind, group: number, country: string]>
-  byCountry: Array<[code: string, forms: string[]]>
   own: Array<[code: string, group: number]>
   names: string[]
 }
 
-/** The gazetteer as JSON, for `npm run build` to write beside this module. */
-export function gazetteerText(): string {
+// As written to BY_COUNTRY_FILE.
+interface StoredByCountry {
+  key: string
+  byCountry: Array<[code: string, forms: string[]]>
+}
+
+/** The gazetteer as the JSON of its two files, for `npm run build` to write beside this module. */
+export function gazetteerTexts(): {places: string; byCountry: string} {
   const {places, byCountry, own, names} = buildGazetteer()
   const groups: Array<readonly string[]> = []
   const numbers = new Map<readonly string[], number>()
@@ -199,48 +227,90 @@ export function gazetteerText(): string {
     }
     return at
   }
+  const key = gazetteerKey()
+  const sorted = [...places].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const stored = {
-    key: gazetteerKey(),
-    places: [...places].map(([form, place]) => [form, place.kind, number(place.group), place.country]),
-    byCountry: [...byCountry],
+    key,
+    places: sorted.map(([form, place]) => [form, place.kind, number(place.group), place.country]),
     own: [...own].map(([code, group]) => [code, number(group)]),
     names: [...names],
     groups
   }
-  return JSON.stringify(stored)
+  return {places: JSON.stringify(stored), byCountry: JSON.stringify({key, byCountry: [...byCountry]})}
 }
 
-// The gazetteer: the file `npm run build` wrote if it matches the data, else built now.
-function load(): Gazetteer {
+// The gazetteer: the files `npm run build` wrote if they match the data, else built now.
+function load(): Lookup {
   let text: string | undefined
   try {
     text = readFileSync(GAZETTEER_FILE, 'utf8')
   } catch {
     // Not built: built below.
   }
-  return (text !== undefined && readGazetteer(text)) || buildGazetteer()
+  return (text !== undefined && readGazetteer(text)) || lookupOf(buildGazetteer())
+}
+
+function readByCountry(): string | undefined {
+  try {
+    return readFileSync(BY_COUNTRY_FILE, 'utf8')
+  } catch {
+    return undefined
+  }
 }
 
 /**
- * The gazetteer `gazetteerText` wrote, or undefined when it was made from other data or is not
- * whole (a truncated or damaged file is built again, never thrown out of the rule).
+ * The gazetteer `gazetteerTexts` wrote (`byCountry` reads the second file when a country's forms
+ * are first asked for), or undefined when it was made from other data or is not whole (a
+ * truncated or damaged file is built again, never thrown out of the rule).
  */
-export function readGazetteer(text: string): Gazetteer | undefined {
+export function readGazetteer(text: string, byCountry: () => string | undefined = readByCountry): Lookup | undefined {
   let stored: Stored
   try {
     stored = JSON.parse(text) as Stored
   } catch {
     return undefined
   }
-  const lists = [stored?.groups, stored?.places, stored?.byCountry, stored?.own, stored?.names]
-  if (stored?.key !== gazetteerKey() || !lists.every((list) => Array.isArray(list))) return undefined
-  const {groups} = stored
+  const lists = [stored?.groups, stored?.places, stored?.own, stored?.names]
+  const key = gazetteerKey()
+  if (stored?.key !== key || !lists.every((list) => Array.isArray(list))) return undefined
+  const {groups, places} = stored
+  let countries: Map<string, readonly string[]> | undefined
+  let own: Map<string, readonly string[]> | undefined
   return {
-    places: new Map(stored.places.map(([form, kind, group, country]) => [form, {kind, group: groups[group], country}])),
-    byCountry: new Map(stored.byCountry),
-    own: new Map(stored.own.map(([code, group]) => [code, groups[group]])),
+    place(form) {
+      let low = 0
+      let high = places.length - 1
+      while (low <= high) {
+        const middle = (low + high) >>> 1
+        const entry = places[middle]
+        if (entry[0] === form) return {kind: entry[1], group: groups[entry[2]], country: entry[3]}
+        if (entry[0] < form) low = middle + 1
+        else high = middle - 1
+      }
+      return undefined
+    },
+    inCountry(country) {
+      countries ??= readCountries(byCountry(), key)
+      return countries.get(country)
+    },
+    own(country) {
+      own ??= new Map(stored.own.map(([code, group]) => [code, groups[group]]))
+      return own.get(country)
+    },
     names: new Set(stored.names)
   }
+}
+
+// The forms of each country as stored, or worked out again when the file is missing or damaged.
+function readCountries(text: string | undefined, key: string): Map<string, readonly string[]> {
+  let stored: StoredByCountry | undefined
+  try {
+    stored = text === undefined ? undefined : (JSON.parse(text) as StoredByCountry)
+  } catch {
+    // Damaged: built below.
+  }
+  if (stored?.key === key && Array.isArray(stored.byCountry)) return new Map(stored.byCountry)
+  return buildGazetteer().byCountry
 }
 
 /** The gazetteer worked out from the packages' data. */

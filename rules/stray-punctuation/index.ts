@@ -14,6 +14,10 @@ const MARK = /[.,;:!?]/gu
 const SPACE = /\s/u
 const BRACKET = /[()[\]{}]/u
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+// Read at the last mark of a run (sticky): `talks.The`, `leave;however` (a mark without a space
+// before a capital, or a semicolon before a word), and `foo,bar`.
+const RUN_ON = /[.!?](?=\p{Lu}(?:\p{Ll}|\s))|;(?=\p{Ll}{2})/uy
+const COMMA_BEFORE_LETTER = /,(?=\p{L})/uy
 
 export default defineRule({
   id: 'stray-punctuation',
@@ -35,6 +39,9 @@ export default defineRule({
       let previousEnd = -1
       const ellipsis = {index: -1, from: -1, count: 0}
       let firstSolid: number | undefined
+      // Marks before a letter: a period, `!`, `?` or `;` that runs two sentences or clauses together, a comma.
+      const runOns: number[] = []
+      const commas: number[] = []
       MARK.lastIndex = 0
       for (let mark = MARK.exec(text); mark; mark = MARK.exec(text)) {
         const start = mark.index
@@ -43,6 +50,20 @@ export default defineRule({
         let from = start
         while (from > 0 && isBlank(text.charCodeAt(from - 1))) from--
         MARK.lastIndex = end
+        // Only the last mark of a run can stand before a letter: where one does, the checks for
+        // a mark without a space after it (below) are asked here, so the paragraph is not scanned
+        // again for each of them. (A character that is neither ASCII nor a letter fails the test.)
+        if (end < text.length && mayBeLetter(text.charCodeAt(end))) {
+          const at = end - 1
+          const last = text.charCodeAt(at)
+          if (last === 0x2c) {
+            COMMA_BEFORE_LETTER.lastIndex = at
+            if (COMMA_BEFORE_LETTER.test(text)) commas.push(at)
+          } else if (last !== 0x3a) {
+            RUN_ON.lastIndex = at
+            if (RUN_ON.test(text)) runOns.push(at)
+          }
+        }
         const afterPrevious = previousEnd === from && from !== start
         previousEnd = end
         // A lone mark right after a word (nearly every run) is what everything below allows.
@@ -112,18 +133,18 @@ export default defineRule({
       }
       // `talks.The minister`, `leave;however`: sentences or clauses run together. Not in names
       // and addresses with more dots (`Halo.Bungie.Org`, `bbc.co.uk`) or slashes.
-      for (const match of text.matchAll(/[.!?](?=\p{Lu}(?:\p{Ll}|\s))|;(?=\p{Ll}{2})/gu)) {
-        if (!/\p{Ll}\p{Ll}$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) continue
-        const token = runBefore(text, match.index, /\S/u) + /^\S*/u.exec(text.slice(match.index))![0]
+      for (const at of runOns) {
+        if (!/\p{Ll}\p{Ll}$/u.test(text.slice(Math.max(0, at - 2), at))) continue
+        const token = runBefore(text, at, /\S/u) + /^\S*/u.exec(text.slice(at))![0]
         if ((token.match(/[.]/gu) ?? []).length > 1 || /[/@\\]|^www|:\/\//u.test(token)) continue
-        const mark = match[0]
-        if (isVerbatimAt(block, match.index)) continue
-        report(block.span(match.index, match.index + 1), `Unexpected \`${mark}\` without a space after it`, {fix: `${mark} `})
+        const mark = text[at]
+        if (isVerbatimAt(block, at)) continue
+        report(block.span(at, at + 1), `Unexpected \`${mark}\` without a space after it`, {fix: `${mark} `})
       }
       // `foo,bar`: a comma between two words with no space after it.
-      for (const match of text.matchAll(/,(?=\p{L})/gu)) {
-        if (!/\p{Ll}/u.test(text.charAt(match.index - 1)) || isVerbatimAt(block, match.index)) continue
-        report(block.span(match.index, match.index + 1), 'Unexpected `,` without a space after it', {fix: ', '})
+      for (const at of commas) {
+        if (!/\p{Ll}/u.test(text.charAt(at - 1)) || isVerbatimAt(block, at)) continue
+        report(block.span(at, at + 1), 'Unexpected `,` without a space after it', {fix: ', '})
       }
 
       // `drug .`, `France , Ireland`: white space before a mark that ends or splits a clause.
@@ -155,6 +176,11 @@ export default defineRule({
     }
   }
 })
+
+// Whether a character may be a letter: an ASCII letter, or any character past ASCII (read by an expression).
+function mayBeLetter(code: number): boolean {
+  return code >= 0x80 || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+}
 
 // `.,;:!?`
 function isMark(code: number): boolean {
