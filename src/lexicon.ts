@@ -224,7 +224,7 @@ function stemsOf(dictionary: Dictionary): string[] {
 class Stems implements ReadonlySet<string> {
   #all: Set<string> | undefined
   has(word: string): boolean {
-    const {stemBits, stemKeys, stemAt} = loadSketch()
+    const {stemBits, stemKeys, stemAt} = sketch ?? loadSketch()
     const text = source!
     if (word.includes('\n')) return false
     const hash = textHash(word)
@@ -563,7 +563,8 @@ function agrees(read: Uint32Array, text: string): boolean {
 
 /** Whether some form of the dictionaries, in lower case, may have this hash (`textHash`). */
 export function sketchHas(hash: number): boolean {
-  const {bits, keys, filter} = loadSketch()
+  // (the loaded sketch read as it is: this runs for every form a typo search weighs)
+  const {bits, keys, filter} = sketch ?? loadSketch()
   const key = keyOf(hash)
   const bit = filterBit(key)
   if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return false
@@ -580,7 +581,7 @@ export function sketchHas(hash: number): boolean {
  * form: found by the sketch, and the form compared in place, with no line split or string made.
  */
 function flagsOf(word: string): number {
-  const {bits, keys, wordAt, flagsAt} = loadSketch()
+  const {bits, keys, wordAt, flagsAt} = sketch ?? loadSketch()
   const text = source!
   const mask = (1 << bits) - 1
   const hash = lowerHash(word)
@@ -658,13 +659,24 @@ function editsOf(word: string, may: (hash: number) => boolean): Edits {
   const then = (hash: number, code: number) => (imul(hash, HASH_BASE) + code) >>> 0
   const join = (head: number, from: number) => may((imul(head, power(n - from)) + tails[from]) >>> 0)
   const letterCode = (letter: string) => (letter.length === 1 ? plainCode(letter.charCodeAt(0)) : -1)
+  // When `may` is the sketch alone (no project words), the filter's bit is read here first, as
+  // `sketchHas` would: most of the 26 forms of a place have none, and a call each (a typo search
+  // of news-dev weighed 123,000 forms) cost more than the read.
+  const filter = may === sketchHas ? (sketch ?? loadSketch()).filter : undefined
   // Each letter a to z put in after the first `head` letters' hash, followed by the letters from
   // `from` on: heads * B^(n - from + 1) + code * B^(n - from) + tails[from] (mod 2^32), as bits.
   const letters = (head: number, from: number) => {
     const base = (imul(head, power(n - from + 1)) + tails[from]) >>> 0
     const step = power(n - from)
     let found = 0
-    for (let letter = 0; letter < 26; letter++) if (may((base + imul(0x61 + letter, step)) >>> 0)) found |= 1 << letter
+    for (let letter = 0; letter < 26; letter++) {
+      const hash = (base + imul(0x61 + letter, step)) >>> 0
+      if (filter !== undefined) {
+        const bit = filterBit(keyOf(hash))
+        if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue
+      }
+      if (may(hash)) found |= 1 << letter
+    }
     return found
   }
   return {
@@ -1145,8 +1157,10 @@ export function createLexicon(settings: Settings): Lexicon {
   const project = new Set([...settings.names, ...settings.words])
   const plain = (word: string) => (word.includes('’') ? word.replace(/’/gu, "'") : word)
   let projectHashes: Set<number> | undefined
-  // Whether a form with this hash in lower case may be known (a project word, or in the sketch).
-  const may = (hash: number) => (project.size > 0 && (projectHashes ??= new Set([...project].map((word) => textHash(word.toLowerCase())))).has(hash)) || sketchHas(hash)
+  // Whether a form with this hash in lower case may be known (a project word, or in the sketch);
+  // with no project words, the sketch's own test, which `editsOf` knows by name.
+  const may =
+    project.size === 0 ? sketchHas : (hash: number) => (projectHashes ??= new Set([...project].map((word) => textHash(word.toLowerCase())))).has(hash) || sketchHas(hash)
   const correct = (word: string) => {
     // (the judge turns a plain word away by the sketch itself)
     return englishJudge()(plain(word), project)

@@ -1,7 +1,7 @@
 // The spelling rule on planted typos and on valid words the dictionaries lack: which it reports,
 // what it offers, the span it marks, the project's word list, and suggestions computed on demand.
 import {describe, expect, test} from '@jest/globals'
-import {bare, startsLower} from '../rules/spelling/words.js'
+import {bare, isCapitalised, isChecked, startsLower} from '../rules/spelling/words.js'
 import {createLinter, rules, type Config} from '../src/index.js'
 
 const only = (extra: Config = {}): Config => ({
@@ -187,5 +187,24 @@ describe('spelling: word shapes', () => {
     expect(all.filter((text) => bare(text) !== text.replace(/['’]s?$/u, ''))).toEqual([])
     expect(all.filter((text) => startsLower(text) !== /^[a-z]/u.test(text))).toEqual([])
     expect([bare("Smith's"), bare('Jones’'), bare('bus'), bare("'s")]).toEqual(['Smith', 'Jones', 'bus', ''])
+  })
+
+  test('a checked word and a capitalised one are told as the regular expressions tell them', () => {
+    // Every text of up to five characters from lower and upper case letters, a hyphen,
+    // apostrophes, a digit and a letter past ASCII.
+    const alphabet = ['a', 's', 'S', '-', "'", '’', '1', 'é']
+    let texts = ['']
+    const all = ['']
+    for (let length = 1; length <= 5; length++) {
+      texts = texts.flatMap((text) => alphabet.map((character) => text + character))
+      all.push(...texts)
+    }
+    const checked = /^[a-z]+(?:-[a-z]+)*(?:['’]s?)?$/u
+    const capitalised = /^[A-Z][a-z]+(?:['’]s?)?$/u
+    expect(all.filter((text) => isChecked(text, bare(text)) !== checked.test(text))).toEqual([])
+    expect(all.filter((text) => isCapitalised(text, bare(text)) !== capitalised.test(text))).toEqual([])
+    expect(['in-depth', "boss's", 'bosses’', 'a-b-c'].map((text) => isChecked(text, bare(text)))).toEqual([true, true, true, true])
+    expect(['in--depth', 'in-', "don't", 'covid19', 'café'].map((text) => isChecked(text, bare(text)))).toEqual([false, false, false, false, false])
+    expect(["Febuary's", 'McDonald', 'NATO', 'Ab'].map((text) => isCapitalised(text, bare(text)))).toEqual([true, false, false, true])
   })
 })

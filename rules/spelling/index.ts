@@ -13,7 +13,7 @@ import {defineRule} from '../../src/rule.js'
 import {MIN_PROPER, properTypo, type Ending} from './proper.js'
 import {inLatinPhrase, isSpeciesName} from './latin.js'
 import {explained, findTypo, type Typo} from './typo.js'
-import {bare, COMPOUND_HEADS, startsLower} from './words.js'
+import {bare, COMPOUND_HEADS, isCapitalised, isChecked, startsLower} from './words.js'
 
 type Detect = (tree: Root, file: VFile, next: (error?: Error) => void) => void
 
@@ -39,11 +39,6 @@ interface Candidate {
   text: string
 }
 
-// A lower-case word, its hyphenated parts, and a possessive ending; anything else (digits,
-// `don't`, `.aero`) is a number, a contraction or not a word.
-const CHECKED = /^[a-z]+(?:-[a-z]+)*(?:['’]s?)?$/u
-// A capitalised word (`Febuary`), possibly possessive; not `McDonald`, `iPhone` or `NATO`.
-const CAPITALISED = /^[A-Z][a-z]+(?:['’]s?)?$/u
 // Characters that glue a word to its neighbours into something else: `clich&#233;d`, `a/b`,
 // `name@example`, `bbc.co.uk`.
 const GLUE = /[\p{L}\p{N}@#&_/\\.]/u
@@ -219,27 +214,31 @@ export default defineRule({
 
 // The words of a sentence worth judging: a lower-case word (or part of one) the dictionaries do
 // not know, and a capitalised one they do not know that could be a slip from a proper noun.
+// (a loop, and the shapes tested by code, not by patterns: it sees every word of the copy, and
+// most of a cold run's calls of the rule are here)
 function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): Candidate[] {
   const found: Candidate[] = []
-  sentence.children.forEach((token, index) => {
-    if (token.type !== 'WordNode') return
+  const tokens = sentence.children
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.type !== 'WordNode') continue
     const first = token.children[0]
-    if (first?.type !== 'TextNode') return
+    if (first?.type !== 'TextNode') continue
     const text = token.children.length === 1 ? first.value : toString(token)
     const word = bare(text)
     if (startsLower(text)) {
       // Too short to be reported (`check` passes over a part of fewer letters): not looked up.
       // Most words of copy are (`the`, `of`, `and`).
-      if (word.length < MIN_PART) return
+      if (word.length < MIN_PART) continue
       // A name in lower case (`the andes`, `told reuters`) is not misspelt.
-      if (!CHECKED.test(text) || correct(word) || correct(word[0].toUpperCase() + word.slice(1))) return
-      if (word.split('-').every((piece) => piece.length <= MAX_WORD && (piece === '' || correct(piece)))) return
-    } else if (word.length < MIN_PROPER || !CAPITALISED.test(text) || word.length > MAX_WORD || correct(word)) {
+      if (!isChecked(text, word) || correct(word) || correct(word[0].toUpperCase() + word.slice(1))) continue
+      if (word.split('-').every((piece) => piece.length <= MAX_WORD && (piece === '' || correct(piece)))) continue
+    } else if (word.length < MIN_PROPER || word.length > MAX_WORD || !isCapitalised(text, word) || correct(word)) {
       // (no proper noun is searched for a shorter word: `properTypo`)
-      return
+      continue
     }
     found.push({sentence, index, token, text})
-  })
+  }
   return found
 }
 

@@ -3,7 +3,7 @@
 // every dictionary has (`Febuary`, `Manchster`, `Europen`, `Conservatves`), and a form that the
 // ways names vary do not explain.
 import {ALL_LETTERS, type Edits} from '../../src/lexicon.js'
-import type {Correct} from './typo.js'
+import {lowestBit, type Correct} from './typo.js'
 
 /**
  * Whether a form could be a dictionary entry or built from one: a quick test before `correct`.
@@ -50,10 +50,9 @@ export function properTypo(word: string, correct: Correct, entry: Entry, endings
     // (`edits` turns away the forms `correct` would not know, without building them: each
     // letter a bit)
     const may = edits ? edits.inserts(i) : ALL_LETTERS
-    if (may === 0) continue
-    for (let letter = 0; letter < LETTERS.length; letter++) {
-      if ((may & (1 << letter)) === 0) continue
-      const added = LETTERS[letter]
+    // (only the letters whose bit is set, in alphabetical order)
+    for (let bits = may & ALL_LETTERS; bits !== 0; bits &= bits - 1) {
+      const added = LETTERS[lowestBit(bits)]
       if (added === 'h' || added === word[i - 1] || added === word[i]) continue
       consider(head + added, tail)
     }

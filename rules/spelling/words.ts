@@ -47,3 +47,47 @@ export function startsLower(text: string): boolean {
   const first = text.charCodeAt(0)
   return first >= 0x61 && first <= 0x7a
 }
+
+/**
+ * Whether a word is checked: lower-case letters `a`-`z` in parts joined by single hyphens, given
+ * the text `bare` cut it from, which may add a possessive ending (`'s`, `’s`, or the apostrophe
+ * alone); as /^[a-z]+(?:-[a-z]+)*(?:['’]s?)?$/u tests the text, in code (the spelling rule asks
+ * it of every word of the copy). Anything else (digits, `don't`, `.aero`) is a number, a
+ * contraction or not a word.
+ */
+export function isChecked(text: string, word: string): boolean {
+  const n = word.length
+  let letter = false
+  for (let at = 0; at < n; at++) {
+    const code = word.charCodeAt(at)
+    if (code >= 0x61 && code <= 0x7a) letter = true
+    else if (code === 0x2d && letter) letter = false
+    else return false
+  }
+  return letter && endsWord(text, n)
+}
+
+/**
+ * Whether a word is capitalised (`Febuary`), given the text `bare` cut it from, as
+ * /^[A-Z][a-z]+(?:['’]s?)?$/u tests the text: not `McDonald`, `iPhone` or `NATO`.
+ */
+export function isCapitalised(text: string, word: string): boolean {
+  const n = word.length
+  const head = word.charCodeAt(0)
+  if (n < 2 || head < 0x41 || head > 0x5a) return false
+  for (let at = 1; at < n; at++) {
+    const code = word.charCodeAt(at)
+    if (code < 0x61 || code > 0x7a) return false
+  }
+  return endsWord(text, n)
+}
+
+// Whether what a text holds past its first `n` code units is nothing or a possessive ending (`'`,
+// `’`, `'s`, `’s`), as `bare` cuts it.
+function endsWord(text: string, n: number): boolean {
+  const rest = text.length - n
+  if (rest === 0) return true
+  const mark = text.charCodeAt(n)
+  if (mark !== 0x27 && mark !== 0x2019) return false
+  return rest === 1 || (rest === 2 && text.charCodeAt(n + 1) === 0x73)
+}
