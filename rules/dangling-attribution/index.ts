@@ -320,14 +320,74 @@ function namedClause(block: Block, from: number, text: string, verbs: () => Tens
 // corpora and their damaged copies, and in `World War I`), so the clause's pronoun comes after
 // capitals alone. (A word with a lower-case part, `Obama-era`, or one holding `I` otherwise,
 // `I’m`, which the tagger may read as one word, is left to the tagger.)
-function titledBeforePronoun(text: string): boolean {
-  for (const word of text.split(/\s+/u)) {
-    if (/^(?:he|she|it|they|we|his|her|its|their)(?:['’]\p{L}*)?[^\p{L}\p{N}]*$/u.test(word) || /^I[^\p{L}\p{N}'’]*$/u.test(word)) return false
-    const parts = word.match(/\p{L}+/gu) ?? []
-    if (parts.some((part) => !/^\p{Lu}/u.test(part) || part === 'I' || TITLES.has(part.toLowerCase()) || PERSONS.has(part.toLowerCase()))) return true
+// (Exported for its test.) The words are read by hand where they are ASCII, nearly all of them;
+// a word with any other character is read by the expressions, as before.
+export function titledBeforePronoun(text: string): boolean {
+  let at = 0
+  while (at < text.length) {
+    let end = at
+    let ascii = true
+    while (end < text.length && !isSpace(text.charCodeAt(end))) {
+      if (text.charCodeAt(end) >= 0x80) ascii = false
+      end++
+    }
+    // (an empty word, before a leading space, holds no pronoun and no letter)
+    if (end > at) {
+      const said = ascii ? asciiWord(text, at, end) : otherWord(text.slice(at, end))
+      if (said !== undefined) return said
+    }
+    at = end + 1
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++
   }
   return true
 }
+
+// What a word says of the speaker before a pronoun: false for the pronoun itself, true for a word
+// with a lower-case part, `I`, a title or a word for a person, undefined for capitals alone.
+function otherWord(word: string): boolean | undefined {
+  if (/^(?:he|she|it|they|we|his|her|its|their)(?:['’]\p{L}*)?[^\p{L}\p{N}]*$/u.test(word) || /^I[^\p{L}\p{N}'’]*$/u.test(word)) return false
+  const parts = word.match(/\p{L}+/gu) ?? []
+  if (parts.some((part) => !/^\p{Lu}/u.test(part) || part === 'I' || TITLES.has(part.toLowerCase()) || PERSONS.has(part.toLowerCase()))) return true
+  return undefined
+}
+
+// The same for an ASCII word, text[from, to), read by code.
+function asciiWord(text: string, from: number, to: number): boolean | undefined {
+  const letter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+  const alnum = (code: number) => letter(code) || (code >= 48 && code <= 57)
+  const none = (start: number, extra: number) => {
+    for (let at = start; at < to; at++) if (alnum(text.charCodeAt(at)) || text.charCodeAt(at) === extra) return false
+    return true
+  }
+  // A pronoun: its letters, then `'` and letters at most, then no letter or digit.
+  let run = from
+  while (run < to && letter(text.charCodeAt(run))) run++
+  if (PRONOUN_WORDS.has(text.slice(from, run))) {
+    let rest = run
+    if (rest < to && text.charCodeAt(rest) === 39) {
+      rest++
+      while (rest < to && letter(text.charCodeAt(rest))) rest++
+    }
+    if (none(rest, -1)) return false
+  }
+  if (text.charCodeAt(from) === 73 && none(from + 1, 39)) return false
+  for (let at = from; at < to; ) {
+    if (!letter(text.charCodeAt(at))) {
+      at++
+      continue
+    }
+    const start = at
+    while (at < to && letter(text.charCodeAt(at))) at++
+    const first = text.charCodeAt(start)
+    if (first >= 97) return true
+    const part = text.slice(start, at)
+    const lower = part.toLowerCase()
+    if (part === 'I' || TITLES.has(lower) || PERSONS.has(lower)) return true
+  }
+  return undefined
+}
+
+const PRONOUN_WORDS = new Set(['he', 'she', 'it', 'they', 'we', 'his', 'her', 'its', 'their'])
 
 // `He: "We will win."`, `A Defra spokesman: "..."`, `Moyes: "..."`: `said` lost before a colon. A
 // bare name counts only where the article quotes it elsewhere or names it again (a label such
