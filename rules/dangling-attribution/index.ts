@@ -118,7 +118,9 @@ function checkBlock(block: Block, evidence: Evidence, report: Report) {
     if (NAMED_CLAUSE.test(text) && !quoteOpen(marks, from)) namedClause(block, from, text, verbs, report)
     // (BEFORE_QUOTE ends in an opening mark: a sentence with none, two in three, is not tried;
     // the expression's lazy repetitions cost more there than the look for a mark)
-    const colon = double ? BEFORE_QUOTE.exec(text) : null
+    // (nor a sentence whose opening marks have no colon or comma before them: three in five of
+    // the rest)
+    const colon = double && markAfterColon(text) ? BEFORE_QUOTE.exec(text) : null
     if (colon && !quoteOpen(marks, from)) beforeQuotation(block, from + colon.indices![1]![0], colon[1], evidence, verbs, report)
     if (!comma || !(double || text.includes('”'))) continue
     for (const match of text.matchAll(INTERRUPTED)) {
@@ -128,6 +130,19 @@ function checkBlock(block: Block, evidence: Evidence, report: Report) {
   }
   // (ORPHAN opens with its phrase: a paragraph without it, nearly all, is not read again)
   if (prose.includes('According')) for (const match of prose.matchAll(ORPHAN)) orphan(block, match, report)
+}
+
+// Whether an opening double mark (`"`, `“`) follows a colon or a comma, white space between at
+// most: where BEFORE_QUOTE can end. (Exported for its test.)
+export function markAfterColon(text: string): boolean {
+  for (let at = 1; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code !== 34 && code !== 0x201c) continue
+    let back = at - 1
+    while (back >= 0 && isSpace(text.charCodeAt(back))) back--
+    if (back >= 0 && (text.charCodeAt(back) === 58 || text.charCodeAt(back) === 44)) return true
+  }
+  return false
 }
 
 // What a paragraph may ask of the rest of the article: whether it attributes in the present
