@@ -68,6 +68,26 @@ export function corpusFolders(named: readonly string[]): string[] {
   return ['news-dev', 'wire-dev', 'web-dev'].map((name) => join(root, name))
 }
 
+/**
+ * Hands `read` every article of the folders and its damaged copies (txt, md and html, seeded):
+ * what the scripts that check a rule on all copy it could meet read. Returns how many texts it read.
+ */
+export function eachCopy(folders: readonly string[], damage: {seed: string; rate: number}, read: (path: string, value: string) => void): number {
+  let count = 0
+  for (const folder of folders) {
+    for (const path of articles(folder)) {
+      const value = readFileSync(path, 'utf8')
+      read(path, value)
+      count++
+      for (const format of ['txt', 'md', 'html'] as Format[]) {
+        read(path.replace(/\.txt$/u, `.${format}`), damageArticle(basename(path), value, {...damage, format}).text)
+        count++
+      }
+    }
+  }
+  return count
+}
+
 /** Damages one article; `name` (its path relative to the corpus) seeds its random stream. */
 export function damageArticle(name: string, text: string, options: DamageOptions = {}): {text: string; truth: Truth} {
   const {seed = '1', rate = 0.5, format = 'txt'} = options

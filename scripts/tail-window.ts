@@ -6,14 +6,13 @@
 // and web-dev from the nearest `shared/corpus`, or $COPYDESK_CORPUS) and in their damaged copies
 // (scripts/damage.ts, each format, as `npm run eval:damage` makes them). It prints the counts and
 // the first differences; a difference means the window is not safe.
-import {readFileSync} from 'node:fs'
 import {basename, join} from 'node:path'
 import {parseArgs} from 'node:util'
 import type {Article} from '../src/article.js'
 import {createLinter, rules} from '../src/index.js'
 import {sentences, tailTokens} from '../rules/dangling-attribution/index.js'
 import {tag, type Token} from '../rules/dangling-attribution/tagger.js'
-import {articles, corpusFolders, damageArticle, type Format} from './damage.js'
+import {corpusFolders, eachCopy} from './damage.js'
 
 const {values, positionals} = parseArgs({
   allowPositionals: true,
@@ -41,19 +40,7 @@ rule.check = function (this: unknown, ...args: Parameters<typeof check>) {
 } as typeof check
 
 const linter = createLinter()
-let files = 0
-for (const folder of folders) {
-  for (const path of articles(folder)) {
-    const value = readFileSync(path, 'utf8')
-    linter.lint({path, value})
-    files++
-    for (const format of ['txt', 'md', 'html'] as Format[]) {
-      const {text} = damageArticle(basename(path), value, {seed: values.seed, rate: Number(values.rate), format})
-      linter.lint({path: path.replace(/\.txt$/u, `.${format}`), value: text})
-      files++
-    }
-  }
-}
+const files = eachCopy(folders, {seed: values.seed, rate: Number(values.rate)}, (path, value) => linter.lint({path, value}))
 
 // The tail as the rule read it from the whole sentence: the words after the last comma token,
 // or null without one.

@@ -12,7 +12,6 @@
 // reading that keeps what it learned the same way (`in turn`: must be equal), and with our reading
 // of the text alone, as the rule now tags it (`alone`: what a new wink would give; a difference
 // there is the history's). Prints the counts and the first differences.
-import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {basename} from 'node:path'
 import {parseArgs} from 'node:util'
@@ -23,7 +22,7 @@ import {createLinter, rules} from '../src/index.js'
 import {sentences} from '../rules/dangling-attribution/index.js'
 import {reads, taggingModel} from '../rules/dangling-attribution/tagger.js'
 import {newMemory, winkTags} from '../rules/dangling-attribution/wink-tags.js'
-import {articles, corpusFolders, damageArticle, type Format} from './damage.js'
+import {corpusFolders, eachCopy} from './damage.js'
 
 const {values, positionals} = parseArgs({
   allowPositionals: true,
@@ -45,19 +44,7 @@ rule.check = function (this: unknown, ...args: Parameters<typeof check>) {
 
 reads.texts = []
 const linter = createLinter()
-let files = 0
-for (const folder of folders) {
-  for (const path of articles(folder)) {
-    const value = readFileSync(path, 'utf8')
-    linter.lint({path, value})
-    files++
-    for (const format of ['txt', 'md', 'html'] as Format[]) {
-      const {text} = damageArticle(basename(path), value, {seed: values.seed, rate: Number(values.rate), format})
-      linter.lint({path: path.replace(/\.txt$/u, `.${format}`), value: text})
-      files++
-    }
-  }
-}
+const files = eachCopy(folders, {seed: values.seed, rate: Number(values.rate)}, (path, value) => linter.lint({path, value}))
 const tagged = reads.texts
 reads.texts = undefined
 
