@@ -31,6 +31,15 @@ test('a stored gazetteer made from other data is not used', () => {
   expect(readGazetteer(JSON.stringify({...stored, key: `${stored.key} other`}))).toBeUndefined()
 })
 
+test('a stored gazetteer whose places are out of order, as an earlier layout wrote them, is not used', () => {
+  const stored = JSON.parse(gazetteerTexts().places) as {places: unknown[]}
+  const places = [...stored.places]
+  ;[places[0], places[places.length - 1]] = [places[places.length - 1], places[0]]
+  expect(readGazetteer(JSON.stringify({...stored, places}))).toBeUndefined()
+  // in order, the same file is read
+  expect(readGazetteer(JSON.stringify(stored))).toBeDefined()
+})
+
 test('a truncated or damaged stored gazetteer is worked out again, not thrown out of the rule', () => {
   const {places, byCountry} = gazetteerTexts()
   const stored = JSON.parse(places) as Record<string, unknown>

@@ -189,12 +189,14 @@ export const BY_COUNTRY_FILE = builtFile('rules/headline-mismatch/places-by-coun
 const require = createRequire(import.meta.url)
 
 // What the gazetteer was made from (the packages' data and the dictionaries, whose entries make
-// adjectives): a file made from other data is not used.
+// adjectives) and the layout it was written in (2: places sorted for a binary search, the
+// countries' forms in a file of their own): a file made from other data, or by a build of
+// another layout, is not used.
 function gazetteerKey(): string {
   const size = (name: string) => statSync(require.resolve(name)).size
   // (the dictionaries' sizes from the file system: importing them reads 1.7 MB)
   const dic = (variety: Variety) => statSync(dictionaryFile(variety, 'index.dic')).size
-  return `copydesk-gazetteer 1 ${size('world-countries/countries.json')} ${size('city-timezones/data/cityMap.json')} ${dic('dictionary-en')} ${dic('dictionary-en-gb')} ${dic('dictionary-en-au')}`
+  return `copydesk-gazetteer 2 ${size('world-countries/countries.json')} ${size('city-timezones/data/cityMap.json')} ${dic('dictionary-en')} ${dic('dictionary-en-gb')} ${dic('dictionary-en-au')}`
 }
 
 // The gazetteer as written to GAZETTEER_FILE: each group once, places pointing to it by number,
@@ -274,6 +276,8 @@ export function readGazetteer(text: string, byCountry: () => string | undefined 
   const key = gazetteerKey()
   if (stored?.key !== key || !lists.every((list) => Array.isArray(list))) return undefined
   const {groups, places} = stored
+  // (the search below needs the places in order: a file in any other order is not used)
+  for (let at = 1; at < places.length; at++) if (!(places[at - 1]?.[0] < places[at]?.[0])) return undefined
   let countries: Map<string, readonly string[]> | undefined
   let own: Map<string, readonly string[]> | undefined
   return {
