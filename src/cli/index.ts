@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `copydesk` executable: runs the command on the process's own arguments and streams, and
 // sets the exit code it answers.
+import './v8-flags.js'
 import {run} from './run.js'
 
 // Reads standard input up to `limit` bytes and one more, then stops reading: an endless or huge
