@@ -70,6 +70,30 @@ const POSSESSIVES = /^(?:his|her|its|their|our|my|your)$/iu
 // Nouns for people by their form, which no list can hold all of: `futurologist`, `statistician`.
 const AGENT = /^\p{Ll}{3,}(?:[^l]ist|ician)s?$/u
 
+// Whether a text opens with a capital (\p{Lu}) or a lower-case letter (\p{Ll}): by code for an
+// ASCII first character, by the expression otherwise.
+function opensUpper(text: string): boolean {
+  const code = text.charCodeAt(0)
+  return code < 0x80 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(text)
+}
+function opensLower(text: string): boolean {
+  const code = text.charCodeAt(0)
+  return code < 0x80 ? code >= 97 && code <= 122 : /^\p{Ll}/u.test(text)
+}
+
+// Sets of part-of-speech tags, read where an expression listed them.
+const TAGS_ADJ_ADP_DET = new Set(['ADJ', 'ADP', 'DET'])
+const TAGS_ADJ_CCONJ_DET_NOUN_PART_PROPN = new Set(['ADJ', 'CCONJ', 'DET', 'NOUN', 'PART', 'PROPN'])
+const TAGS_ADJ_DET_NOUN_NUM_PRON_PROPN = new Set(['ADJ', 'DET', 'NOUN', 'NUM', 'PRON', 'PROPN'])
+const TAGS_ADJ_NOUN = new Set(['ADJ', 'NOUN'])
+const TAGS_ADP_ADV_SCONJ = new Set(['ADP', 'ADV', 'SCONJ'])
+const TAGS_ADP_CCONJ_DET_SCONJ = new Set(['ADP', 'CCONJ', 'DET', 'SCONJ'])
+const TAGS_AUX_VERB = new Set(['AUX', 'VERB'])
+const TAGS_DET_NOUN_PRON_PROPN = new Set(['DET', 'NOUN', 'PRON', 'PROPN'])
+const TAGS_DET_NUM_PROPN = new Set(['DET', 'NUM', 'PROPN'])
+const TAGS_NOUN_PRON_PROPN = new Set(['NOUN', 'PRON', 'PROPN'])
+const TAGS_NOUN_PROPN = new Set(['NOUN', 'PROPN'])
+
 export default defineRule({
   id: 'dangling-attribution',
   summary: 'An attribution that lost its verb or its sentence, such as `"...," he.` or `..., the five people familiar with conversations.`',
@@ -134,10 +158,13 @@ function checkBlock(block: Block, evidence: Evidence, report: Report) {
 
 // Whether an opening double mark (`"`, `“`) follows a colon or a comma, white space between at
 // most: where BEFORE_QUOTE can end. (Exported for its test.)
+// (each mark found by indexOf: a loop over every character ran slower in a cold run)
 export function markAfterColon(text: string): boolean {
-  for (let at = 1; at < text.length; at++) {
-    const code = text.charCodeAt(at)
-    if (code !== 34 && code !== 0x201c) continue
+  return afterColon(text, '"') || afterColon(text, '“')
+}
+
+function afterColon(text: string, mark: string): boolean {
+  for (let at = text.indexOf(mark, 1); at !== -1; at = text.indexOf(mark, at + 1)) {
     let back = at - 1
     while (back >= 0 && isSpace(text.charCodeAt(back))) back--
     if (back >= 0 && (text.charCodeAt(back) === 58 || text.charCodeAt(back) === 44)) return true
@@ -283,7 +310,7 @@ function afterQuotation(block: Block, start: number, rest: string, question: boo
   if (head.length > MAX_WORDS) return
   if (head.some((_, index) => isVerb(head, index))) {
     // `"...," Jane Doe when she returned from Oslo.`: a clause of time after the speaker.
-    const when = head.findIndex((token) => /^(?:SCONJ|ADV|ADP)$/u.test(token.tag) && /^(?:when|as|after|before|while)$/u.test(token.text))
+    const when = head.findIndex((token) => TAGS_ADP_ADV_SCONJ.has(token.tag) && /^(?:when|as|after|before|while)$/u.test(token.text))
     const named = head.slice(0, when)
     if (split !== -1 || when < 1 || named.some((_, index) => isVerb(head, index)) || !isSpeaker(named)) return
     const cut = offsetOf(rest, tokens, when)
@@ -362,7 +389,7 @@ export function titledBeforePronoun(text: string): boolean {
 function otherWord(word: string): boolean | undefined {
   if (/^(?:he|she|it|they|we|his|her|its|their)(?:['’]\p{L}*)?[^\p{L}\p{N}]*$/u.test(word) || /^I[^\p{L}\p{N}'’]*$/u.test(word)) return false
   const parts = word.match(/\p{L}+/gu) ?? []
-  if (parts.some((part) => !/^\p{Lu}/u.test(part) || part === 'I' || TITLES.has(part.toLowerCase()) || PERSONS.has(part.toLowerCase()))) return true
+  if (parts.some((part) => !opensUpper(part) || part === 'I' || TITLES.has(part.toLowerCase()) || PERSONS.has(part.toLowerCase()))) return true
   return undefined
 }
 
@@ -452,7 +479,7 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   // Cheap test before the tagger: the tail starts with a pronoun, a determiner or a capital, or
   // names a person or body.
   const named = () =>
-    /^\p{Lu}/u.test(parts[0]) ||
+    opensUpper(parts[0]) ||
     parts.some((part) => {
       const word = part.toLowerCase()
       return PERSONS.has(word) || BODIES.has(word)
@@ -519,12 +546,12 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
   const alone = pronoun && after.length === 1 && clause.length >= 2
   // (any verb will do here: `Charges for repairs increased to 1.2 pct, the group.` has one
   // that the test for a participle in a noun phrase would pass over)
-  if (!alone && !clause.some((token, index) => isVerb(clause, index) || (/^(?:VERB|AUX)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text)))) return
+  if (!alone && !clause.some((token, index) => isVerb(clause, index) || (TAGS_AUX_VERB.has(token.tag) && opensLower(token.text)))) return
   // A list, not a speaker: `..., teachers, faculty and staff.` (but `energy and mines minister
   // Javier Espinosa` is one person, and `..., analysts and industry sources.` are speakers).
   const listed = /(?:[^s]s|people)[^\p{L}]*$/u.test(text.slice(0, match.index))
   // `Johnson and Johnson`, `Acme und Berger` are one name.
-  const joined = (index: number) => /^\p{Lu}/u.test(speaker[index - 1]?.text ?? '') && /^\p{Lu}/u.test(speaker[index + 1]?.text ?? '')
+  const joined = (index: number) => opensUpper(speaker[index - 1]?.text ?? '') && opensUpper(speaker[index + 1]?.text ?? '')
   if (speaker.some((token, index) => token.tag === 'CCONJ' && !joined(index)) && (kind === 'people' ? listed : kind !== 'name' && kind !== 'pronoun')) return
   if (kind !== 'pronoun') {
     // The part before the comma is a statement, not a parenthesis (`that are, purportedly, the
@@ -542,7 +569,7 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
     if (!segment.some((_, index) => isVerb(segment, index)) && segment.length < 3) return
     // `"...," said Ken Kim, an analyst at Stone & McCarthy.`: the speaker has a verb already.
     const speech = segment.findLastIndex((token) => SPEECH.test(token.text))
-    if (speech !== -1 && segment.slice(speech + 1).every((token) => /^\p{Lu}/u.test(token.text))) return
+    if (speech !== -1 && segment.slice(speech + 1).every((token) => opensUpper(token.text))) return
     // What stands before the comma may be what the phrase renames: a person for a person (`...
     // met the chairman, Mr Smith.`), a body for a body (`It was made by a new company, the
     // group.`), a name for one person or body (`... met Smith, the group's chairman.`). Not a
@@ -556,7 +583,7 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
     const person = kind === 'name' || kind === 'bare-name' || kind === 'person' || kind === 'people'
     // A word inside a quotation is renamed by nothing outside it: `It was "a painful step for
     // our staff," Acme chief executive Jane Doe.`
-    const common = /^\p{Ll}/u.test(previous) && !/["”’']\s*,["”’']?$|,["”’']$/u.test(text.slice(Math.max(0, match.index - 8), match.index + match[0].indexOf(',') + 2).trimEnd())
+    const common = opensLower(previous) && !/["”’']\s*,["”’']?$|,["”’']$/u.test(text.slice(Math.max(0, match.index - 8), match.index + match[0].indexOf(',') + 2).trimEnd())
     // (`... take over as chairman, Acme Oaks.`: a role held after `as` renames no one, when the
     // article quotes the name elsewhere)
     const held = /\bas (?:[\p{Ll}-]+ ){0,5}[\p{Ll}-]+[^\p{L}]*$/u.test(before) && kind === 'bare-name' && evidence.ask('quoted', tail) === true
@@ -571,17 +598,17 @@ function afterStatement(block: Block, from: number, text: string, evidence: Evid
     // A bare name may be a vocative or an afterthought (`tell us what it is about, Acme Studios.`,
     // `the best scent of all, Old Spice.`): only a name the article quotes elsewhere is a speaker.
     if (kind === 'bare-name' && !quoted) return
-    const bare = /^the$/iu.test(speaker[0].text) && (isBody(speaker[1]?.text.toLowerCase() ?? '') || /^\p{Lu}/u.test(speaker[1]?.text ?? '')) && (speaker.length === 2 || speaker[2].tag === 'ADP')
+    const bare = /^the$/iu.test(speaker[0].text) && (isBody(speaker[1]?.text.toLowerCase() ?? '') || opensUpper(speaker[1]?.text ?? '')) && (speaker.length === 2 || speaker[2].tag === 'ADP')
     // `He died at his home in Lisbon, a spokesman.`: a place is renamed by no person.
     // A body by its full name after a place (`... to the Faroe Islands, the Ruritanian Farm
     // Department.`) too.
     // (not after a body: `... to the Acme Group, the Ruritanian Farm Bank.` renames it)
     const run = /((?:\p{Lu}[\p{L}.'’-]*|of| )+)[^\p{L}]*$/u.exec(before)?.[1] ?? ''
-    const proper = kind === 'body' && speaker.some((token) => /^\p{Lu}/u.test(token.text)) && !run.split(' ').some((part) => BODIES.has(part.toLowerCase()))
+    const proper = kind === 'body' && speaker.some((token) => opensUpper(token.text)) && !run.split(' ').some((part) => BODIES.has(part.toLowerCase()))
     const place =
       ((person || kind === 'body') && /\b(?:in|at|near|outside)(?: \p{Lu}[\p{L}.'’-]*)+[^\p{L}]*$/u.test(before)) ||
       (proper && /\b(?:in|at|near|outside|to|from) the(?: \p{Lu}[\p{L}.'’-]*| of)+[^\p{L}]*$/u.test(before))
-    if (/^\p{Lu}/u.test(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted && !place) return
+    if (opensUpper(previous) && !CALENDAR.test(previous) && kind !== 'people' && !bare && !quoted && !place) return
   }
   const tense = verbs()
   flag(block, start, tail, at === -1 ? withVerb(tail, after, tense.said, tense.told) : verbAt(tail, after, at, tense), report)
@@ -603,7 +630,7 @@ export function tailTokens(text: string): Token[] | null {
 // it bought last year`).
 function complementAt(tokens: readonly Token[]): number {
   const at = tokens.findIndex((token) => token.tag === 'PRON' && /^(?:he|she|it|they|we|I|his|her|its|their)$/u.test(token.text))
-  if (at < 1 || !/^\p{Lu}/u.test(tokens[at - 1].text)) return -1
+  if (at < 1 || !opensUpper(tokens[at - 1].text)) return -1
   const speaker = tokens.slice(0, at)
   if (speaker.some((_, index) => isVerb(tokens, index)) || speakerKind(speaker, false) !== 'name') return -1
   // The clause has a verb of its own right after its subject: `it was`, `his copyright had`.
@@ -618,8 +645,8 @@ function complementAt(tokens: readonly Token[]): number {
 function adjunctAt(tokens: readonly Token[]): number {
   for (let index = 1; index < tokens.length; index++) {
     const token = tokens[index]
-    if (/^\p{Lu}/u.test(token.text)) {
-      if (CALENDAR.test(token.text) && /^\p{Ll}/u.test(tokens[index - 1].text)) return index
+    if (opensUpper(token.text)) {
+      if (CALENDAR.test(token.text) && opensLower(tokens[index - 1].text)) return index
       continue
     }
     if (token.tag === 'ADV' && /^\p{Ll}+$/u.test(token.text)) return index
@@ -627,7 +654,7 @@ function adjunctAt(tokens: readonly Token[]): number {
     if (token.tag === 'ADP' || token.tag === 'SCONJ') {
       // (`one of his aides` is one phrase)
       if (index === 1 && token.text === 'of' && /^(?:one|some|many|two|three|several|most)$/iu.test(tokens[0].text)) continue
-      const inName = /^\p{Lu}/u.test(tokens[index - 1].text) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '') && /^(?:of|for|und|de|du|von|van)$/u.test(token.text)
+      const inName = opensUpper(tokens[index - 1].text) && opensUpper(tokens[index + 1]?.text ?? '') && /^(?:of|for|und|de|du|von|van)$/u.test(token.text)
       if (!inName) return index
     }
     if (token.tag === 'VERB' && /^\p{Ll}+ing$/u.test(token.text) && tokens[index - 1].tag === 'NOUN') return index
@@ -638,7 +665,7 @@ function adjunctAt(tokens: readonly Token[]): number {
 // What followed the verb has no verb of its own but a participle (`without giving figures`) or a
 // word the tagger took for a verb before a noun (`as lead manager`).
 function verblessAdjunct(tokens: readonly Token[]): boolean {
-  const modifier = (index: number) => tokens[index + 1]?.tag === 'NOUN' && tokens[index].tag === 'VERB' && /^(?:ADP|DET|ADJ)$/u.test(tokens[index - 1]?.tag ?? '')
+  const modifier = (index: number) => tokens[index + 1]?.tag === 'NOUN' && tokens[index].tag === 'VERB' && TAGS_ADJ_ADP_DET.has(tokens[index - 1]?.tag ?? '')
   return !tokens.some((token, index) => isVerb(tokens, index) && !/ing$/u.test(token.text) && !modifier(index))
 }
 
@@ -649,7 +676,7 @@ function verbAt(phrase: string, tokens: readonly Token[], split: number, tense: 
   if (tokens[split].tag === 'VERB') return `${phrase} ${tense.said}`
   let index = split
   while (index < tokens.length && tokens[index].tag === 'ADV') index++
-  const object = index < tokens.length && index > split && /^(?:DET|NOUN|PROPN|PRON)$/u.test(tokens[index].tag)
+  const object = index < tokens.length && index > split && TAGS_DET_NOUN_PRON_PROPN.has(tokens[index].tag)
   const verb = object ? tense.told : tense.said
   const offsets: number[] = []
   let cursor = 0
@@ -687,19 +714,19 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   // `Lloyds Merchant Bank Ltd as arranger`, `the IBC in a statement`: a firm's name before a
   // qualifier is the speaker.
   const qualifier = tokens.findIndex((token) => token.tag === 'ADP' || token.tag === 'SCONJ')
-  if (qualifier > 0 && tokens.slice(0, qualifier).every((token) => /^\p{Lu}/u.test(token.text)) && firm(tokens.slice(0, qualifier))) {
+  if (qualifier > 0 && tokens.slice(0, qualifier).every((token) => opensUpper(token.text)) && firm(tokens.slice(0, qualifier))) {
     return 'body'
   }
   // `The SARFT: "..."`, `the Fed.`: a name with the article is a body.
-  if (/^the$/iu.test(tokens[0].text) && (qualifier === -1 ? tokens.length : qualifier) === 2 && /^\p{Lu}/u.test(tokens[1].text)) return 'body'
+  if (/^the$/iu.test(tokens[0].text) && (qualifier === -1 ? tokens.length : qualifier) === 2 && opensUpper(tokens[1].text)) return 'body'
   // `Johnson and Johnson`, `Acme und Berger`, `S and P`: a word that joins two capitals is inside
   // the name.
   const capital = (token: Token, index: number) =>
-    /^\p{Lu}/u.test(token.text) || token.tag === 'PUNCT' || token.tag === 'SYM' || (/^(?:and|und|&)$/u.test(token.text) && /^\p{Lu}/u.test(tokens[index - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? ''))
-  const capitals = tokens.findIndex((token) => /^\p{Lu}/u.test(token.text))
+    opensUpper(token.text) || token.tag === 'PUNCT' || token.tag === 'SYM' || (/^(?:and|und|&)$/u.test(token.text) && opensUpper(tokens[index - 1]?.text ?? '') && opensUpper(tokens[index + 1]?.text ?? ''))
+  const capitals = tokens.findIndex((token) => opensUpper(token.text))
   if (capitals !== -1 && tokens.every((token, index) => index < capitals || capital(token, index))) {
     const lead = tokens.slice(0, capitals)
-    if (lead.every((token) => /^(?:NOUN|ADJ)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text))) {
+    if (lead.every((token) => TAGS_ADJ_NOUN.has(token.tag) && opensLower(token.text))) {
       const name = tokens.slice(capitals).map((token) => token.text.replace(/\.$/u, '').toLowerCase())
       const titled = lead.length > 0 || name.slice(0, -1).some((word) => TITLES.has(word) || PERSONS.has(word))
       if (!titled && DETERMINERS.test(tokens[0].text)) return undefined
@@ -713,15 +740,15 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   // Doe`: a label, then a name. The label names a person or a body, or is an agent noun in `-er`
   // or `-or` that no article introduces (`the tanker Sea Star`, `the thriller Jaws` name things).
   // (`director general`: the tagger may call the last word of a title an adjective)
-  const role = tokens.findLastIndex((token) => /^(?:NOUN|ADJ)$/u.test(token.tag) && /^\p{Ll}/u.test(token.text))
-  if (role !== -1 && role + 1 < tokens.length && tokens.slice(role + 1).every((token) => /^\p{Lu}/u.test(token.text) || token.tag === 'SYM')) {
-    const label = tokens.slice(0, role).every((token) => /^(?:NOUN|ADJ|PROPN|CCONJ|DET|PART)$/u.test(token.tag) || POSSESSIVES.test(token.text))
+  const role = tokens.findLastIndex((token) => TAGS_ADJ_NOUN.has(token.tag) && opensLower(token.text))
+  if (role !== -1 && role + 1 < tokens.length && tokens.slice(role + 1).every((token) => opensUpper(token.text) || token.tag === 'SYM')) {
+    const label = tokens.slice(0, role).every((token) => TAGS_ADJ_CCONJ_DET_NOUN_PART_PROPN.has(token.tag) || POSSESSIVES.test(token.text))
     const word = tokens[role].tag === 'ADJ' && !PERSONS.has(tokens[role].text) ? '' : tokens[role].text
     const agent = isBody(word) || AGENT.test(word) || (/^\p{Ll}{3,}(?:er|or)$/u.test(word) && tokens[role - 1]?.tag !== 'DET')
     if (label && agent && !CALENDAR.test(tokens[role + 1].text)) return BODIES.has(word) ? 'body' : 'name'
   }
-  const determined = /^(?:DET|NUM|PROPN)$/u.test(tokens[0].tag) || POSSESSIVES.test(tokens[0].text) || /^\p{Lu}/u.test(tokens[0].text)
-  if (!determined && !/^(?:ADJ|NOUN)$/u.test(tokens[0].tag)) return undefined
+  const determined = TAGS_DET_NUM_PROPN.has(tokens[0].tag) || POSSESSIVES.test(tokens[0].text) || opensUpper(tokens[0].text)
+  if (!determined && !TAGS_ADJ_NOUN.has(tokens[0].tag)) return undefined
   // `..., a new study reports.`: a verb of reporting after a singular noun, tagged as a plural.
   const last = tokens[tokens.length - 1].text
   if (tokens.length > 1 && REPORTING.test(last) && !tokens[tokens.length - 2].text.endsWith('s')) return undefined
@@ -730,14 +757,14 @@ function nounKind(tokens: readonly Token[]): Kind | undefined {
   // to him`); one before a noun is part of the phrase (`the environment select committee`).
   let head: Token | undefined
   for (const [index, token] of tokens.entries()) {
-    if (token.tag === 'ADP' || (token.tag === 'ADJ' && head && !/^(?:NOUN|PROPN)$/u.test(tokens[index + 1]?.tag ?? ''))) break
+    if (token.tag === 'ADP' || (token.tag === 'ADJ' && head && !TAGS_NOUN_PROPN.has(tokens[index + 1]?.tag ?? ''))) break
     if (token.tag === 'NOUN' || token.tag === 'PROPN') head = token
   }
   if (!head) return undefined
   const word = head.text.toLowerCase()
   // `the CPB`, `the Fed`, `the IBC in a statement`: a name with the article is a body.
   const named = tokens.findIndex((token) => token.tag === 'ADP')
-  if (/^the$/iu.test(tokens[0].text) && (named === -1 ? tokens.length : named) === 2 && /^\p{Lu}/u.test(head.text)) return 'body'
+  if (/^the$/iu.test(tokens[0].text) && (named === -1 ? tokens.length : named) === 2 && opensUpper(head.text)) return 'body'
   // Without a determiner only a plural of people is a subject (`officials familiar with the
   // matter`); `a niche, subject matter expert.` and `customers, building trust.` are not.
   if (!determined) {
@@ -754,24 +781,24 @@ function isSpeaker(tokens: readonly Token[]): boolean {
   // `"...," Jane Doe the daily briefing.`: after a quotation a name before an object lost `told`.
   if (objectAt(tokens, true) !== -1) return true
   const first = tokens[0]
-  if (/^\p{Ll}/u.test(first.text) && !/^(?:PRON|DET|NUM|NOUN|ADJ|PROPN)$/u.test(first.tag)) return false
+  if (opensLower(first.text) && !TAGS_ADJ_DET_NOUN_NUM_PRON_PROPN.has(first.tag)) return false
   if (first.tag === 'PRON' && !POSSESSIVES.test(first.text)) return SUBJECTS.has(first.text.toLowerCase())
   let head: Token | undefined
   for (const token of tokens) {
     if (token.tag === 'ADP') break
-    if (/^(?:NOUN|PROPN|PRON)$/u.test(token.tag) || /^\p{Lu}/u.test(token.text)) head = token
+    if (TAGS_NOUN_PRON_PROPN.has(token.tag) || opensUpper(token.text)) head = token
   }
   if (!head || TIMES.has(head.text.toLowerCase())) return false
   // `"...," notes Leung.`, `"...," Jane Doe pointed out.`: a verb the tagger took for a noun or an
   // adjective, next to the name.
   const verbLike = (token: Token) => /^\p{Ll}+(?:[^su]s|ed)$/u.test(token.text) && !isBody(token.text)
-  const capital = (token: Token | undefined) => token !== undefined && /^\p{Lu}/u.test(token.text)
+  const capital = (token: Token | undefined) => token !== undefined && opensUpper(token.text)
   if (tokens.some((token, index) => verbLike(token) && (capital(tokens[index + 1]) || capital(tokens[index - 1])))) return false
   // A name and a lower-case word is a name and a verb the tagger took for a noun (`"...,"
   // Robbie Spencer shares.`), unless the word names people or a body (`Acme officials`).
   const at = tokens.indexOf(head)
   const word = head.text.toLowerCase()
-  return !(at > 0 && /^\p{Ll}+(?:[^su]s|ed)$/u.test(head.text) && /^\p{Lu}/u.test(tokens[at - 1].text) && !isBody(word))
+  return !(at > 0 && /^\p{Ll}+(?:[^su]s|ed)$/u.test(head.text) && opensUpper(tokens[at - 1].text) && !isBody(word))
 }
 
 // A name that ends in a word for a firm or a body: `Morgan Guaranty Ltd`, `Acme Group`, `the
@@ -889,11 +916,11 @@ function offsetOf(phrase: string, tokens: readonly Token[], index: number): numb
 function isVerb(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]
   if (token.tag !== 'VERB' && token.tag !== 'AUX') return false
-  if (!/^\p{Ll}/u.test(token.text)) return false
+  if (!opensLower(token.text)) return false
   const participle = /(?:ed|en|ing)$/u.test(token.text) && !SPEECH.test(token.text)
   if (participle && tokens[index - 1]?.tag === 'NOUN' && tokens[index + 1]?.tag === 'ADP') return false
   // `a blog called Acme Thinker`: a participle that names.
-  return !(/^(?:called|named|dubbed|titled|entitled)$/u.test(token.text) && tokens[index - 1]?.tag === 'NOUN' && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? ''))
+  return !(/^(?:called|named|dubbed|titled|entitled)$/u.test(token.text) && tokens[index - 1]?.tag === 'NOUN' && opensUpper(tokens[index + 1]?.text ?? ''))
 }
 
 // Tokens that are words or commas (the tagger also returns the closing period).
@@ -933,7 +960,7 @@ function objectAt(tokens: readonly Token[], bare = false): number {
     const token = tokens[index]
     if (!/^(?:the|a|an)$/iu.test(token.text) && !/^(?:reporters|journalists|Reuters)$/u.test(token.text)) continue
     // (`Acme, the survey office and the Ruritanian Mapping Network`: a list, not an object)
-    if (/^(?:ADP|SCONJ|DET|CCONJ)$/u.test(tokens[index - 1].tag)) continue
+    if (TAGS_ADP_CCONJ_DET_SCONJ.has(tokens[index - 1].tag)) continue
     if (tokens[0].tag === 'PRON' && !POSSESSIVES.test(tokens[0].text)) return index === 1 ? 1 : -1
     const kind = speakerKind(tokens.slice(0, index), false)
     if (kind && (bare || kind !== 'bare-name')) return index
