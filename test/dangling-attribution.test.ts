@@ -3,10 +3,10 @@
 // must answer as the one expression it replaced, run over the whole text, does.
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
-import {attributionsOf, quotedElsewhere, sentences, tailTokens} from '../rules/dangling-attribution/index.js'
+import {attributionsOf, markAfterColon, quotedElsewhere, sentences, tailTokens, titledBeforePronoun} from '../rules/dangling-attribution/index.js'
 import {tag} from '../rules/dangling-attribution/tagger.js'
 import {isAbbreviation} from '../src/abbreviations.js'
-import {TITLES} from '../rules/dangling-attribution/words.js'
+import {PERSONS, TITLES} from '../rules/dangling-attribution/words.js'
 
 function expression(name: string, source: string): boolean {
   const parts = name.split(' ')
@@ -100,6 +100,32 @@ describe('sentences', () => {
 // The rule tags a sentence's tail (after its last comma) from the word before that comma, and the
 // whole sentence only when the tail is a speaker: the tail's words must get the tags they get in
 // the whole sentence. (`scripts/tail-window.ts` checks it on every such sentence of the corpora.)
+describe('the tests read by code before an expression', () => {
+  test('markAfterColon: an opening double mark after a colon or a comma, white space between', () => {
+    const marks = fc.array(fc.constantFrom(':', ',', ';', ' ', '\u00a0', '\n', '\ufeff', '\u0085', '"', '“', '”', 'a', 'É'), {maxLength: 12}).map((parts) => parts.join(''))
+    fc.assert(fc.property(marks, (value) => markAfterColon(value) === /[:,]\s*["“]/u.test(value)), {numRuns: 20_000})
+    expect([markAfterColon('He said: "No."'), markAfterColon('He said, “No.”'), markAfterColon('He said "No."')]).toEqual([true, true, false])
+  })
+
+  test('titledBeforePronoun reads ASCII words by code as the expressions read every word', () => {
+    // The words before the first lower-case pronoun, read by the expressions alone (the rule's
+    // reading of a word with a character outside ASCII): false at the pronoun, true at a word
+    // with a lower-case part, `I`, a title or a word for a person; true when no pronoun comes.
+    const byExpressions = (text: string): boolean => {
+      for (const word of text.split(/\s+/u).filter(Boolean)) {
+        if (/^(?:he|she|it|they|we|his|her|its|their)(?:['’]\p{L}*)?[^\p{L}\p{N}]*$/u.test(word) || /^I[^\p{L}\p{N}'’]*$/u.test(word)) return false
+        const parts = word.match(/\p{L}+/gu) ?? []
+        if (parts.some((part) => !/^\p{Lu}/u.test(part) || part === 'I' || TITLES.has(part.toLowerCase()) || PERSONS.has(part.toLowerCase()))) return true
+      }
+      return true
+    }
+    const word = fc.constantFrom('he', 'He', 'his', "it's", 'its.', 'they', 'I', "I'm", 'I,', 'Mr', 'Dr.', 'Acme', 'writer', 'Jane', 'Doe', 'Obama-era', 'US', '2024', '-', '"', "'", 'x', 'officials', 'In', 'If', 'When', 'wife')
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\t', '\n')), {maxLength: 8}).map((pairs) => pairs.map(([w, space]) => w + space).join(''))
+    fc.assert(fc.property(text, (value) => titledBeforePronoun(value) === byExpressions(value)), {numRuns: 20_000})
+    expect(['Acme writer Jane Doe it’s a fair price.', 'Mr Doe his song had been copied.', 'If they go.', 'When I left.'].map(titledBeforePronoun)).toEqual([true, true, false, false])
+  })
+})
+
 describe('tailTokens', () => {
   const wholeTail = (text: string) => {
     const tokens = tag(text).filter((token) => token.tag !== 'PUNCT' || token.text === ',')
