@@ -334,3 +334,56 @@ function hasTwoLineBreaks(value: string): boolean {
   }
   return false
 }
+
+/**
+ * A parent without a start (or end) takes its first (last) child's: parse-latin's step visited
+ * every child of every sentence, paragraph and root to read the first and the last.
+ */
+export function patchPosition(parent: Parent): void {
+  const nodes = parent.children
+  const first = nodes[0]
+  if (first?.position && !parent.position?.start) {
+    parent.position ??= {} as NonNullable<Parent['position']>
+    parent.position.start = first.position.start
+  }
+  const last = nodes[nodes.length - 1]
+  if (last?.position && !parent.position?.end) {
+    parent.position ??= {} as NonNullable<Parent['position']>
+    parent.position.end = last.position.end
+  }
+}
+
+/**
+ * A full stop after a word that is an initialism (`U.S` of single characters and full stops, not
+ * all digits) joins it. The few words of that shape are asked of the original step (`original`),
+ * on a copy; the rest of the sentence is read once, without parse-latin's call per token.
+ */
+export function mergeInitialisms(original: (sentence: Sentence) => void): (sentence: Sentence) => void {
+  const ask = (word: Word) => {
+    const probe: Sentence = {type: 'SentenceNode', children: [{type: 'WordNode', children: [...word.children]}, {type: 'PunctuationNode', value: '.'}]}
+    original(probe)
+    return probe.children.length === 1
+  }
+  return (sentence) => {
+    const nodes = sentence.children
+    // Made at the first join: most sentences have none, and keep their array.
+    let out: Sentence['children'] | undefined
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index]
+      const previous = out ? out[out.length - 1] : nodes[index - 1]
+      if (
+        node.type === 'PunctuationNode' &&
+        node.value === '.' &&
+        previous?.type === 'WordNode' &&
+        previous.children.length !== 1 &&
+        previous.children.length % 2 !== 0 &&
+        ask(previous)
+      ) {
+        out ??= nodes.slice(0, index)
+        previous.children.push(node)
+        if (previous.position && node.position) previous.position.end = node.position.end
+      } else out?.push(node)
+    }
+    if (out) sentence.children = out
+  }
+}
