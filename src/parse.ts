@@ -307,22 +307,85 @@ export class Parser extends ParseEnglish {
   }
 
   /**
-   * parse-latin's, but a step that can only join around a mark the text does not hold (most
-   * paragraphs have no `&`, `/` or `’`) is not run: the tree is the same, without its walk.
+   * parse-latin's, but a step that can only join around a mark the text does not hold where it
+   * could act (most paragraphs have no `&` or `/`, and their `-` and `’` sit between two words)
+   * is not run: the tree is the same, without its walk.
    */
   override tokenizeSentence(value: string | null | undefined): Sentence {
     const sentence: Sentence = {type: 'SentenceNode', children: this.tokenize(value)}
     for (const step of this.tokenizeSentencePlugins) {
-      const marks = SENTENCE_STEP_MARKS.get(step)
-      if (marks && value && !marks.some((mark) => value.includes(mark))) continue
+      if (value && SENTENCE_STEP_NEEDS.get(step)?.(value) === false) continue
       step(sentence)
     }
     return sentence
   }
+
+  /**
+   * parse-latin's: the sentence the text makes is split after each terminal mark, and the
+   * paragraph steps run, but a step that needs what the text does not hold (two line breaks) is
+   * not run, and a terminal mark is found by its first character before the expression is asked.
+   */
+  override tokenizeParagraph(value: string | null | undefined): Paragraph {
+    const tokens = this.tokenizeSentence(value).children
+    const children: Sentence[] = []
+    let start = 0
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]
+      if (index === tokens.length - 1 || (token.type === 'PunctuationNode' && TERMINAL_START.has(token.value.charCodeAt(0)) && TERMINAL_MARKER.test(token.value))) {
+        const sentence: Sentence = {type: 'SentenceNode', children: tokens.slice(start, index + 1)}
+        const first = tokens[start]
+        if (first.position && token.position) sentence.position = {start: first.position.start, end: token.position.end}
+        children.push(sentence)
+        start = index + 1
+      }
+    }
+    const paragraph: Paragraph = {type: 'ParagraphNode', children}
+    for (const step of this.tokenizeParagraphPlugins) {
+      if (value && PARAGRAPH_STEP_NEEDS.get(step)?.(value) === false) continue
+      step(paragraph)
+    }
+    return paragraph
+  }
 }
 
-// The marks without which a sentence step changes nothing, by step (see `tokenizeSentence`).
-const SENTENCE_STEP_MARKS = new Map<unknown, readonly string[]>()
+// parse-latin's terminal marker (a run of `!`, `.`, `?`, `…`, `‽`), and the first characters it can have.
+const TERMINAL_MARKER = /^([!.?\u2026\u203D]+)$/u
+const TERMINAL_START = new Set([0x21, 0x2e, 0x3f, 0x2026, 0x203d])
+
+// Whether a sentence step may change a text's tokens, by step (see `tokenizeSentence`); a step
+// not here always runs.
+const SENTENCE_STEP_NEEDS = new Map<unknown, (value: string) => boolean>()
+// The same for paragraph steps (see `tokenizeParagraph`).
+const PARAGRAPH_STEP_NEEDS = new Map<unknown, (value: string) => boolean>()
+
+// Whether a `-` ends a word (`ab-`, `ab- and`): one after white space or at the start has no word
+// before it (white space never joins a word), one before a letter or digit has a word after it
+// (`well-known`); neither joins the word before.
+function mayEndInHyphen(value: string): boolean {
+  for (let at = value.indexOf('-'); at !== -1; at = value.indexOf('-', at + 1)) {
+    if (at === 0 || kindOf(value.charCodeAt(at - 1)) === WHITE_SPACE) continue
+    if (at + 1 < value.length && kindOf(value.charCodeAt(at + 1)) === WORD) continue
+    return true
+  }
+  return false
+}
+
+// Whether an apostrophe (`'` or `’`) may be elided (`'tis`, `rock 'n' roll`, `goin' home`): one
+// between two letters or digits (`it’s`) has a word on both sides, and the elision step joins
+// only an apostrophe with white space after it or no word before it.
+function mayElide(value: string): boolean {
+  if (value.includes('/')) return true
+  for (const apostrophe of ["'", '\u2019']) {
+    for (let at = value.indexOf(apostrophe); at !== -1; at = value.indexOf(apostrophe, at + 1)) {
+      const between = at > 0 && at + 1 < value.length && kindOf(value.charCodeAt(at - 1)) === WORD && kindOf(value.charCodeAt(at + 1)) === WORD
+      if (!between) return true
+    }
+  }
+  return false
+}
+
+// Whether a text holds two line breaks (`\r` or `\n`), which a white space that breaks a sentence holds.
+const TWO_LINE_BREAKS = /[\r\n][^\r\n]*[\r\n]/u
 
 function token(kind: number, value: string, start: Origin, end: Origin): SentenceContent {
   if (kind === WORD) return {type: 'WordNode', children: [{type: 'TextNode', value, position: {start, end}}], position: {start, end}}
@@ -425,11 +488,12 @@ function token(kind: number, value: string, start: Origin, end: Origin): Sentenc
   Parser.prototype.tokenizeSentencePlugins = sentencePlugins
   // Ours act only on the mark they are named for; parse-english's elision step only on `/` and a
   // lone apostrophe (`w/`, `'s`, `rock 'n' roll`), found as the step that makes `w/` one word.
-  SENTENCE_STEP_MARKS.set(mergeInitialAmpersands, ['&'])
-  SENTENCE_STEP_MARKS.set(mergeFinalHyphens, ['-'])
-  SENTENCE_STEP_MARKS.set(mergeSlashes, ['/'])
+  SENTENCE_STEP_NEEDS.set(mergeInitialAmpersands, (value) => value.includes('&'))
+  SENTENCE_STEP_NEEDS.set(mergeFinalHyphens, mayEndInHyphen)
+  SENTENCE_STEP_NEEDS.set(mergeSlashes, (value) => value.includes('/'))
   const elision = joining(() => [word('w'), {type: 'SymbolNode', value: '/'}])
-  if (elision !== -1 && !SENTENCE_STEP_MARKS.has(sentencePlugins[elision])) SENTENCE_STEP_MARKS.set(sentencePlugins[elision], ['/', "'", '\u2019'])
+  if (elision !== -1 && !SENTENCE_STEP_NEEDS.has(sentencePlugins[elision])) SENTENCE_STEP_NEEDS.set(sentencePlugins[elision], mayElide)
+  PARAGRAPH_STEP_NEEDS.set(breakImplicitSentences, (value) => TWO_LINE_BREAKS.test(value))
 }
 
 /**

@@ -124,3 +124,34 @@ describe('Parser.tokenize', () => {
     )
   })
 })
+
+// The parser skips a step when the text does not hold what that step acts on (an apostrophe or a
+// hyphen not between two letters, a `/`, an `&`, two line breaks), reads only the first and last
+// child where parse-latin's position step visited all, and joins initialisms in one pass. Text
+// made of those marks, set next to words and white space of every kind and with no space
+// between, must still parse as parse-english parses it, positions included.
+describe('Parser', () => {
+  const PARTS = ['a', 'w', 'n', 'tis', 'rock', 'Ab', '9', '12', 'été', '中', '😀', '\u0301', 'U', 'S', 'U.S', 'A.B.C', '1.2', 'u.s', 'a.b.c', 'Mr', 'etc', 'ok', 'so', 'The',
+    "'", "''", '’', '‘', '-', '--', '—', '/', '//', '&', '&&', '.', '..', '...', '!', '?', '…', '‽', ',', ';', ':', '"', '”', ')', '(', '_', '@', '=', '·', '\u00ad', '$',
+    ' ', '  ', '\t', '\n', '\r', '\r\n', '\n\n', '\n \n', '\r\r', '\n\u00a0\n', '\u00a0', '\u2028', '\u3000', '\u0085']
+  test('gives parse-english\'s tree for text of marks, words and white space joined without spaces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PARTS), {maxLength: 40}), (parts) => {
+        const value = parts.join('')
+        expect(plain(new Parser().parse(value))).toEqual(plain(new ParseEnglish().parse(value)))
+      }),
+      {numRuns: 5000}
+    )
+  })
+
+  test('gives parse-english\'s tree for short runs of the marks the skipped steps act on', () => {
+    const MARKS = ['w', 'a', 'n', 'tis', 'U.S', '1.2', "'", '’', '-', '/', '&', '.', ' ', '\n', '\n\u00a0\n']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...MARKS), {maxLength: 12}), (parts) => {
+        const value = parts.join('')
+        expect(plain(new Parser().parse(value))).toEqual(plain(new ParseEnglish().parse(value)))
+      }),
+      {numRuns: 5000}
+    )
+  })
+})
