@@ -203,13 +203,14 @@ function mergeInnerWordMarks(sentence: Sentence): void {
     const child = nodes[index]
     const previous = children ? children[children.length - 1] : nodes[index - 1]
     // (only a joining mark before a word or another mark can start a join: a comma or a final
-    // period, nearly every mark after a word, is passed without the arrays below)
+    // period, nearly every mark after a word, is passed without the arrays below, and without
+    // its expression: it is followed by white space)
     const next = nodes[index + 1]
     if (
       previous?.type === 'WordNode' &&
       (child.type === 'SymbolNode' || child.type === 'PunctuationNode') &&
-      INNER_WORD_MARK.test(child.value) &&
-      (next?.type === 'WordNode' || next?.type === 'SymbolNode' || next?.type === 'PunctuationNode')
+      (next?.type === 'WordNode' || next?.type === 'SymbolNode' || next?.type === 'PunctuationNode') &&
+      INNER_WORD_MARK.test(child.value)
     ) {
       // Marks and words from here on, as long as they alternate; marks not followed by a word
       // stay where they are. (Found first, then moved: no arrays for the join.)
@@ -327,26 +328,47 @@ export class Parser extends ParseEnglish {
    */
   override tokenizeParagraph(value: string | null | undefined): Paragraph {
     const tokens = this.tokenizeSentence(value).children
-    const children: Sentence[] = []
-    let start = 0
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index]
-      if (index === tokens.length - 1 || (token.type === 'PunctuationNode' && TERMINAL_START.has(token.value.charCodeAt(0)) && TERMINAL_MARKER.test(token.value))) {
-        const sentence: Sentence = {type: 'SentenceNode', children: tokens.slice(start, index + 1)}
-        const first = tokens[start]
-        if (first.position && token.position) sentence.position = {start: first.position.start, end: token.position.end}
-        children.push(sentence)
-        start = index + 1
-      }
-    }
-    const paragraph: Paragraph = {type: 'ParagraphNode', children}
+    const paragraph: Paragraph = {type: 'ParagraphNode', children: splitAfter<Sentence>('SentenceNode', tokens, isTerminalMarker)}
     for (const step of this.tokenizeParagraphPlugins) {
       if (value && PARAGRAPH_STEP_NEEDS.get(step)?.(value) === false) continue
       step(paragraph)
     }
     return paragraph
   }
+
+  /** parse-latin's: the paragraph is split after white space that holds a line break (` ` is passed without the expression). */
+  override tokenizeRoot(value: string | null | undefined): Root {
+    const paragraph = this.tokenizeParagraph(value)
+    const root: Root = {type: 'RootNode', children: splitAfter<Paragraph>('ParagraphNode', paragraph.children, isNewLine)}
+    for (const step of this.tokenizeRootPlugins) step(root)
+    return root
+  }
 }
+
+// parse-latin's split of a node's children into nodes of a type, each ending at a child that
+// passes the test or at the last child.
+function splitAfter<T extends Paragraph | Sentence>(type: T['type'], nodes: readonly Node[], test: (node: Node) => boolean): T[] {
+  const parts: T[] = []
+  let start = 0
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]
+    if (index === nodes.length - 1 || test(node)) {
+      const part = {type, children: nodes.slice(start, index + 1)} as T
+      const first = nodes[start]
+      if (first.position && node.position) part.position = {start: first.position.start, end: node.position.end}
+      parts.push(part)
+      start = index + 1
+    }
+  }
+  return parts
+}
+
+const isTerminalMarker = (node: Node) =>
+  node.type === 'PunctuationNode' && TERMINAL_START.has((node as Literal).value.charCodeAt(0)) && TERMINAL_MARKER.test((node as Literal).value)
+// parse-latin's white space with a line break, between two blocks.
+const NEW_LINE = /^[ \t]*((\r?\n|\r)[\t ]*)+$/u
+const isNewLine = (node: Node) => node.type === 'WhiteSpaceNode' && (node as Literal).value !== ' ' && NEW_LINE.test((node as Literal).value)
+type Literal = Node & {value: string}
 
 // parse-latin's terminal marker (a run of `!`, `.`, `?`, `…`, `‽`), and the first characters it can have.
 const TERMINAL_MARKER = /^([!.?\u2026\u203D]+)$/u
@@ -385,7 +407,12 @@ function mayElide(value: string): boolean {
 }
 
 // Whether a text holds two line breaks (`\r` or `\n`), which a white space that breaks a sentence holds.
-const TWO_LINE_BREAKS = /[\r\n][^\r\n]*[\r\n]/u
+function holdsTwoLineBreaks(value: string): boolean {
+  const feed = value.indexOf('\n')
+  const ret = value.indexOf('\r')
+  if (feed !== -1 && ret !== -1) return true
+  return (feed !== -1 && value.includes('\n', feed + 1)) || (ret !== -1 && value.includes('\r', ret + 1))
+}
 
 function token(kind: number, value: string, start: Origin, end: Origin): SentenceContent {
   if (kind === WORD) return {type: 'WordNode', children: [{type: 'TextNode', value, position: {start, end}}], position: {start, end}}
@@ -493,7 +520,7 @@ function token(kind: number, value: string, start: Origin, end: Origin): Sentenc
   SENTENCE_STEP_NEEDS.set(mergeSlashes, (value) => value.includes('/'))
   const elision = joining(() => [word('w'), {type: 'SymbolNode', value: '/'}])
   if (elision !== -1 && !SENTENCE_STEP_NEEDS.has(sentencePlugins[elision])) SENTENCE_STEP_NEEDS.set(sentencePlugins[elision], mayElide)
-  PARAGRAPH_STEP_NEEDS.set(breakImplicitSentences, (value) => TWO_LINE_BREAKS.test(value))
+  PARAGRAPH_STEP_NEEDS.set(breakImplicitSentences, holdsTwoLineBreaks)
 }
 
 /**
