@@ -179,7 +179,7 @@ export function prefixExceptions(original: Step, symbols = false): (paragraph: P
   // each new word, not for each sentence that ends on a word and a period.
   const known = new Map<string, boolean>()
   const abbreviates = (word: Word) => {
-    const text = toString(word)
+    const text = word.children.length === 1 && word.children[0].type === 'TextNode' ? word.children[0].value : toString(word)
     let answer = known.get(text)
     if (answer === undefined) {
       answer = ask(word)
