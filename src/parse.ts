@@ -184,7 +184,12 @@ function mergeLowerCaseSentences(paragraph: Paragraph): void {
 
 function startsInLowerCase(sentence: Sentence): boolean {
   for (const node of sentence.children) {
-    if (node.type === 'WordNode') return LOWER_INITIAL.test(toString(node))
+    if (node.type === 'WordNode') {
+      // (an ASCII first character is read by its code, without the word's text)
+      const code = node.children[0]?.type === 'TextNode' ? node.children[0].value.charCodeAt(0) : NaN
+      if (code < 0x80) return code >= 0x61 && code <= 0x7a
+      return LOWER_INITIAL.test(toString(node))
+    }
     if (node.type === 'SymbolNode' || node.type === 'PunctuationNode') return false
   }
   return false
@@ -391,16 +396,33 @@ function mayEndInHyphen(value: string): boolean {
   return false
 }
 
-// Whether an apostrophe (`'` or `’`) may be elided (`'tis`, `rock 'n' roll`, `goin' home`): one
-// between two letters or digits (`it’s`) has a word on both sides, and the elision step joins
-// only an apostrophe with white space after it or no word before it.
+// Whether an apostrophe (`'` or `’`) may be elided (`'tis`, `rock 'n' roll`, `goin' home`). The
+// elision step joins only a lone apostrophe (not `''`), and either one with white space after it
+// and a word before it (a word never ends in white space), or one with a word after it (which
+// does not start with white space) and no word before it (a letter or digit before it is the end
+// of a word). `it’s`, `students’.` and `’ ` after white space are passed.
 function mayElide(value: string): boolean {
   if (value.includes('/')) return true
   for (const apostrophe of ["'", '\u2019']) {
     for (let at = value.indexOf(apostrophe); at !== -1; at = value.indexOf(apostrophe, at + 1)) {
-      const between = at > 0 && at + 1 < value.length && kindOf(value.charCodeAt(at - 1)) === WORD && kindOf(value.charCodeAt(at + 1)) === WORD
-      if (!between) return true
+      if (value[at - 1] === apostrophe || value[at + 1] === apostrophe) continue
+      const before = at > 0 ? kindOf(value.charCodeAt(at - 1)) : 0
+      const after = at + 1 < value.length ? kindOf(value.charCodeAt(at + 1)) : 0
+      if (after === WHITE_SPACE ? before !== 0 && before !== WHITE_SPACE : after !== 0 && before !== WORD) return true
     }
+  }
+  return false
+}
+
+// Whether a full stop may end an initialism (`U.S.`): only a lone `.` right after a word of
+// several parts can, and a word whose letters and digits run back to white space or the start
+// of the text is one part (`said.`).
+function mayEndInitialism(value: string): boolean {
+  for (let at = value.indexOf('.'); at !== -1; at = value.indexOf('.', at + 1)) {
+    if (at === 0 || value.charCodeAt(at - 1) === 0x2e || value.charCodeAt(at + 1) === 0x2e) continue
+    let start = at - 1
+    while (start >= 0 && kindOf(value.charCodeAt(start)) === WORD) start--
+    if (start === at - 1 ? kindOf(value.charCodeAt(start)) !== WHITE_SPACE : start >= 0 && kindOf(value.charCodeAt(start)) !== WHITE_SPACE) return true
   }
   return false
 }
@@ -498,7 +520,10 @@ function token(kind: number, value: string, start: Origin, end: Origin): Sentenc
   for (const [index, step] of sentenceSteps) if (index !== -1) sentencePlugins[index] = step
   // The step that makes `U.S.` one word (its last full stop joins the initialism before it).
   const initialisms = joining(() => [{type: 'WordNode', children: [{type: 'TextNode', value: 'U'}, period, {type: 'TextNode', value: 'S'}]}, period])
-  if (initialisms !== -1) sentencePlugins[initialisms] = mergeInitialisms(sentencePlugins[initialisms])
+  if (initialisms !== -1) {
+    sentencePlugins[initialisms] = mergeInitialisms(sentencePlugins[initialisms])
+    SENTENCE_STEP_NEEDS.set(sentencePlugins[initialisms], mayEndInitialism)
+  }
   // The step that gives a sentence, a paragraph or the root the start of its first child and the
   // end of its last, in all three lists.
   const point = () => ({line: 1, column: 1, offset: 0})
