@@ -3,7 +3,7 @@
 // must answer as the one expression it replaced, run over the whole text, does.
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
-import {attributionsOf, markAfterColon, quotedElsewhere, sentences, tailTokens, titledBeforePronoun} from '../rules/dangling-attribution/index.js'
+import {attributionsOf, markAfterColon, opensLower, opensUpper, quotedElsewhere, sentences, tailTokens, titledBeforePronoun} from '../rules/dangling-attribution/index.js'
 import {tag} from '../rules/dangling-attribution/tagger.js'
 import {isAbbreviation} from '../src/abbreviations.js'
 import {PERSONS, TITLES} from '../rules/dangling-attribution/words.js'
@@ -97,17 +97,15 @@ describe('sentences', () => {
   })
 })
 
-// The rule tags a sentence's tail (after its last comma) from the word before that comma, and the
-// whole sentence only when the tail is a speaker: the tail's words must get the tags they get in
-// the whole sentence. (`scripts/tail-window.ts` checks it on every such sentence of the corpora.)
 describe('the tests read by code before an expression', () => {
   test('markAfterColon: an opening double mark after a colon or a comma, white space between', () => {
-    const marks = fc.array(fc.constantFrom(':', ',', ';', ' ', '\u00a0', '\n', '\ufeff', '\u0085', '"', '“', '”', 'a', 'É'), {maxLength: 12}).map((parts) => parts.join(''))
+    // (every kind of white space isSpace knows, and three that \s is not: U+0085, U+200B, U+180E)
+    const marks = fc.array(fc.constantFrom(':', ',', ';', ' ', '\t', '\u00a0', '\n', '\u2028', '\u3000', '\u202f', '\u1680', '\ufeff', '\u0085', '\u200b', '\u180e', '"', '“', '”', 'a', 'É'), {maxLength: 12}).map((parts) => parts.join(''))
     fc.assert(fc.property(marks, (value) => markAfterColon(value) === /[:,]\s*["“]/u.test(value)), {numRuns: 20_000})
     expect([markAfterColon('He said: "No."'), markAfterColon('He said, “No.”'), markAfterColon('He said "No."')]).toEqual([true, true, false])
   })
 
-  test('titledBeforePronoun reads ASCII words by code as the expressions read every word', () => {
+  test('titledBeforePronoun reads ASCII words by code, and other words by first letter, as the expressions read every word', () => {
     // The words before the first lower-case pronoun, read by the expressions alone (the rule's
     // reading of a word with a character outside ASCII): false at the pronoun, true at a word
     // with a lower-case part, `I`, a title or a word for a person; true when no pronoun comes.
@@ -119,13 +117,37 @@ describe('the tests read by code before an expression', () => {
       }
       return true
     }
-    const word = fc.constantFrom('he', 'He', 'his', "it's", 'its.', 'they', 'I', "I'm", 'I,', 'Mr', 'Dr.', 'Acme', 'writer', 'Jane', 'Doe', 'Obama-era', 'US', '2024', '-', '"', "'", 'x', 'officials', 'In', 'If', 'When', 'wife')
-    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\t', '\n')), {maxLength: 8}).map((pairs) => pairs.map(([w, space]) => w + space).join(''))
+    const word = fc.constantFrom('he', 'He', 'his', "it's", 'its.', 'they', 'I', "I'm", 'I,', 'Mr', 'Dr.', 'Acme', 'writer', 'Jane', 'Doe', 'Obama-era', 'US', '2024', '-', '"', "'", 'x', 'officials', 'In', 'If', 'When', 'wife',
+      // (words outside ASCII, whose parts opensUpper reads: curly apostrophes, capitals and
+      // lower-case letters outside ASCII, a title-case letter, astral letters, a lone surrogate)
+      'it’s', 'they’re', 'I’m', 'Doe’s', 'Émile', 'émigré', 'İlker', 'ılık', 'Ωmega', 'ωmega', 'Жанна', 'жена', 'ǅemal', 'ßtraße', 'Zoë', '𝐉ane', '𝐣ane', '\ud835ane', '“He')
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2028', '\u0085')), {maxLength: 8}).map((pairs) => pairs.map(([w, space]) => w + space).join(''))
     fc.assert(fc.property(text, (value) => titledBeforePronoun(value) === byExpressions(value)), {numRuns: 20_000})
     expect(['Acme writer Jane Doe it’s a fair price.', 'Mr Doe his song had been copied.', 'If they go.', 'When I left.'].map(titledBeforePronoun)).toEqual([true, true, false, false])
   })
+
+  test('opensUpper and opensLower answer as /^\\p{Lu}/u and /^\\p{Ll}/u for every code point', () => {
+    const differ: string[] = []
+    const check = (text: string) => {
+      if (opensUpper(text) !== /^\p{Lu}/u.test(text) || opensLower(text) !== /^\p{Ll}/u.test(text)) differ.push(text)
+    }
+    check('')
+    // (each code point alone and before an ASCII letter; each surrogate alone is a lone one)
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const character = String.fromCodePoint(code)
+      check(character)
+      check(`${character}a`)
+    }
+    expect(differ).toEqual([])
+    expect(['A', 'a', 'É', 'é', '𝐀', '𝐚', 'ǅ', '1', '\ud835'].map((text) => [opensUpper(text), opensLower(text)])).toEqual([
+      [true, false], [false, true], [true, false], [false, true], [true, false], [false, true], [false, false], [false, false], [false, false]
+    ])
+  })
 })
 
+// The rule tags a sentence's tail (after its last comma) from the word before that comma, and the
+// whole sentence only when the tail is a speaker: the tail's words must get the tags they get in
+// the whole sentence. (`scripts/tail-window.ts` checks it on every such sentence of the corpora.)
 describe('tailTokens', () => {
   const wholeTail = (text: string) => {
     const tokens = tag(text).filter((token) => token.tag !== 'PUNCT' || token.text === ',')

@@ -71,12 +71,12 @@ const POSSESSIVES = /^(?:his|her|its|their|our|my|your)$/iu
 const AGENT = /^\p{Ll}{3,}(?:[^l]ist|ician)s?$/u
 
 // Whether a text opens with a capital (\p{Lu}) or a lower-case letter (\p{Ll}): by code for an
-// ASCII first character, by the expression otherwise.
-function opensUpper(text: string): boolean {
+// ASCII first character, by the expression otherwise. (Exported for their test.)
+export function opensUpper(text: string): boolean {
   const code = text.charCodeAt(0)
   return code < 0x80 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(text)
 }
-function opensLower(text: string): boolean {
+export function opensLower(text: string): boolean {
   const code = text.charCodeAt(0)
   return code < 0x80 ? code >= 97 && code <= 122 : /^\p{Ll}/u.test(text)
 }
