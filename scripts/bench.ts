@@ -79,18 +79,28 @@ writeFileSync(
   bareScript,
   `import {readFileSync} from 'node:fs'\nconst {unified} = await import(${JSON.stringify(join(here, 'node_modules/unified/index.js'))})\nconst {default: retextEnglish} = await import(${JSON.stringify(join(here, 'node_modules/retext-english/index.js'))})\nconst processor = unified().use(retextEnglish)\nfor (const path of process.argv.slice(2)) processor.parse(readFileSync(path, 'utf8'))\n`
 )
-const bare = median(() => node([bareScript, ...files]))
+// The cold runs alternate (bare, then each checkout, then again): the machine's speed drifts over
+// minutes, and measuring one command's runs back to back put the drift between the checkouts and
+// into the ratio. Each figure is the median of its own runs.
+function alternating(commands: Array<() => Measure>, times = runs): Measure[] {
+  const all = commands.map(() => [] as Measure[])
+  for (let round = 0; round < times; round++) commands.forEach((command, index) => all[index].push(command()))
+  return all.map((measures) => measures.sort((a, b) => a.wall - b.wall)[Math.floor(measures.length / 2)])
+}
+const cold = (args: (dir: string) => string[]) => alternating([() => node([bareScript, ...files]), ...roots.map((root) => () => node(args(root.dir)))])
+const [bare, ...withSpelling] = cold((dir) => [cli(dir), '--report', 'json', ...files])
+const [bareAgain, ...withoutSpelling] = cold((dir) => [cli(dir), '--report', 'json', '-c', noSpelling, ...files])
 row('cold: bare retext-english parse, whole process (wall, CPU)', () => `${seconds(bare.wall)}, ${seconds(bare.cpu)} CPU`)
 const corpusRuns = new Map<string, Measure>()
 // Wall time on a shared machine depends on who else runs; CPU time (all threads) less so.
-const versusBare = (measure: Measure) =>
-  `${seconds(measure.wall)} (${(measure.wall / bare.wall).toFixed(1)}x bare), ${seconds(measure.cpu)} CPU (${(measure.cpu / bare.cpu).toFixed(1)}x bare)`
+const versusBare = (measure: Measure, base = bare) =>
+  `${seconds(measure.wall)} (${(measure.wall / base.wall).toFixed(1)}x bare), ${seconds(measure.cpu)} CPU (${(measure.cpu / base.cpu).toFixed(1)}x bare)`
 row('cold: CLI on the articles, whole process', (root) => {
-  const measure = median(() => node([cli(root.dir), '--report', 'json', ...files]))
+  const measure = withSpelling[roots.indexOf(root)]
   corpusRuns.set(root.label, measure)
   return versusBare(measure)
 })
-row('cold: CLI without spelling, whole process', (root) => versusBare(median(() => node([cli(root.dir), '--report', 'json', '-c', noSpelling, ...files]))))
+row('cold: CLI without spelling, whole process', (root) => versusBare(withoutSpelling[roots.indexOf(root)], bareAgain))
 row('cold: import of the engine (index.js), whole process', (root) => seconds(median(() => node(['-e', `await import(${JSON.stringify(join(root.dir, 'dist/src/index.js'))})`, '--input-type=module'])).wall))
 row('cold: CLI on the articles, peak memory', (root) => `${Math.round(corpusRuns.get(root.label)!.rss)} MB`)
 
