@@ -154,4 +154,19 @@ describe('Parser', () => {
       {numRuns: 5000}
     )
   })
+
+  // The skip tests read the text one code unit at a time, by the kind the tokenizer gives it: a
+  // lone surrogate, a combining mark, the other hyphens and apostrophes (U+2010, U+2011, U+2027,
+  // U+2018) and every kind of white space must be read as the tokenizer reads them, next to the
+  // marks the skipped steps act on.
+  test('gives parse-english\'s tree for text of single code units around those marks', () => {
+    const UNITS = [..."aAnsotwUSMN19.-'’‘/&?!…) \t\n\r\u00a0\u2028\u0085\u3000\u0301_:=·\u00ad\u2010\u2011\u2027\"—", '\ud83d', '\ude00', '😀', '\u200b', '\ufeff', 'U.S', 'a.1', "'n", 'w/', 'ab-']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...UNITS), {maxLength: 24}), (units) => {
+        const value = units.join('')
+        expect(plain(new Parser().parse(value))).toEqual(plain(new ParseEnglish().parse(value)))
+      }),
+      {numRuns: 3000}
+    )
+  })
 })
