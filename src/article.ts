@@ -176,7 +176,8 @@ const MAX_HEADING_WORDS = 15
 /**
  * Builds the article model of a parsed file; `continued` for a section of a longer text after
  * its start, whose first line is no headline; `ours` for a tree of plain text parsed by
- * src/parse.ts, whose paragraphs' leaves are their source, offset for offset.
+ * src/parse.ts, whose paragraphs' leaves are their source, offset for offset; `cache` a linter's
+ * shapes of the last article it built (see `ShapeCache`).
  */
 export function buildArticle(
   tree: Root,
@@ -185,15 +186,18 @@ export function buildArticle(
   derived = false,
   continued = false,
   counter: Counter = createTally(source),
-  ours = false
+  ours = false,
+  cache?: ShapeCache
 ): Article {
   const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')
   const blocks: Block[] = []
   const solid: Block[] = []
   const shapes: Shape[] = []
+  const known = cache?.last
+  const kept = cache ? new Map<object, Shape>() : undefined
   paragraphs.forEach((node, index) => {
     const {start, end} = spanOf(node)
-    const shape = shapeOf(node, start, ours ? source.slice(start, end) : undefined)
+    const shape = shapeOf(node, start, ours ? source.slice(start, end) : undefined, known, kept)
     const block = makeBlock(node, index, start, end, shape)
     blocks.push(block)
     shapes.push(shape)
@@ -220,38 +224,83 @@ export function buildArticle(
   }
 
   markLetters(solid, shapes)
+  if (cache) cache.last = kept!
 
-  let names: NameIndex | undefined
-  let tokens: Token[] | undefined
-  const starts = blocks.map((block) => block.start)
-  return {
-    source,
-    blocks,
-    headline: blocks.find((block) => block.kind === 'headline'),
-    blockAt(offset) {
-      let low = 0
-      let high = starts.length - 1
-      while (low <= high) {
-        const middle = (low + high) >> 1
-        if (starts[middle] <= offset) low = middle + 1
-        else high = middle - 1
-      }
-      const block = blocks[high]
-      return block && offset <= block.end ? block : undefined
-    },
-    get names() {
-      names ??= buildNameIndex(this)
-      return names
-    },
-    get tokens() {
-      tokens ??= scanLines(source)
-      return tokens
-    },
-    tokensNear(span) {
-      return tokensNear(this.tokens, span)
-    },
-    count: counter.count
+  return new ArticleModel(source, blocks, counter)
+}
+
+// The model as a class: its methods and lazy parts on the prototype, no property of its own an
+// accessor. It was an object literal with `names` and `tokens` getters: V8 keeps each pair of
+// accessors it defines on an object in its old generation, so through the getters' closures each
+// article, parse tree and all, outlived every young-generation collection until a full one. A
+// cold run over 293 articles so carried 10-45 MB of trees out of the young generation, and its
+// young collections took two to four times as long (V8's --trace-gc-nvp).
+class ArticleModel implements Article {
+  readonly headline: Block | undefined
+  // The whole article's blocks and their starts, its names and tokens: a view of some of its
+  // blocks (`withBlocks`) shares them.
+  private readonly all: readonly Block[]
+  private readonly starts: readonly number[]
+  private readonly whole: ArticleModel
+  private readonly lazy: {names?: NameIndex; tokens?: Token[]}
+
+  constructor(
+    readonly source: string,
+    readonly blocks: readonly Block[],
+    private readonly counter: Counter,
+    of?: ArticleModel
+  ) {
+    this.whole = of ?? this
+    this.all = of ? of.all : blocks
+    this.starts = of ? of.starts : blocks.map((block) => block.start)
+    this.headline = of ? of.headline : blocks.find((block) => block.kind === 'headline')
+    this.lazy = of ? of.lazy : {}
   }
+
+  /** The article with only these of its blocks to check. */
+  withBlocks(blocks: readonly Block[]): ArticleModel {
+    return new ArticleModel(this.source, blocks, this.counter, this.whole)
+  }
+
+  blockAt(offset: number): Block | undefined {
+    const {starts, all} = this
+    let low = 0
+    let high = starts.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (starts[middle] <= offset) low = middle + 1
+      else high = middle - 1
+    }
+    const block = all[high]
+    return block && offset <= block.end ? block : undefined
+  }
+
+  get names(): NameIndex {
+    return (this.lazy.names ??= buildNameIndex(this.whole))
+  }
+
+  get tokens(): readonly Token[] {
+    return (this.lazy.tokens ??= scanLines(this.source))
+  }
+
+  tokensNear(span: Span): Token[] {
+    return tokensNear(this.tokens, span)
+  }
+
+  count(pattern: RegExp): number {
+    return this.counter.count(pattern)
+  }
+}
+
+/**
+ * The article as a rule sees it when only some of its blocks are left to check (the engine
+ * repeats what it said in the others): those blocks, and the whole article's names, tokens and
+ * counts. (a model of its own: an object made over the article with Object.create and a `names`
+ * getter, as this was, held the article as ArticleModel's comment says)
+ */
+export function withBlocks(article: Article, blocks: readonly Block[]): Article {
+  if (article instanceof ArticleModel) return article.withBlocks(blocks)
+  return Object.create(article, {blocks: {value: blocks}, names: {get: () => article.names}}) as Article
 }
 
 // A letter set out in the copy: a salutation line (`Dear Editor,`, `My dear Sir`), then within a
@@ -511,31 +560,52 @@ interface Shape {
   more?: Array<[string, unknown]>
 }
 
-// Shapes by the first child of their paragraph (the paragraph node itself may be new: a plain
-// text's paragraphs are regrouped by line on each parse, from the nodes of the reused pieces).
-const shapes = new WeakMap<object, Shape>()
+/**
+ * The shapes of the paragraphs of the last article a linter built, by the first child of their
+ * paragraph (the paragraph node itself may be new: a plain text's paragraphs are regrouped by
+ * line on each parse, from the nodes of the reused pieces), for its next lint: an editor's
+ * re-lint of an edited copy. Only the last article's, as src/parse.ts keeps only the last text's
+ * pieces. (Not a weak map over every article, as it was: V8's young-generation collector keeps a
+ * weak map's values alive, and a shape leads back to its paragraph's nodes, the key among them,
+ * so each article's tree outlived every young collection until a full one.)
+ */
+export interface ShapeCache {
+  last: Map<object, Shape>
+}
+
+/** An empty cache of shapes, one for each linter. */
+export function createShapeCache(): ShapeCache {
+  return {last: new Map()}
+}
 const shapeOfBlock = (block: Block) => (block instanceof ProseBlock ? block.shape : undefined)
 
-function shapeOf(node: Paragraph, start: number, verbatim?: string): Shape {
+// The shape of a paragraph: the one the last article had for the same nodes (`known`), or made
+// now; kept in `kept` for the next article.
+function shapeOf(node: Paragraph, start: number, verbatim: string | undefined, known: Map<object, Shape> | undefined, kept: Map<object, Shape> | undefined): Shape {
   const {children} = node
   const first = children[0]
-  const known = first && shapes.get(first)
-  if (known && known.children.length === children.length && known.children.every((child, index) => child === children[index])) return known
+  const shape = (first && known && reused(known.get(first), children)) || makeShape(node, start, verbatim)
+  if (first && kept) kept.set(first, shape)
+  return shape
+}
+
+function reused(shape: Shape | undefined, children: readonly unknown[]): Shape | undefined {
+  return shape && shape.children.length === children.length && shape.children.every((child, index) => child === children[index]) ? shape : undefined
+}
+
+function makeShape(node: Paragraph, start: number, verbatim: string | undefined): Shape {
+  const {children} = node
   if (verbatim !== undefined) {
     // Plain text parsed here: a paragraph's text is its source, one exact segment (what gathering
     // its leaves gives, without a walk of every node and a join of every piece).
     const segments = verbatim === '' ? [] : [{from: 0, source: 0, length: verbatim.length, exact: true}]
-    const shape: Shape = {children: [...children], prose: verbatim, segments, kinds: []}
-    if (first) shapes.set(first, shape)
-    return shape
+    return {children: [...children], prose: verbatim, segments, kinds: []}
   }
   const text: Gathering = {pieces: [], length: 0, segments: []}
   gather(node, text)
   // The segments were made for this paragraph alone: counted from its start.
   for (const segment of text.segments) segment.source -= start
-  const shape: Shape = {children: [...children], prose: text.pieces.join(''), segments: text.segments, kinds: []}
-  if (first) shapes.set(first, shape)
-  return shape
+  return {children: [...children], prose: text.pieces.join(''), segments: text.segments, kinds: []}
 }
 
 /**

@@ -6,7 +6,7 @@ import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
-import {blockKey, buildArticle, isVerbatim, type Article, type Block} from './article.js'
+import {blockKey, buildArticle, createShapeCache, isVerbatim, withBlocks, type Block} from './article.js'
 import {resolveConfig, type Config, type Resolved, type Severity} from './config.js'
 import {createLexicon} from './lexicon.js'
 import {isPlainParse, normalizePlain} from './parse.js'
@@ -102,6 +102,8 @@ const MAX_MEMO_TEXT = 300_000
 export function createTransformer(resolved: Resolved): Transformer<Root> {
   const states = resolved.rules.map(({rule, options}) => rule.init?.(options, resolved.settings))
   const lexicon = createLexicon(resolved.settings)
+  // The paragraphs' shapes of the last text linted, for the next (an edited copy of it).
+  const shapes = createShapeCache()
   // What the rules said in the blocks of the texts linted, by block key; the lints counted.
   const memo: Memo = new Map()
   let lints = 0
@@ -122,7 +124,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const memoing = source.length <= MAX_MEMO_TEXT && (lints === 0 || file.path === lastPath)
     lastPath = file.path
     const counter = createTally(source, tally)
-    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter, data?.format === 'text')
+    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter, data?.format === 'text', shapes)
     const place = location(file)
     const lint = ++lints
     // The blocks of this text, by key; the blocks of the texts before that are not in it are
@@ -250,7 +252,7 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
           say(entry.said, block)
         })
         if (dirty.length === 0) return
-        const view: Article = Object.create(article, {blocks: {value: dirty}, names: {get: () => article.names}})
+        const view = withBlocks(article, dirty)
         rule.check(tree, file, {...context, report: recorder(heard), article: view})
         for (const [block, said] of heard) keep(memo, keys[block.index], index, {key: '', said})
       })

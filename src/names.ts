@@ -62,20 +62,38 @@ export function buildNameIndex(article: Article): NameIndex {
     }
     inBlock[block.index] = own
   }
+  return new Names(article, uses, inBlock)
+}
+
+// A class, not an object literal with a `lower` getter: V8 keeps an accessor defined on an object
+// in its old generation, and through the getter's closure it held the article through every
+// young-generation collection until a full one (see ArticleModel in article.ts).
+class Names implements NameIndex {
   // Read only to rule out a candidate (in one article of twenty): worked out when first read,
   // by a second walk of the words.
-  let lower: Set<string> | undefined
-  return {
-    uses,
-    get lower() {
-      if (!lower) {
-        lower = new Set()
-        for (const block of article.blocks) for (const word of shaped(block, 'lower', () => lowerIn(block))) lower.add(word)
-      }
-      return lower
-    },
-    count: (text) => uses.get(text)?.length ?? 0,
-    of: (block) => inBlock[block.index] ?? []
+  private lowerWords: Set<string> | undefined
+
+  constructor(
+    private readonly article: Article,
+    readonly uses: Map<string, NameUse[]>,
+    private readonly inBlock: NameUse[][]
+  ) {}
+
+  get lower(): ReadonlySet<string> {
+    if (!this.lowerWords) {
+      const lower = new Set<string>()
+      for (const block of this.article.blocks) for (const word of shaped(block, 'lower', () => lowerIn(block))) lower.add(word)
+      this.lowerWords = lower
+    }
+    return this.lowerWords
+  }
+
+  count(text: string): number {
+    return this.uses.get(text)?.length ?? 0
+  }
+
+  of(block: Block): readonly NameUse[] {
+    return this.inBlock[block.index] ?? []
   }
 }
 

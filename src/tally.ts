@@ -34,11 +34,26 @@ const CHUNK = 256
  * matches away from the change are the same in both texts, and only those near it are counted.
  */
 export function createTally(source: string, previous?: Tally): Counter {
-  const counts: Tally['counts'] = new Map()
+  return new TallyCounter(source, previous)
+}
+
+// A class, not an object literal with a `tally` getter: V8 keeps an accessor defined on an object
+// in its old generation, and through the getter's closure it held this lint's source and counts,
+// and the last lint's tally, through every young-generation collection until a full one (see
+// ArticleModel in article.ts).
+class TallyCounter implements Counter {
+  private readonly counts: Tally['counts'] = new Map()
   // The changed stretch: [from, to) in the last source, [from, toNow) in this one.
-  let change: {from: number; to: number; toNow: number} | undefined
-  const changed = (last: string) => {
-    if (change) return change
+  private change: {from: number; to: number; toNow: number} | undefined
+
+  constructor(
+    private readonly source: string,
+    private readonly previous: Tally | undefined
+  ) {}
+
+  private changed(last: string): {from: number; to: number; toNow: number} {
+    if (this.change) return this.change
+    const {source} = this
     const limit = Math.min(last.length, source.length)
     // By chunks first, compared natively, then by characters.
     let from = 0
@@ -47,32 +62,35 @@ export function createTally(source: string, previous?: Tally): Counter {
     let tail = 0
     while (tail + CHUNK <= limit - from && last.slice(last.length - tail - CHUNK, last.length - tail) === source.slice(source.length - tail - CHUNK, source.length - tail)) tail += CHUNK
     while (tail < limit - from && last.charCodeAt(last.length - 1 - tail) === source.charCodeAt(source.length - 1 - tail)) tail++
-    change = {from, to: last.length - tail, toNow: source.length - tail}
-    return change
+    this.change = {from, to: last.length - tail, toNow: source.length - tail}
+    return this.change
   }
+
   // Whether the change is a small part of the text, read again around it; else a count reads it all.
-  const small = (last: string) => {
-    const {from, toNow} = changed(last)
-    return toNow - from + 4 * REACH < source.length / 2
+  private small(last: string): boolean {
+    const {from, toNow} = this.changed(last)
+    return toNow - from + 4 * REACH < this.source.length / 2
   }
-  return {
-    count(pattern) {
-      const key = `${pattern.source}/${pattern.flags}`
-      let found = counts.get(key)?.count
-      if (found !== undefined) return found
-      const before = previous?.counts.get(key)?.count
-      if (previous && before !== undefined && small(previous.source)) {
-        const {from, to, toNow} = changed(previous.source)
-        found = before - countWithin(previous.source, pattern, from - REACH, to + REACH) + countWithin(source, pattern, from - REACH, toNow + REACH)
-      }
-      found ??= countWithin(source, pattern, 0, source.length)
-      counts.set(key, {pattern, count: found})
-      return found
-    },
-    get tally() {
-      if (previous && small(previous.source)) for (const {pattern} of previous.counts.values()) this.count(pattern)
-      return {source, counts}
+
+  count(pattern: RegExp): number {
+    const {source, previous, counts} = this
+    const key = `${pattern.source}/${pattern.flags}`
+    let found = counts.get(key)?.count
+    if (found !== undefined) return found
+    const before = previous?.counts.get(key)?.count
+    if (previous && before !== undefined && this.small(previous.source)) {
+      const {from, to, toNow} = this.changed(previous.source)
+      found = before - countWithin(previous.source, pattern, from - REACH, to + REACH) + countWithin(source, pattern, from - REACH, toNow + REACH)
     }
+    found ??= countWithin(source, pattern, 0, source.length)
+    counts.set(key, {pattern, count: found})
+    return found
+  }
+
+  get tally(): Tally {
+    const {previous} = this
+    if (previous && this.small(previous.source)) for (const {pattern} of previous.counts.values()) this.count(pattern)
+    return {source: this.source, counts: this.counts}
   }
 }
 

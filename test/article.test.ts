@@ -3,8 +3,9 @@
 // counted without splitting a text: the count must be what the split gives.
 import {expect, test} from '@jest/globals'
 import fc from 'fast-check'
-import {buildArticle, VERBATIM, verbatimZones} from '../src/article.js'
+import {buildArticle, createShapeCache, shaped, VERBATIM, verbatimZones} from '../src/article.js'
 import {parseText} from '../src/parse.js'
+import {createTally} from '../src/tally.js'
 import {countWords} from '../src/text.js'
 
 // The zones as a scan of the whole text with VERBATIM finds them, ending marks trimmed as the model does.
@@ -72,4 +73,33 @@ test('a plain paragraph\'s text from the source is the text its leaves give', ()
     }),
     {numRuns: 2000}
   )
+})
+
+test('a linter keeps the shapes of the last article it built, and only those', () => {
+  const cache = createShapeCache()
+  const build = (source: string, tree = parseText(source)) => ({tree, article: buildArticle(tree, source, undefined, false, false, undefined, true, cache)})
+  const made = (article: ReturnType<typeof buildArticle>, value: number) => shaped(article.blocks[0], 'probe', () => value)
+  const first = 'The council met on Tuesday.\n\nIt said little.'
+  const {tree, article} = build(first)
+  expect(made(article, 1)).toBe(1)
+  // The same nodes again (an editor's re-lint reuses the parse of an unchanged paragraph): the
+  // paragraph's shape is the one the last article worked out.
+  expect(made(build(first, tree).article, 2)).toBe(1)
+  // Another article in between: the first one's shapes are not kept for its nodes.
+  build('Something else entirely.')
+  expect(made(build(first, tree).article, 3)).toBe(3)
+  expect([...cache.last.keys()]).toEqual(tree.children.flatMap((node) => (node.type === 'ParagraphNode' ? [node.children[0]] : [])))
+})
+
+test('articles, their name indexes and their counters have no accessor of their own', () => {
+  // V8 keeps an accessor defined on an object in its old generation: a getter of each article's
+  // own (an object literal's `get names()`) held the article, parse tree and all, through every
+  // young-generation collection until a full one. Their getters are on their classes' prototypes.
+  const source = 'Storm hits Leeds\n\nMary Smith said rain fell in Leeds.'
+  const counter = createTally(source)
+  const article = buildArticle(parseText(source), source, undefined, false, false, counter, true)
+  const accessors = (object: object) => Object.entries(Object.getOwnPropertyDescriptors(object)).filter(([, descriptor]) => 'get' in descriptor).map(([key]) => key)
+  expect({article: accessors(article), names: accessors(article.names), counter: accessors(counter)}).toEqual({article: [], names: [], counter: []})
+  // (and they still answer through them)
+  expect([article.names.count('Leeds'), article.names.lower.has('storm'), counter.tally.source]).toEqual([2, false, source])
 })

@@ -26,14 +26,21 @@ interface State {
   readonly proper: Map<string, string | null>
   /**
    * The candidates of each sentence node: an editor's re-lint reuses the parse of unchanged
-   * paragraphs (src/parse.ts), their sentence nodes with it, so each is read once.
+   * paragraphs (src/parse.ts), their sentence nodes with it, so each is read once. What is kept
+   * holds no way back to its sentence: V8's young-generation collector keeps a weak map's values
+   * alive, and a value that led back to its key kept the key, and so its whole tree, until a full
+   * collection (see ShapeCache in src/article.ts).
    */
-  readonly candidates: WeakMap<Sentence, Candidate[]>
+  readonly candidates: WeakMap<Sentence, Found[]>
 }
 
 /** A word to judge: its token, the sentence it stands in, its text. */
-interface Candidate {
+interface Candidate extends Found {
   sentence: Sentence
+}
+
+/** A word of a sentence to judge: its index in the sentence, its token, its text. */
+interface Found {
   index: number
   token: Word
   text: string
@@ -102,7 +109,7 @@ export default defineRule({
     for (const block of article.blocks) {
       for (const node of block.node.children) {
         if (node.type !== 'SentenceNode') continue
-        for (const candidate of candidatesOf(node)) all.push(candidate)
+        for (const {index, token, text} of candidatesOf(node)) all.push({sentence: node, index, token, text})
       }
     }
     // Most capitalised unknown words are names the article repeats (`Kishida` four times): only
@@ -216,8 +223,8 @@ export default defineRule({
 // not know, and a capitalised one they do not know that could be a slip from a proper noun.
 // (a loop, and the shapes tested by code, not by patterns: it sees every word of the copy, and
 // most of a cold run's calls of the rule are here)
-function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): Candidate[] {
-  const found: Candidate[] = []
+function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): Found[] {
+  const found: Found[] = []
   const tokens = sentence.children
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]
@@ -237,7 +244,7 @@ function candidatesIn(sentence: Sentence, correct: (word: string) => boolean): C
       // (no proper noun is searched for a shorter word: `properTypo`)
       continue
     }
-    found.push({sentence, index, token, text})
+    found.push({index, token, text})
   }
   return found
 }
