@@ -257,19 +257,23 @@ describe('the command answers about itself', () => {
     expect(run).toEqual({code: 0, stdout: `${manifest.version}\n`, stderr: ''})
   })
 
+  // How many lines of what V8 traces to standard output (with a --trace-... flag first in `args`)
+  // pass a test, in a run of node in `cwd`.
+  const tracedLines = (cwd: string, args: string[], counts: (line: string) => boolean) =>
+    new Promise<number>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, args, {cwd})
+      let stdout = ''
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+      child.on('error', reject)
+      child.on('close', () => resolvePromise(stdout.split('\n').filter(counts).length))
+    })
+
   test('compiles each regular expression once, to machine code: tier-up is off before the rules load', async () => {
     // V8's trace names each expression it compiles to bytecode for its interpreter; with tier-up
     // on (Node's default) a lint of the seed article compiles some two hundred that way, each
     // compiled again at its second use. Only the few Node runs before the command starts may be.
     const cwd = folder({'seed.txt': seed})
-    const bytecode = (args: string[]) =>
-      new Promise<number>((resolvePromise, reject) => {
-        const child = spawn(process.execPath, ['--trace-regexp-tier-up', ...args], {cwd})
-        let stdout = ''
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-        child.on('error', reject)
-        child.on('close', () => resolvePromise(stdout.split('\n').filter((line) => /^JSRegExp object \S+ bytecode size/u.test(line)).length))
-      })
+    const bytecode = (args: string[]) => tracedLines(cwd, ['--trace-regexp-tier-up', ...args], (line) => /^JSRegExp object \S+ bytecode size/u.test(line))
     const [ours, plain] = await Promise.all([bytecode([CLI, '--report', 'json', 'seed.txt']), bytecode(['-e', '/a+b/u.exec("aab")'])])
     expect(ours).toBeLessThan(5)
     // (the trace shows it when an expression is compiled so: plain node with Node's defaults)
@@ -282,14 +286,7 @@ describe('the command answers about itself', () => {
     // its budget six times Node 20's, marks a few (ten before the budget was raised).
     const cwd = folder({'seed.txt': seed})
     const library = `import {readFileSync} from 'node:fs'\nconst {lint} = await import(${JSON.stringify(resolve('dist/src/index.js'))})\nlint(readFileSync('seed.txt', 'utf8'))\n`
-    const marked = (args: string[]) =>
-      new Promise<number>((resolvePromise, reject) => {
-        const child = spawn(process.execPath, ['--trace-opt', ...args], {cwd})
-        let stdout = ''
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-        child.on('error', reject)
-        child.on('close', () => resolvePromise(stdout.split('\n').filter((line) => line.startsWith('[marking ')).length))
-      })
+    const marked = (args: string[]) => tracedLines(cwd, ['--trace-opt', ...args], (line) => line.startsWith('[marking '))
     const [ours, plain] = await Promise.all([marked([CLI, '--report', 'json', 'seed.txt']), marked(['--input-type=module', '-e', library])])
     expect(plain).toBeGreaterThan(8)
     expect(ours).toBeLessThan(plain / 3)
