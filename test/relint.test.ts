@@ -186,7 +186,7 @@ describe('what a linter keeps after a lint', () => {
       file.data.copydesk = {format: 'markdown', hints, frozen}
       const paragraph = tree.children.find((node) => node.type === 'ParagraphNode')
       const sentence = new WeakRef(paragraph!.children[0])
-      transform(tree, file)
+      transform(tree, file, () => {})
       expect(file.messages.length).toBeGreaterThan(0)
       return sentence
     })()
