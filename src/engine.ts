@@ -124,7 +124,12 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     const memoing = source.length <= MAX_MEMO_TEXT && (lints === 0 || file.path === lastPath)
     lastPath = file.path
     const counter = createTally(source, tally)
-    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter, data?.format === 'text', shapes)
+    // Shapes serve again only with the nodes src/parse.ts reuses: those of plain text it parsed,
+    // up to the length whose pieces it keeps (and drops for a longer one). A Markdown or HTML tree,
+    // new at each parse, is not kept alive by them after its lint.
+    const ours = data?.format === 'text'
+    if (ours && source.length > MAX_MEMO_TEXT) shapes.last.clear()
+    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter, ours, ours && source.length <= MAX_MEMO_TEXT ? shapes : undefined)
     const place = location(file)
     const lint = ++lints
     // The blocks of this text, by key; the blocks of the texts before that are not in it are

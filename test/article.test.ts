@@ -3,7 +3,7 @@
 // counted without splitting a text: the count must be what the split gives.
 import {expect, test} from '@jest/globals'
 import fc from 'fast-check'
-import {buildArticle, createShapeCache, shaped, VERBATIM, verbatimZones} from '../src/article.js'
+import {buildArticle, createShapeCache, shaped, VERBATIM, verbatimZones, withBlocks} from '../src/article.js'
 import {parseText} from '../src/parse.js'
 import {createTally} from '../src/tally.js'
 import {countWords} from '../src/text.js'
@@ -102,4 +102,37 @@ test('articles, their name indexes and their counters have no accessor of their 
   expect({article: accessors(article), names: accessors(article.names), counter: accessors(counter)}).toEqual({article: [], names: [], counter: []})
   // (and they still answer through them)
   expect([article.names.count('Leeds'), article.names.lower.has('storm'), counter.tally.source]).toEqual([2, false, source])
+})
+
+test('a view of some of the blocks answers for the whole article, whichever is read first', () => {
+  // The engine hands a rule scoped to blocks a view of the blocks it has not seen (src/engine.ts):
+  // only `blocks` is theirs; the block at an offset, the names, the tokens, the headline and the
+  // counts are the whole article's, also when the view is the first to ask for them.
+  const PARAGRAPHS = ['Storm hits Leeds', 'Mary Smith said rain fell in Leeds.', 'See www.example.com/a_b or mail jo@example.com.', 'smith said the river rose.', 'By Jane Roe', '"We are ready," said Smith.']
+  const text = fc.array(fc.constantFrom(...PARAGRAPHS), {minLength: 1, maxLength: 7}).map((parts) => parts.join('\n\n'))
+  fc.assert(
+    fc.property(text, fc.array(fc.boolean(), {minLength: 7, maxLength: 7}), fc.boolean(), (source, kept, viewFirst) => {
+      const build = () => buildArticle(parseText(source), source, undefined, false, false, createTally(source), true)
+      const article = build()
+      const view = withBlocks(article, article.blocks.filter((_, index) => kept[index]))
+      const asked = viewFirst ? view : article
+      const names = asked.names
+      const tokens = asked.tokens
+      expect(view.names).toBe(names)
+      expect(article.names).toBe(names)
+      expect(view.tokens).toBe(tokens)
+      expect(article.tokens).toBe(tokens)
+      // What the whole article, built again, says.
+      const whole = build()
+      expect([...names.uses.keys()]).toEqual([...whole.names.uses.keys()])
+      expect([...names.lower]).toEqual([...whole.names.lower])
+      expect(view.blocks).toEqual(article.blocks.filter((_, index) => kept[index]))
+      expect([view.source, view.headline]).toEqual([article.source, article.headline])
+      for (let offset = -1; offset <= source.length + 1; offset++) expect(view.blockAt(offset)).toBe(article.blockAt(offset))
+      expect(view.tokensNear({start: 0, end: source.length})).toEqual(article.tokensNear({start: 0, end: source.length}))
+      expect(view.count(/\bsaid\b/gu)).toBe(source.match(/\bsaid\b/gu)?.length ?? 0)
+      expect(withBlocks(view, []).names).toBe(names)
+    }),
+    {numRuns: 200}
+  )
 })

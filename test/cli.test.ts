@@ -280,7 +280,10 @@ describe('the command answers about itself', () => {
     expect(plain).toBeGreaterThan(0)
   })
 
-  test('sends few functions to the optimizing compiler: the interrupt budget is raised before the rules load', async () => {
+  // (only on V8 11, Node 20: src/cli/v8-flags.ts leaves a later V8's budget as it is, and there the
+  // command marks as many functions as the library)
+  const onV8Eleven = Number(process.versions.v8.split('.')[0]) === 11 ? test : test.skip
+  onV8Eleven('sends few functions to the optimizing compiler: the interrupt budget is raised before the rules load', async () => {
     // V8's trace names each function it marks for optimization. The same lint of the seed article
     // through the library, which keeps Node's defaults, marks some seventeen; the command, with
     // its budget six times Node 20's, marks a few (ten before the budget was raised).

@@ -2,10 +2,16 @@
 // editor re-lints a copy after each edit, and with them what it worked out of each paragraph (the
 // article model's shapes, the reports rules remember by block, the counts of src/tally.ts): after
 // any edits, the tree and the messages must be the ones a fresh parse and a fresh linter give.
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
+import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {resolveConfig} from '../src/config.js'
+import {createTransformer} from '../src/engine.js'
 import {createLinter} from '../src/index.js'
+import {parseMarkdown} from '../src/markup.js'
 import {createPieceCache, parseByParagraph, parseText} from '../src/parse.js'
 import {createTally, type Tally} from '../src/tally.js'
 import {scanLines, scanTokens} from '../src/tokens.js'
@@ -163,4 +169,29 @@ describe('re-lint with the pieces of the last parse', () => {
     )
     // Linting many texts: a few seconds alone, much longer on a busy machine.
   }, 180_000)
+})
+
+describe('what a linter keeps after a lint', () => {
+  // The paragraphs' shapes serve the next lint only with the nodes src/parse.ts reuses (plain text
+  // it parsed): a Markdown or HTML tree is new at each parse, and a linter that kept its shapes
+  // kept the whole tree alive until its next lint (33 MB for a 250 kB Markdown file).
+  test('keeps nothing of a Markdown tree', async () => {
+    setFlagsFromString('--expose-gc')
+    const collect = runInNewContext('gc') as () => void
+    const transform = createTransformer(resolveConfig({}))
+    const kept = (() => {
+      const source = '# Harbour plan wins approval\n\nThe council approved the plan on Tuesday. It said the the work would start.\n'
+      const file = new VFile({path: 'a.md', value: source})
+      const {tree, hints, frozen} = parseMarkdown(source, file)
+      file.data.copydesk = {format: 'markdown', hints, frozen}
+      const paragraph = tree.children.find((node) => node.type === 'ParagraphNode')
+      const sentence = new WeakRef(paragraph!.children[0])
+      transform(tree, file, () => {})
+      expect(file.messages.length).toBeGreaterThan(0)
+      return sentence
+    })()
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 0))
+    collect()
+    expect(kept.deref()).toBeUndefined()
+  })
 })
