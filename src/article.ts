@@ -262,7 +262,9 @@ class ArticleModel implements Article {
     return new ArticleModel(this.source, blocks, this.counter, this.whole)
   }
 
-  blockAt(offset: number): Block | undefined {
+  // (arrow functions, as the closures of the object literal this was: a rule may take them apart
+  // from the article, `const {blockAt} = article`)
+  readonly blockAt = (offset: number): Block | undefined => {
     const {starts, all} = this
     let low = 0
     let high = starts.length - 1
@@ -283,13 +285,9 @@ class ArticleModel implements Article {
     return (this.lazy.tokens ??= scanLines(this.source))
   }
 
-  tokensNear(span: Span): Token[] {
-    return tokensNear(this.tokens, span)
-  }
+  readonly tokensNear = (span: Span): Token[] => tokensNear(this.tokens, span)
 
-  count(pattern: RegExp): number {
-    return this.counter.count(pattern)
-  }
+  readonly count = (pattern: RegExp): number => this.counter.count(pattern)
 }
 
 /**

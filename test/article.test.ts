@@ -102,6 +102,17 @@ test('articles, their name indexes and their counters have no accessor of their 
   expect({article: accessors(article), names: accessors(article.names), counter: accessors(counter)}).toEqual({article: [], names: [], counter: []})
   // (and they still answer through them)
   expect([article.names.count('Leeds'), article.names.lower.has('storm'), counter.tally.source]).toEqual([2, false, source])
+  // Its functions still work taken apart from it, as the object literal's closures did.
+  const {blockAt, count, tokensNear} = article
+  const {of, count: uses} = article.names
+  const block = blockAt(source.indexOf('Mary'))!
+  expect([block.prose, count(/Leeds/gu), tokensNear({start: 0, end: 5}), of(block).map((use) => use.text), uses('Mary')]).toEqual([
+    'Mary Smith said rain fell in Leeds.',
+    2,
+    [],
+    ['Mary', 'Smith', 'Leeds'],
+    1
+  ])
 })
 
 test('a view of some of the blocks answers for the whole article, whichever is read first', () => {

@@ -268,7 +268,9 @@ describe('the command answers about itself', () => {
       child.on('close', () => resolvePromise(stdout.split('\n').filter(counts).length))
     })
 
-  test('compiles each regular expression once, to machine code: tier-up is off before the rules load', async () => {
+  // (on the V8 versions src/cli/v8-flags.ts sets the flag on: 11, Node 20, through 14)
+  const regExpFlagged = Number(process.versions.v8.split('.')[0]) >= 11 && Number(process.versions.v8.split('.')[0]) <= 14 ? test : test.skip
+  regExpFlagged('compiles each regular expression once, to machine code: tier-up is off before the rules load', async () => {
     // V8's trace names each expression it compiles to bytecode for its interpreter; with tier-up
     // on (Node's default) a lint of the seed article compiles some two hundred that way, each
     // compiled again at its second use. Only the few Node runs before the command starts may be.

@@ -1,7 +1,8 @@
 // Imported first by the `copydesk` executable, before any module that makes a regular expression
 // or a function the lint runs. Two of V8's defaults suit a long-lived program, not a command that
-// lints a folder in under a second; the library (`lint`, `fix`, the plugins) and the language
-// server leave the process's flags alone.
+// lints a folder in under a second. The library (`lint`, `fix`, the plugins) and the language
+// server set neither (the library's one flag is `--expose-gc`, which src/sections.ts sets to
+// collect garbage between the sections of a very long text).
 //
 // Regular expressions. V8 runs a new expression through its bytecode interpreter once, then
 // compiles it to machine code at its second use: each is compiled twice, and compiling one with a
