@@ -25,15 +25,13 @@ interface State {
   /** The proper noun each capitalised unknown word misspells, if any (mostly none: names). */
   readonly proper: Map<string, string | null>
   /**
-   * The candidates of each sentence node of the last lint: an editor's re-lint reuses the parse of
-   * unchanged paragraphs (src/parse.ts), their sentence nodes with it, so each is read once. Only
-   * the last lint's, as the parse keeps only the last text's pieces. (A weak map over every lint,
-   * as it was, holds no more: its keys died with their parse. But V8's young-generation collector
-   * keeps a weak map's values alive, and a value that held its sentence, as one did, kept the
-   * whole tree until a full collection; and setting 5,500 fresh keys took 1.6-4.6 ms in a weak
-   * map, 0.5-2.4 ms in a map.)
+   * The candidates of each sentence node: an editor's re-lint reuses the parse of unchanged
+   * paragraphs (src/parse.ts), their sentence nodes with it, so each is read once. What is kept
+   * holds no way back to its sentence: V8's young-generation collector keeps a weak map's values
+   * alive, and a value that led back to its key kept the key, and so its whole tree, until a full
+   * collection (see ShapeCache in src/article.ts).
    */
-  candidates: Map<Sentence, Found[]>
+  readonly candidates: WeakMap<Sentence, Found[]>
 }
 
 /** A word to judge: its token, the sentence it stands in, its text. */
@@ -89,7 +87,7 @@ export default defineRule({
       },
       verdicts: new Map(),
       proper: new Map(),
-      candidates: new Map()
+      candidates: new WeakMap()
     }
   },
   check(_tree, _file, {article, report, state, lexicon}) {
@@ -100,12 +98,9 @@ export default defineRule({
     const unknown = (word: string) => /^[a-z]+$/u.test(word) && !correct(word)
     const misspelt = (name: string) => remember(state.proper, name, () => properTypo(name, probe, entry, ENDINGS, lexicon.edits(name)) ?? null)
     const uses = usesIn(article)
-    const last = state.candidates
-    const kept = new Map<Sentence, Found[]>()
-    state.candidates = kept
     const candidatesOf = (sentence: Sentence) => {
-      const found = last.get(sentence) ?? candidatesIn(sentence, correct)
-      kept.set(sentence, found)
+      let found = state.candidates.get(sentence)
+      if (!found) state.candidates.set(sentence, (found = candidatesIn(sentence, correct)))
       return found
     }
     // (gathered by loops: two levels of flatMap, an array a block and a callback a node through
