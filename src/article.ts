@@ -623,8 +623,9 @@ export function shaped<T>(block: Block, key: string, make: () => T): T {
 
 /**
  * A string that is equal for two blocks when all a rule scoped to blocks may read of them is
- * equal (what the block is, its prose, its source, how the prose sits in the source), offsets
- * counted from the block's start: the engine remembers a rule's reports in a block by it.
+ * equal (what the block is, its prose, its source, how the prose sits in the source, how its
+ * nodes part it), offsets counted from the block's start: the engine remembers a rule's reports
+ * in a block by it.
  */
 export function blockKey(block: Block, source: string): string {
   const what = `${block.kind} ${block.furniture ?? ''} ${block.marked ? 1 : 0} ${block.letter ? 1 : 0} ${block.bodyStart}`
@@ -633,9 +634,25 @@ export function blockKey(block: Block, source: string): string {
   // The same string as last time: it is hashed once, and compared by identity.
   if (shape?.key && shape.key.what === what && shape.key.raw === raw) return shape.key.key
   const segments = block.segments.map((segment) => `${segment.from},${segment.source - block.start},${segment.length},${segment.exact ? 1 : 0}`).join(';')
-  const key = `${what} ${segments}\u0000${block.prose}\u0000${raw}`
+  const key = `${what} ${segments}\u0000${block.prose}\u0000${raw}\u0000${nodesOf(block.node, block.start)}`
   if (shape) shape.key = {what, raw, key}
   return key
+}
+
+// How a block's nodes part its text: each node's kind and where it ends, from the block's start.
+// The same text is not always parsed the same: parse-english glues a full stop into the word
+// before it when the next line starts in lower case (`rebuilt.` in `rebuilt rebuilt.` then `i
+// think so.`), and a report remembered for one tree was said again for the other.
+function nodesOf(node: Paragraph, base: number): string {
+  const parts: string[] = []
+  const walk = (each: {type: string; position?: Paragraph['position']; children?: unknown[]}) => {
+    const end = each.position?.end.offset
+    // (two letters tell nlcst's kinds apart: `Wo` and `Wh`, `Pa` and `Pu`, `Se`, `Sy` and `So`)
+    parts.push(`${each.type.slice(0, 2)}${end === undefined ? '' : end - base}`)
+    if (each.children) for (const child of each.children) walk(child as typeof each)
+  }
+  walk(node)
+  return parts.join(' ')
 }
 
 // The text of a paragraph and a map from its indices to source offsets. Leaves that sit next to
