@@ -35,6 +35,7 @@ export default defineRule({
         const end = message.place && 'end' in message.place ? message.place.end.offset : undefined
         if (start !== undefined && end !== undefined) found.push({start: start - shift, end: end - shift})
       }
+      for (const pair of gluedRepeats(root)) found.push({start: pair.start - shift, end: pair.end - shift})
       return found
     }
     // A repeat is found within a sentence: when the tree is paragraphs only, each paragraph's
@@ -105,7 +106,7 @@ export default defineRule({
   }
 })
 
-type Parent = {type: string; children?: Parent[]; value?: string}
+type Parent = {type: string; children?: Parent[]; value?: string; position?: {start: {offset?: number}; end: {offset?: number}}}
 
 const SEPARATOR = /\s+|&(?:#[xX]([\da-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z\d]{0,31}));?/gu
 
@@ -143,9 +144,38 @@ function hasRepeat(node: Parent): boolean {
     if (children[index].type !== 'WordNode' || children[index - 1].type !== 'WhiteSpaceNode' || children[index - 2].type !== 'WordNode') continue
     const word = wordText(children[index])
     const before = wordText(children[index - 2])
-    if (sameFirstLetter(word, before) && word.toLowerCase() === before.toLowerCase()) return true
+    if (sameFirstLetter(word, before) && (word.toLowerCase() === before.toLowerCase() || gluedTo(children[index], before) !== undefined)) return true
   }
   return false
+}
+
+// The pairs whose second word has a full stop glued to it, which retext-repeated-words reads as
+// another word: parse-english glues a sentence's full stop into its last word when the next line
+// goes on in lower case (`The pier will be rebuilt rebuilt.` then `i think so.`: a split sentence,
+// the damage sentence-start reports).
+function gluedRepeats(node: Parent): Array<{start: number; end: number}> {
+  const {children} = node
+  if (!children) return []
+  if (node.type !== 'SentenceNode') return children.flatMap(gluedRepeats)
+  const found: Array<{start: number; end: number}> = []
+  for (let index = 2; index < children.length; index++) {
+    if (children[index].type !== 'WordNode' || children[index - 1].type !== 'WhiteSpaceNode' || children[index - 2].type !== 'WordNode') continue
+    const end = gluedTo(children[index], wordText(children[index - 2]))
+    const start = children[index - 2].position?.start.offset
+    if (end !== undefined && start !== undefined) found.push({start, end})
+  }
+  return found
+}
+
+// Where a word's letters end when the word is `before` (in any case) with a full stop glued to it.
+function gluedTo(word: Parent, before: string): number | undefined {
+  const parts = word.children
+  const last = parts?.[parts.length - 1]
+  if (!parts || parts.length < 2 || last?.type !== 'PunctuationNode' || last.value !== '.') return undefined
+  const letters = parts.slice(0, -1)
+  const text = letters.map((part) => (typeof part.value === 'string' ? part.value : toString(part as never))).join('')
+  if (text.toLowerCase() !== before.toLowerCase() || !/^\p{L}/u.test(text)) return undefined
+  return last.position?.start.offset
 }
 
 // Whether two words may be the same in lower case by their first characters: two ASCII ones
