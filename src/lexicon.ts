@@ -12,6 +12,7 @@ import {crc32} from 'node:zlib'
 import nspell from 'nspell'
 import wordListPath from 'word-list'
 import type {Settings} from './rule.js'
+import {ownCopy} from './text.js'
 
 export interface Lexicon {
   /** Whether a variety (or the project's lists) knows the word, case as written. */
@@ -1176,7 +1177,8 @@ export function createLexicon(settings: Settings): Lexicon {
       if (known === undefined) {
         if (verdicts.size >= 20_000) verdicts.clear()
         known = project.has(word) || correct(word)
-        verdicts.set(word, known)
+        // (a copy: a word cut from the text would keep the whole text alive as a key)
+        verdicts.set(ownCopy(word), known)
       }
       return known
     },

@@ -5,6 +5,7 @@
 // them on generated text); parse.ts finds the steps they replace by what those do.
 import type {Node, Paragraph, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
+import {ownCopy} from './text.js'
 
 type Step = (node: Paragraph) => void
 type Token = Sentence['children'][number]
@@ -184,7 +185,8 @@ export function prefixExceptions(original: Step, symbols = false): (paragraph: P
     if (answer === undefined) {
       answer = ask(word)
       if (known.size >= 10_000) known.clear()
-      known.set(text, answer)
+      // (a copy: a word cut from the text would keep the whole text alive as a key)
+      known.set(ownCopy(text), answer)
     }
     return answer
   }

@@ -3,6 +3,7 @@
 // changes one of them, and never glues one onto a neighbour (`it. .NET` must not become
 // `it.NET`); the engine checks every safe fix against them, and rules can skip them.
 import type {Span} from './rule.js'
+import {ownCopy} from './text.js'
 
 export type TokenKind = 'url' | 'email' | 'path' | 'number' | 'code'
 
@@ -167,7 +168,8 @@ export function scanLines(text: string): Token[] {
       if (!found) {
         if (scanned.size >= MAX_SCANNED) scanned.clear()
         found = scanTokens(line)
-        scanned.set(line, found)
+        // (a copy: the line, cut from the text, would keep the whole text alive as a key)
+        scanned.set(ownCopy(line), found)
       }
       for (const token of found) tokens.push({kind: token.kind, start: token.start + start, end: token.end + start})
     }

@@ -4,7 +4,10 @@
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
 import {createLinter, fix, lint, scanTokens} from '../src/index.js'
-import {fixEffect, forEachRun} from '../src/tokens.js'
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
+import {fixEffect, forEachRun, scanLines} from '../src/tokens.js'
+import {ownCopy} from '../src/text.js'
 import {checkMessages} from './helpers/invariants.js'
 
 const tokensOf = (text: string) => scanTokens(text).map((token) => `${token.kind}:${text.slice(token.start, token.end)}`)
@@ -287,4 +290,28 @@ describe('a mark closed up after an address stays apart from what follows', () =
       expect(linter.fix({path, value: 'See www.example.org ,now.'}).text).toBe('See www.example.org, now.')
     })
   }
+})
+
+describe('what the caches of lines and words keep', () => {
+  test('a line remembered by scanLines keeps nothing of the text it was cut from', () => {
+    // V8 makes a slice of 13 characters or more a view into the whole string: a remembered line
+    // kept the whole document alive, each version an editor sent.
+    setFlagsFromString('--expose-gc')
+    const collect = runInNewContext('gc') as () => void
+    const heap = () => {
+      collect()
+      return process.memoryUsage().heapUsed
+    }
+    const before = heap()
+    ;(() => {
+      // (the long line is scanned, not remembered; the short one is remembered)
+      const text = `A short first line, v1.2 here\n${'z'.repeat(20_000_000)}`
+      expect(scanLines(text).length).toBeGreaterThan(0)
+    })()
+    expect(heap() - before).toBeLessThan(5_000_000)
+  })
+
+  test('ownCopy copies a string exactly', () => {
+    fc.assert(fc.property(fc.string({unit: 'binary', maxLength: 40}), fc.nat(40), (text, cut) => expect(ownCopy(text.slice(cut))).toBe(text.slice(cut))))
+  })
 })

@@ -7,6 +7,7 @@ import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import type {ItsHelpers, WinkMethods} from 'wink-nlp'
 import {winkTags} from './wink-tags.js'
+import {ownCopy} from '../../src/text.js'
 
 export interface Token {
   text: string
@@ -129,7 +130,8 @@ export function tag(text: string): readonly Token[] {
   if (!tokens) {
     if (tagged.size >= MAX_TAGGED) tagged.clear()
     tokens = Object.freeze(read(text))
-    tagged.set(text, tokens)
+    // (a copy: a sentence cut from the article would keep the whole article alive as a key)
+    tagged.set(ownCopy(text), tokens)
   }
   return tokens
 }

@@ -26,6 +26,7 @@ import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {crc32} from 'node:zlib'
 import {builtFile} from '../../src/paths.js'
+import {ownCopy} from '../../src/text.js'
 
 /** A token and its universal part-of-speech tag, as wink gives them. */
 export interface TaggedToken {
@@ -435,7 +436,8 @@ function find(model: Model, word: string): number {
   if (index === undefined) {
     if (found.size >= 50_000) found.clear()
     index = lookUp(model, word)
-    found.set(word, index)
+    // (a copy: a word cut from the text would keep the whole text alive as a key)
+    found.set(ownCopy(word), index)
   }
   return index
 }

@@ -14,6 +14,7 @@ import {MIN_PROPER, properTypo, type Ending} from './proper.js'
 import {inLatinPhrase, isSpeciesName} from './latin.js'
 import {explained, findTypo, type Typo} from './typo.js'
 import {bare, COMPOUND_HEADS, isCapitalised, isChecked, startsLower} from './words.js'
+import {ownCopy} from '../../src/text.js'
 
 type Detect = (tree: Root, file: VFile, next: (error?: Error) => void) => void
 
@@ -392,7 +393,8 @@ function remember<T>(verdicts: Map<string, T>, word: string, judge: () => T): T 
   if (found === undefined) {
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear()
     found = judge()
-    verdicts.set(word, found)
+    // (a copy: a word cut from the text would keep the whole text alive as a key)
+    verdicts.set(ownCopy(word), found)
   }
   return found
 }
