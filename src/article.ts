@@ -7,7 +7,7 @@ import type {Span} from './rule.js'
 import {spanOf} from './nlcst.js'
 import {buildNameIndex, type NameIndex} from './names.js'
 import {createTally, type Counter} from './tally.js'
-import {countWords, isSpace} from './text.js'
+import {countWords, isSpace, ownCopy} from './text.js'
 import {scanLines, tokensNear, type Token} from './tokens.js'
 
 export type BlockKind = 'headline' | 'subheading' | 'body' | 'list-item' | 'quotation' | 'furniture'
@@ -582,7 +582,9 @@ const shapeOfBlock = (block: Block) => (block instanceof ProseBlock ? block.shap
 function shapeOf(node: Paragraph, start: number, verbatim: string | undefined, known: Map<object, Shape> | undefined, kept: Map<object, Shape> | undefined): Shape {
   const {children} = node
   const first = children[0]
-  const shape = (first && known && reused(known.get(first), children)) || makeShape(node, start, verbatim)
+  // (a kept shape's text is a copy: cut from the source, it would keep this whole version of the
+  // text alive as long as the shape serves)
+  const shape = (first && known && reused(known.get(first), children)) || makeShape(node, start, kept && verbatim !== undefined ? ownCopy(verbatim) : verbatim)
   if (first && kept) kept.set(first, shape)
   return shape
 }

@@ -125,11 +125,14 @@ export function createTransformer(resolved: Resolved): Transformer<Root> {
     lastPath = file.path
     const counter = createTally(source, tally)
     // Shapes serve again only with the nodes src/parse.ts reuses: those of plain text it parsed,
-    // up to the length whose pieces it keeps (and drops for a longer one). A Markdown or HTML tree,
-    // new at each parse, is not kept alive by them after its lint.
+    // up to the length whose pieces it keeps (and drops for a longer one), in a lint that is
+    // remembered (an editor's, of an edited copy of the last text; not a section of a long text).
+    // A Markdown or HTML tree, new at each parse, is not kept alive by them after its lint; a run
+    // over many files keeps none.
     const ours = data?.format === 'text'
-    if (ours && source.length > MAX_MEMO_TEXT) shapes.last.clear()
-    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter, ours, ours && source.length <= MAX_MEMO_TEXT ? shapes : undefined)
+    const keepShapes = ours && memoing && file.data.copydeskSection === undefined
+    if (!keepShapes) shapes.last.clear()
+    const article = buildArticle(tree, source, data?.hints, !plain, data?.continued, counter, ours, keepShapes ? shapes : undefined)
     const place = location(file)
     const lint = ++lints
     // The blocks of this text, by key; the blocks of the texts before that are not in it are

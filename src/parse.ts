@@ -8,6 +8,7 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {KindHint} from './article.js'
 import type {Span} from './rule.js'
+import {ownCopy} from './text.js'
 import {tooLarge, UnparsableError} from './unparsable.js'
 import {createRequire} from 'node:module'
 import {
@@ -74,8 +75,8 @@ export function formatOf(path: string | undefined): Format {
 }
 
 /** Parses plain text into nlcst with one paragraph per line (or per paragraph, when wrapped). */
-export function parseText(source: string, wrapped = isHardWrapped(source), cache?: PieceCache): Root {
-  const tree = parseByParagraph(source, cache)
+export function parseText(source: string, wrapped = isHardWrapped(source), cache?: PieceCache, copy = false): Root {
+  const tree = parseByParagraph(source, cache, copy)
   if (!wrapped) splitAtLineBreaks(tree)
   return tree
 }
@@ -553,7 +554,7 @@ function token(kind: number, value: string, start: Origin, end: Origin): Sentenc
  * blank lines is parsed alone, its positions counted from where it sits, which gives the tree
  * parse-english gives for the whole text.
  */
-export function parseByParagraph(source: string, cache?: PieceCache): Root {
+export function parseByParagraph(source: string, cache?: PieceCache, copy = false): Root {
   const parser = new Parser()
   const children: RootContent[] = []
   const used = new Map<string, Piece[]>()
@@ -602,7 +603,11 @@ export function parseByParagraph(source: string, cache?: PieceCache): Root {
         advance(text)
       } else {
         piece = {children: [], line, column, offset}
-        piece.children = parsePiece(text)
+        // When the text is an edited copy of the last (`copy`), from a copy of the piece: its nodes'
+        // text, cut from the source, would keep this whole version of the text alive as long as the
+        // piece serves, one version for each piece an editor changed. (Not otherwise: a run over
+        // many files reuses nothing, and the copies cost it 2-3% of its time.)
+        piece.children = parsePiece(copy ? ownCopy(text) : text)
       }
       for (const child of piece.children) children.push(child)
       const pieces = used.get(text)
@@ -714,13 +719,18 @@ export function normalizePlain(tree: Root, source: string): void {
 
 /** The unified parser plugin: picks the format from the option, else the file name. */
 export function copydeskParse(this: Processor, options?: {format?: Format; cache?: PieceCache}) {
+  let lastPath: string | undefined | null = null
   this.parser = (document: string, file: VFile) => {
     const format = options?.format ?? formatOf(file.path)
     if (format === 'text') {
       const section = file.data.copydeskSection
       file.data.copydesk = section?.continued ? {format, continued: true} : {format}
       try {
-        return parseText(document, section?.wrapped, options?.cache)
+        // (a text of the same file as the last is an edited copy of it, see `parseByParagraph`;
+        // a section of a long text is not)
+        const again = section === undefined && file.path === lastPath
+        lastPath = file.path
+        return parseText(document, section?.wrapped, options?.cache, again)
       } catch (error) {
         // parse-english spreads a sentence's tokens into one call: a stack overflow on a
         // sentence of some hundred thousand tokens is that file's error, not a crash.
