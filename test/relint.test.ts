@@ -194,4 +194,29 @@ describe('what a linter keeps after a lint', () => {
     collect()
     expect(kept.deref()).toBeUndefined()
   })
+
+  test('keeps one version of an edited text, not one for each paragraph edited', () => {
+    // An unchanged paragraph's parse and shape serve the next lint; their text, cut from the
+    // version they were made from, kept that whole version alive: one for each paragraph edited.
+    setFlagsFromString('--expose-gc')
+    const collect = runInNewContext('gc') as () => void
+    const heap = () => {
+      collect()
+      return process.memoryUsage().heapUsed
+    }
+    const paragraph = (i: number) =>
+      Array.from({length: 130}, (_, j) => `The council said on day ${i * 1000 + j} that the bridge would reopen in spring.`).join(' ')
+    const paragraphs = Array.from({length: 25}, (_, i) => paragraph(i))
+    const linter = createLinter()
+    const lint = () => linter.lint({path: 'edited.txt', value: paragraphs.join('\n\n')})
+    lint()
+    lint()
+    const before = heap()
+    paragraphs.forEach((text, i) => {
+      paragraphs[i] = `Also ${text}`
+      lint()
+    })
+    // (25 versions of some 260,000 characters: 5.5 MB more was kept before, 0.4 MB less now)
+    expect(heap() - before).toBeLessThan(2_500_000)
+  }, 60_000)
 })
