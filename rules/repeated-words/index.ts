@@ -57,7 +57,12 @@ export default defineRule({
         for (const pair of found) pairs.push({start: pair.start + block.start, end: pair.end + block.start})
       }
     } else for (const pair of doubledIn(article.source)) pairs.push(pair)
+    // (a pair found twice is said once: `that that.` over a lower-case line is found both by
+    // doubledIn and as a glued repeat)
+    const seen = new Set<number>()
     for (const {start, end} of pairs) {
+      if (seen.has(start)) continue
+      seen.add(start)
       const pair = article.source.slice(start, end)
       const words = wordsOf(pair)
       // (retext-repeated-words reads words across markup, as `the<br>the`: nothing to keep there.)
