@@ -2,8 +2,6 @@
 // editor re-lints a copy after each edit, and with them what it worked out of each paragraph (the
 // article model's shapes, the reports rules remember by block, the counts of src/tally.ts): after
 // any edits, the tree and the messages must be the ones a fresh parse and a fresh linter give.
-import {setFlagsFromString} from 'node:v8'
-import {runInNewContext} from 'node:vm'
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
@@ -15,6 +13,7 @@ import {parseMarkdown} from '../src/markup.js'
 import {createPieceCache, parseByParagraph, parseText} from '../src/parse.js'
 import {createTally, type Tally} from '../src/tally.js'
 import {scanLines, scanTokens} from '../src/tokens.js'
+import {collectGarbage, heapAfterGc} from './helpers/heap.js'
 
 // Invented copy with damage the rules find; the same paragraph twice, line breaks of each kind.
 const PARAGRAPHS = [
@@ -176,8 +175,7 @@ describe('what a linter keeps after a lint', () => {
   // it parsed): a Markdown or HTML tree is new at each parse, and a linter that kept its shapes
   // kept the whole tree alive until its next lint (33 MB for a 250 kB Markdown file).
   test('keeps nothing of a Markdown tree', async () => {
-    setFlagsFromString('--expose-gc')
-    const collect = runInNewContext('gc') as () => void
+    const collect = collectGarbage
     const transform = createTransformer(resolveConfig({}))
     const kept = (() => {
       const source = '# Harbour plan wins approval\n\nThe council approved the plan on Tuesday. It said the the work would start.\n'
@@ -198,12 +196,7 @@ describe('what a linter keeps after a lint', () => {
   test('keeps one version of an edited text, not one for each paragraph edited', () => {
     // An unchanged paragraph's parse and shape serve the next lint; their text, cut from the
     // version they were made from, kept that whole version alive: one for each paragraph edited.
-    setFlagsFromString('--expose-gc')
-    const collect = runInNewContext('gc') as () => void
-    const heap = () => {
-      collect()
-      return process.memoryUsage().heapUsed
-    }
+    const heap = heapAfterGc
     const paragraph = (i: number) =>
       Array.from({length: 130}, (_, j) => `The council said on day ${i * 1000 + j} that the bridge would reopen in spring.`).join(' ')
     const paragraphs = Array.from({length: 25}, (_, i) => paragraph(i))

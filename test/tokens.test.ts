@@ -4,11 +4,10 @@
 import {describe, expect, test} from '@jest/globals'
 import fc from 'fast-check'
 import {createLinter, fix, lint, scanTokens} from '../src/index.js'
-import {setFlagsFromString} from 'node:v8'
-import {runInNewContext} from 'node:vm'
 import {fixEffect, forEachRun, scanLines} from '../src/tokens.js'
 import {ownCopy} from '../src/text.js'
 import {checkMessages} from './helpers/invariants.js'
+import {heapAfterGc} from './helpers/heap.js'
 
 const tokensOf = (text: string) => scanTokens(text).map((token) => `${token.kind}:${text.slice(token.start, token.end)}`)
 
@@ -296,12 +295,7 @@ describe('what the caches of lines and words keep', () => {
   test('a line remembered by scanLines keeps nothing of the text it was cut from', () => {
     // V8 makes a slice of 13 characters or more a view into the whole string: a remembered line
     // kept the whole document alive, each version an editor sent.
-    setFlagsFromString('--expose-gc')
-    const collect = runInNewContext('gc') as () => void
-    const heap = () => {
-      collect()
-      return process.memoryUsage().heapUsed
-    }
+    const heap = heapAfterGc
     const before = heap()
     ;(() => {
       // (the long line is scanned, not remembered; the short one is remembered)
