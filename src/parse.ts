@@ -606,7 +606,7 @@ export function parseByParagraph(source: string, cache?: PieceCache, copy = fals
         // When the text is an edited copy of the last (`copy`), from a copy of the piece: its nodes'
         // text, cut from the source, would keep this whole version of the text alive as long as the
         // piece serves, one version for each piece an editor changed. (Not otherwise: a run over
-        // many files reuses nothing, and the copies cost it 2-3% of its time.)
+        // many files reuses no piece, so a copy would be work for nothing.)
         piece.children = parsePiece(copy ? ownCopy(text) : text)
       }
       for (const child of piece.children) children.push(child)
